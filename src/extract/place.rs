@@ -1,0 +1,2 @@
+//! Places: the GeoNames gazetteer and resolution into continent / country / region / city.
+//! Placeholder until the gazetteer lands.

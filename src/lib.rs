@@ -1,0 +1,13 @@
+//! newsdex: an entity-faceted search engine for news corpora.
+//!
+//! The pipeline is `walk → read → extract → document → store` for indexing and
+//! `query → search → render` for answering. Each stage lives in its own module;
+//! only `schema`, `document`, `store`, `query::build` and `search` know tantivy.
+
+pub mod article;
+pub mod error;
+pub mod extract;
+pub mod read;
+
+pub use article::Article;
+pub use error::{Error, Result};
