@@ -6,7 +6,9 @@
 
 pub mod article;
 pub mod error;
+pub mod eval;
 pub mod extract;
+pub mod query;
 pub mod read;
 
 pub use article::Article;

@@ -4,8 +4,10 @@
 //! given to [`extract`]; `newsdex extract --jsonl` converts them to character
 //! offsets on output.
 
+pub mod date;
 pub mod money;
 pub mod place;
+pub mod tagger;
 pub mod token;
 
 use serde::Serialize;

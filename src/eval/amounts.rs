@@ -1,0 +1,1 @@
+//! Scoring money amounts against OntoNotes MONEY. Placeholder until it lands.

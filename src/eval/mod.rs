@@ -1,0 +1,4 @@
+//! Evaluation of the extractors against annotated data.
+
+pub mod amounts;
+pub mod ner;

@@ -1,0 +1,1 @@
+//! Scoring the entity tagger with conlleval rules. Placeholder until it lands.

@@ -1,0 +1,1 @@
+//! The statistical sequence tagger for persons, places and organisations. Placeholder until it lands.

@@ -1,0 +1,3 @@
+//! Queries: the [`SearchRequest`] shared by the CLI and HTTP, filter parsing and query building.
+
+pub mod amount;
