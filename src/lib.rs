@@ -5,11 +5,16 @@
 //! only `schema`, `document`, `store`, `query::build` and `search` know tantivy.
 
 pub mod article;
+pub mod document;
 pub mod error;
 pub mod eval;
+pub mod ingest;
 pub mod extract;
 pub mod query;
 pub mod read;
+pub mod schema;
+pub mod store;
+pub mod walk;
 
 pub use article::Article;
 pub use error::{Error, Result};

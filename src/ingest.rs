@@ -1,0 +1,353 @@
+//! Runs walk → read → extract → document → store, and reports what happened.
+
+use crate::document::{self, FileState};
+use crate::extract::{self, EXTRACTOR_VERSION};
+use crate::read;
+use crate::store::{Meta, Store};
+use crate::walk::{self, WalkOptions};
+use crate::{Error, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Default size limit of one file: 50 MB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
+
+/// What to index and how.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Directories or files to index; empty = every root the index knows.
+    pub roots: Vec<PathBuf>,
+    /// Re-extract every file even if unchanged.
+    pub full: bool,
+    /// Parser/extractor threads (and tantivy indexing threads).
+    pub jobs: usize,
+    /// Files larger than this are skipped.
+    pub max_file_size: u64,
+    /// Symlinks and hidden files.
+    pub walk: WalkOptions,
+    /// Commit after this many added documents (bounds what a crash can lose).
+    pub commit_every: usize,
+    /// Indexing memory budget of the tantivy writer, in bytes.
+    pub writer_heap: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            roots: Vec::new(),
+            full: false,
+            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            walk: WalkOptions::default(),
+            commit_every: 20_000,
+            writer_heap: 200_000_000,
+        }
+    }
+}
+
+/// A file (or one record of a file) that was not indexed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The path, with `#LINE` for one record of a JSON Lines file.
+    pub path: String,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// The summary of one `index` run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Files indexed for the first time.
+    pub added: u64,
+    /// Files re-indexed because they changed (or the extractor did).
+    pub updated: u64,
+    /// Files that left the index because they are gone from disk.
+    pub deleted: u64,
+    /// Files unchanged since the last run (not read).
+    pub unchanged: u64,
+    /// Files and records not indexed, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Articles written in this run.
+    pub articles: u64,
+    /// Bytes read and parsed in this run.
+    pub bytes: u64,
+    /// Wall time in seconds.
+    pub seconds: f64,
+    /// Documents in the index after the run.
+    pub documents: u64,
+    /// The roots that were walked.
+    pub roots: Vec<String>,
+}
+
+impl Report {
+    /// Files per second over the files that were read.
+    pub fn files_per_second(&self) -> f64 {
+        (self.added + self.updated) as f64 / self.seconds.max(1e-9)
+    }
+}
+
+/// Receives progress: (files done, files to do).
+pub trait Progress: Sync {
+    /// Called after each batch of files.
+    fn update(&self, done: u64, total: u64);
+}
+
+/// No progress output.
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn update(&self, _: u64, _: u64) {}
+}
+
+struct FileJob {
+    path: String,
+    /// Over the size limit: not read; its old documents (if any) are deleted.
+    oversize: bool,
+    existed: bool,
+}
+
+struct FileResult {
+    docs: Vec<tantivy::TantivyDocument>,
+    skipped: Vec<Skipped>,
+    bytes: u64,
+    ok: bool,
+}
+
+/// Indexes or reindexes `opts.roots` into `store`.
+pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Result<Report> {
+    let started = Instant::now();
+    let mut meta = store.meta()?;
+    let roots = resolve_roots(&opts.roots, &meta)?;
+    let manifest = if opts.full { HashMap::new() } else { store.manifest()? };
+    let full_manifest = if opts.full { store.manifest()? } else { manifest.clone() };
+    let mut report = Report { roots: roots.iter().map(|r| path_string(r)).collect(), ..Report::default() };
+
+    // Walk every root.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut jobs: Vec<FileJob> = Vec::new();
+    let mut unreadable_dirs: Vec<String> = Vec::new();
+    for root in &roots {
+        let (files, problems) =
+            walk::walk(root, &opts.walk, |p| read::Format::from_path(p).is_some());
+        for p in problems {
+            let path = path_string(&p.path);
+            unreadable_dirs.push(path.clone());
+            report.skipped.push(Skipped { path, reason: p.reason });
+        }
+        for f in files {
+            let Some(path) = f.path.to_str().map(str::to_string) else {
+                report.skipped.push(Skipped {
+                    path: path_string(&f.path),
+                    reason: "file name is not valid UTF-8".into(),
+                });
+                continue;
+            };
+            if !seen.insert(path.clone()) {
+                continue; // the same file under two roots
+            }
+            if f.size > opts.max_file_size {
+                report.skipped.push(Skipped {
+                    path: path.clone(),
+                    reason: format!(
+                        "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
+                        f.size / 1_000_000,
+                        opts.max_file_size / 1_000_000
+                    ),
+                });
+                // Whatever was indexed from it before is stale now.
+                if full_manifest.contains_key(&path) {
+                    jobs.push(FileJob { path, oversize: true, existed: true });
+                }
+                continue;
+            }
+            match manifest.get(&path) {
+                Some(e)
+                    if e.state.size == f.size
+                        && e.state.mtime == f.mtime
+                        && e.extractor == EXTRACTOR_VERSION =>
+                {
+                    report.unchanged += 1;
+                }
+                _ => jobs.push(FileJob {
+                    existed: full_manifest.contains_key(&path),
+                    path,
+                    oversize: false,
+                }),
+            }
+        }
+    }
+
+    // Files in the manifest, under a walked root, that the walk did not find.
+    let root_prefixes: Vec<String> = roots.iter().map(|r| path_string(r)).collect();
+    let gone: Vec<&String> = full_manifest
+        .keys()
+        .filter(|f| !seen.contains(*f))
+        .filter(|f| root_prefixes.iter().any(|r| is_under(f, r)))
+        .filter(|f| !unreadable_dirs.iter().any(|d| is_under(f, d)))
+        .filter(|f| !Path::new(f.as_str()).exists())
+        .collect();
+
+    let mut writer = store.writer(opts.jobs, opts.writer_heap)?;
+    if opts.full {
+        writer.delete_all()?;
+    }
+    for f in &gone {
+        writer.delete_file(f);
+        report.deleted += 1;
+    }
+    meta.version = 1;
+    meta.complete = false;
+    for r in &root_prefixes {
+        if !meta.roots.contains(r) {
+            meta.roots.push(r.clone());
+        }
+    }
+    meta.extractor_version = EXTRACTOR_VERSION;
+
+    let fields = store.fields.clone();
+    let total = jobs.len() as u64;
+    let mut done = 0u64;
+    let mut since_commit = 0usize;
+    progress.update(0, total);
+    let chunk = (opts.jobs * 64).max(64);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()
+        .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
+    for batch in jobs.chunks(chunk) {
+        let results: Vec<FileResult> =
+            pool.install(|| batch.par_iter().map(|job| process(job, &fields)).collect());
+        for (job, res) in batch.iter().zip(results) {
+            if job.existed {
+                writer.delete_file(&job.path);
+            }
+            report.bytes += res.bytes;
+            report.skipped.extend(res.skipped);
+            if res.ok {
+                if job.existed {
+                    report.updated += 1;
+                } else {
+                    report.added += 1;
+                }
+            } else if job.existed {
+                // It was indexed before and now fails: its old documents are gone.
+                report.deleted += 1;
+            }
+            for doc in res.docs {
+                writer.add(doc)?;
+                report.articles += 1;
+                since_commit += 1;
+            }
+        }
+        done += batch.len() as u64;
+        progress.update(done, total);
+        if since_commit >= opts.commit_every {
+            writer.commit(&meta)?;
+            since_commit = 0;
+        }
+    }
+    meta.complete = true;
+    writer.commit(&meta)?;
+    writer.finish()?;
+    report.documents = store.num_docs()?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
+    let mut res = FileResult { docs: Vec::new(), skipped: Vec::new(), bytes: 0, ok: false };
+    if job.oversize {
+        return res; // reported by the walk
+    }
+    let path = Path::new(&job.path);
+    // Size and mtime come from the same open file as the bytes, so an edit between
+    // walk and read is recorded as what was actually read.
+    let read = std::fs::File::open(path).and_then(|mut f| {
+        let md = f.metadata()?;
+        let mut bytes = Vec::with_capacity(md.len() as usize);
+        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        Ok((md, bytes))
+    });
+    let (md, bytes) = match read {
+        Ok(b) => b,
+        Err(e) => {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "file disappeared before it could be read".into(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+                _ => e.to_string(),
+            };
+            res.skipped.push(Skipped { path: job.path.clone(), reason });
+            return res;
+        }
+    };
+    res.bytes = bytes.len() as u64;
+    let state = FileState {
+        size: md.len(),
+        mtime: walk::mtime_nanos(&md),
+        hash: xxhash_rust::xxh3::xxh3_64(&bytes),
+    };
+    match read::read_bytes(path, &bytes) {
+        Ok(out) => {
+            for problem in out.problems {
+                res.skipped.push(Skipped { path: job.path.clone(), reason: problem });
+            }
+            for article in out.articles {
+                let extracted = extract::extract_article(&article);
+                res.docs.push(document::build(
+                    fields,
+                    &article,
+                    &extracted.entities,
+                    extracted.date,
+                    &job.path,
+                    state,
+                    EXTRACTOR_VERSION,
+                ));
+            }
+            res.ok = true;
+        }
+        Err(e) => {
+            let reason = match e {
+                Error::Read { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            res.skipped.push(Skipped { path: job.path.clone(), reason });
+        }
+    }
+    res
+}
+
+fn resolve_roots(given: &[PathBuf], meta: &Meta) -> Result<Vec<PathBuf>> {
+    if given.is_empty() {
+        if meta.roots.is_empty() {
+            return Err(Error::Index(
+                "no directory given and the index knows no roots yet: run `newsdex index DIR`".into(),
+            ));
+        }
+        return Ok(meta.roots.iter().map(PathBuf::from).collect());
+    }
+    given
+        .iter()
+        .map(|r| {
+            std::fs::canonicalize(r).map_err(|e| {
+                Error::Index(match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("{}: no such file or directory", r.display()),
+                    _ => format!("{}: {e}", r.display()),
+                })
+            })
+        })
+        .collect()
+}
+
+fn is_under(file: &str, root: &str) -> bool {
+    file == root
+        || (file.starts_with(root)
+            && (root.ends_with(std::path::MAIN_SEPARATOR)
+                || file[root.len()..].starts_with(std::path::MAIN_SEPARATOR)))
+}
+
+/// The path as stored in the index (lossy for names that are not UTF-8).
+pub fn path_string(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}

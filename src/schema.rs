@@ -1,0 +1,154 @@
+//! The only definition of tantivy fields and tokenizers.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TokenizerManager,
+};
+use tantivy::Index;
+
+/// Tokenizer for article text: words, lower-cased, ASCII-folded, English-stemmed.
+pub const TEXT_TOKENIZER: &str = "news";
+/// Tokenizer for entity names: words, lower-cased, ASCII-folded, not stemmed.
+pub const NAME_TOKENIZER: &str = "names";
+
+/// Handles to every field of the newsdex schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Unique article id (`path`, `path#LINE`, `path#N`).
+    pub id: Field,
+    /// Absolute path of the source file; several articles may share one (JSON Lines).
+    pub file: Field,
+    /// Headline (full text, positions, stored).
+    pub title: Field,
+    /// Article text (full text, positions, stored).
+    pub body: Field,
+    /// Publication date.
+    pub date: Field,
+    /// Source/publisher, URL and authors (stored only).
+    pub source: Field,
+    /// Source URL.
+    pub url: Field,
+    /// Authors.
+    pub authors: Field,
+    /// Canonical person names, searchable (`person:putin`).
+    pub person: Field,
+    /// Place names at every level of their hierarchy, searchable (`place:europe`).
+    pub place: Field,
+    /// Canonical organisation names, searchable.
+    pub org: Field,
+    /// Person facet: `/Vladimir Putin`.
+    pub person_facet: Field,
+    /// Hierarchical place facet: `/Europe/Belgium/Brussels Capital/Brussels`.
+    pub place_facet: Field,
+    /// Place levels, flat: `/continent/Europe`, `/country/Belgium`, `/region/…`, `/city/Brussels`.
+    pub place_level_facet: Field,
+    /// Organisation facet: `/European Union`.
+    pub org_facet: Field,
+    /// Amount facet: `/bucket/01 1bn-10bn`, `/currency/EUR`.
+    pub amount_facet: Field,
+    /// Every amount's value in the base currency (multi-valued, fast, indexed for ranges).
+    pub amount: Field,
+    /// The largest amount of the article in the base currency (for sorting).
+    pub amount_max: Field,
+    /// ISO codes of the currencies written in the article.
+    pub currency: Field,
+    /// The extracted entities as JSON (stored only), for display.
+    pub entities: Field,
+    /// Manifest: file size in bytes when indexed.
+    pub file_size: Field,
+    /// Manifest: file modification time (nanoseconds since the epoch) when indexed.
+    pub file_mtime: Field,
+    /// Manifest: content hash (xxh3) of the file when indexed.
+    pub file_hash: Field,
+    /// Manifest: extractor version that produced the document.
+    pub extractor: Field,
+}
+
+impl Fields {
+    /// Builds the schema and returns it with the field handles.
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let text = |tokenizer: &str| {
+            TextOptions::default().set_stored().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let fields = Fields {
+            id: b.add_text_field("id", STRING | STORED),
+            file: b.add_text_field("file", STRING | STORED | FAST),
+            title: b.add_text_field("title", text(TEXT_TOKENIZER)),
+            body: b.add_text_field("body", text(TEXT_TOKENIZER)),
+            date: b.add_date_field(
+                "date",
+                DateOptions::from(INDEXED | STORED | FAST).set_precision(DateTimePrecision::Seconds),
+            ),
+            source: b.add_text_field("source", STRING | STORED),
+            url: b.add_text_field("url", STORED),
+            authors: b.add_text_field("authors", STORED),
+            person: b.add_text_field("person", text(NAME_TOKENIZER)),
+            place: b.add_text_field("place", text(NAME_TOKENIZER)),
+            org: b.add_text_field("org", text(NAME_TOKENIZER)),
+            person_facet: b.add_facet_field("person_facet", FacetOptions::default()),
+            place_facet: b.add_facet_field("place_facet", FacetOptions::default()),
+            place_level_facet: b.add_facet_field("place_level_facet", FacetOptions::default()),
+            org_facet: b.add_facet_field("org_facet", FacetOptions::default()),
+            amount_facet: b.add_facet_field("amount_facet", FacetOptions::default()),
+            amount: b.add_f64_field("amount", NumericOptions::default() | INDEXED | FAST),
+            amount_max: b.add_f64_field("amount_max", NumericOptions::default() | FAST),
+            currency: b.add_text_field("currency", STRING),
+            entities: b.add_text_field("entities", STORED),
+            file_size: b.add_u64_field("file_size", FAST | STORED),
+            file_mtime: b.add_u64_field("file_mtime", FAST | STORED),
+            file_hash: b.add_u64_field("file_hash", STORED),
+            extractor: b.add_u64_field("extractor", FAST | STORED),
+        };
+        (b.build(), fields)
+    }
+
+    /// The field handles of an existing index, checking that it is a newsdex index.
+    pub fn of(index: &Index) -> crate::Result<Fields> {
+        let schema = index.schema();
+        let (_, expected) = Fields::build();
+        let (expected_schema, _) = Fields::build();
+        for (field, entry) in expected_schema.fields() {
+            match schema.get_field(entry.name()) {
+                Ok(f) if f == field => {}
+                _ => {
+                    return Err(crate::Error::Index(format!(
+                        "the index was made by another version of newsdex (field '{}' differs); \
+                         rebuild it with `newsdex index --full`",
+                        entry.name()
+                    )))
+                }
+            }
+        }
+        Ok(expected)
+    }
+}
+
+/// Registers the newsdex tokenizers on an index.
+pub fn register_tokenizers(manager: &TokenizerManager) {
+    manager.register(
+        TEXT_TOKENIZER,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+    manager.register(
+        NAME_TOKENIZER,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}

@@ -1,0 +1,221 @@
+//! The index directory: opening or creating it, the writer, and the manifest of indexed files.
+//!
+//! The manifest lives inside the index: every document carries the size, mtime, hash and
+//! extractor version of its file, and each commit's payload records the roots and the
+//! extractor version. Documents and manifest are committed together, so a crash can never
+//! leave them disagreeing.
+
+use crate::document::FileState;
+use crate::schema::{register_tokenizers, Fields};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// What each commit records besides the documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Format version of this payload.
+    pub version: u32,
+    /// Absolute paths of every root that was indexed into this index.
+    pub roots: Vec<String>,
+    /// Extractor version of the last complete run.
+    pub extractor_version: u64,
+    /// Whether the last run finished (false while a run is in progress).
+    pub complete: bool,
+}
+
+/// One indexed file in the manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileEntry {
+    /// Size and mtime when indexed (the hash is not read back for speed).
+    pub state: FileState,
+    /// Extractor version that produced its documents.
+    pub extractor: u64,
+    /// Number of live documents from this file.
+    pub docs: u64,
+}
+
+/// An open newsdex index.
+pub struct Store {
+    /// The tantivy index.
+    pub index: Index,
+    /// Field handles.
+    pub fields: Fields,
+    /// Directory of the index.
+    pub path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens an existing index; a clear error if there is none.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.join("meta.json").exists() {
+            return Err(Error::Index(format!(
+                "no index at {}: create one with `newsdex index DIR` (or point --index / NEWSDEX_INDEX at it)",
+                path.display()
+            )));
+        }
+        let dir = MmapDirectory::open(path).map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+        let index = Index::open(dir)?;
+        Self::wrap(index, path)
+    }
+
+    /// Opens the index at `path`, creating the directory and an empty index if needed.
+    pub fn open_or_create(path: &Path) -> Result<Store> {
+        if path.join("meta.json").exists() {
+            return Self::open(path);
+        }
+        if path.exists() && path.read_dir().map(|mut d| d.next().is_some()).unwrap_or(true) {
+            return Err(Error::Index(format!(
+                "{} exists and is not a newsdex index; choose another --index path",
+                path.display()
+            )));
+        }
+        std::fs::create_dir_all(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+        let (schema, _) = Fields::build();
+        let dir = MmapDirectory::open(path).map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+        let index = Index::create(dir, schema, tantivy::IndexSettings::default())?;
+        Self::wrap(index, path)
+    }
+
+    /// An index in memory, for tests and examples.
+    pub fn in_ram() -> Store {
+        let (schema, _) = Fields::build();
+        let index = Index::create_in_ram(schema);
+        Self::wrap(index, Path::new("<memory>")).expect("the schema is newsdex's own")
+    }
+
+    fn wrap(index: Index, path: &Path) -> Result<Store> {
+        register_tokenizers(index.tokenizers());
+        let fields = Fields::of(&index)?;
+        Ok(Store { index, fields, path: path.to_owned() })
+    }
+
+    /// The payload of the last commit (default for a new index).
+    pub fn meta(&self) -> Result<Meta> {
+        let metas = self.index.load_metas()?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default())
+    }
+
+    /// A reader that sees the last commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        Ok(self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+    }
+
+    /// Reads the manifest: every indexed file with its state, from the fast fields.
+    pub fn manifest(&self) -> Result<HashMap<String, FileEntry>> {
+        let searcher = self.reader()?.searcher();
+        let mut out: HashMap<String, FileEntry> = HashMap::new();
+        let mut name = String::new();
+        for segment in searcher.segment_readers() {
+            let ff = segment.fast_fields();
+            let Some(files) = ff.str("file")? else { continue };
+            let sizes = ff.u64("file_size")?;
+            let mtimes = ff.u64("file_mtime")?;
+            let versions = ff.u64("extractor")?;
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = files.term_ords(doc).next() else { continue };
+                name.clear();
+                files
+                    .ord_to_str(ord, &mut name)
+                    .map_err(|e| Error::Index(format!("reading the manifest: {e}")))?;
+                let state = FileState {
+                    size: sizes.first(doc).unwrap_or(0),
+                    mtime: mtimes.first(doc).unwrap_or(0),
+                    hash: 0,
+                };
+                let extractor = versions.first(doc).unwrap_or(0);
+                out.entry(name.clone())
+                    .and_modify(|e| e.docs += 1)
+                    .or_insert(FileEntry { state, extractor, docs: 1 });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Takes the writer lock. A second writer on the same index gets a clear error.
+    pub fn writer(&self, threads: usize, heap_bytes: usize) -> Result<Writer> {
+        let inner = self
+            .index
+            .writer_with_num_threads(threads.max(1), heap_bytes)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Index(format!(
+                    "another newsdex process is writing to {} (its writer lock is held); \
+                     wait for it to finish, or pass --wait",
+                    self.path.display()
+                )),
+                other => Error::Tantivy(other),
+            })?;
+        Ok(Writer { inner, fields: self.fields.clone() })
+    }
+
+    /// Finds a document by id.
+    pub fn get(&self, id: &str) -> Result<Option<TantivyDocument>> {
+        let searcher = self.reader()?.searcher();
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, addr)) => Ok(Some(searcher.doc(*addr)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Number of live documents in the last commit.
+    pub fn num_docs(&self) -> Result<u64> {
+        Ok(self.reader()?.searcher().num_docs())
+    }
+}
+
+/// The single writer of an index.
+pub struct Writer {
+    inner: IndexWriter,
+    fields: Fields,
+}
+
+impl Writer {
+    /// Deletes every document that came from `file` (applied at the next commit).
+    pub fn delete_file(&mut self, file: &str) {
+        self.inner.delete_term(Term::from_field_text(self.fields.file, file));
+    }
+
+    /// Deletes every document (for `--full`).
+    pub fn delete_all(&mut self) -> Result<()> {
+        self.inner.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Adds a document (visible after the next commit).
+    pub fn add(&mut self, doc: TantivyDocument) -> Result<()> {
+        self.inner.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Commits atomically, recording `meta` as the commit payload.
+    pub fn commit(&mut self, meta: &Meta) -> Result<()> {
+        let mut prepared = self.inner.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(meta).unwrap_or_default());
+        prepared.commit()?;
+        Ok(())
+    }
+
+    /// Waits for merges to finish and releases the lock.
+    pub fn finish(self) -> Result<()> {
+        self.inner.wait_merging_threads()?;
+        Ok(())
+    }
+}
