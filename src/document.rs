@@ -189,7 +189,10 @@ pub fn build(
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
     if let Some(ts) = date.and_then(|d| d.and_hms_opt(0, 0, 0)) {
-        doc.add_date(fields.date, DateTime::from_timestamp_secs(ts.and_utc().timestamp()));
+        doc.add_date(
+            fields.date,
+            DateTime::from_timestamp_secs(ts.and_utc().timestamp()),
+        );
     }
     if let Some(s) = &article.source {
         doc.add_text(fields.source, s);
@@ -202,7 +205,10 @@ pub fn build(
     }
     for p in &entities.persons {
         doc.add_text(fields.person, &p.canonical);
-        doc.add_facet(fields.person_facet, Facet::from_path([p.canonical.as_str()]));
+        doc.add_facet(
+            fields.person_facet,
+            Facet::from_path([p.canonical.as_str()]),
+        );
     }
     for o in &entities.orgs {
         doc.add_text(fields.org, &o.canonical);
@@ -285,12 +291,17 @@ pub fn build(
 
 /// Reads the first text value of a field from a stored document.
 pub fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 /// Reads every text value of a field from a stored document.
 pub fn texts_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_string).collect()
+    doc.get_all(field)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Reads the stored entities of a document.

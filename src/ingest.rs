@@ -120,9 +120,20 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     let started = Instant::now();
     let mut meta = store.meta()?;
     let roots = resolve_roots(&opts.roots, &meta)?;
-    let manifest = if opts.full { HashMap::new() } else { store.manifest()? };
-    let full_manifest = if opts.full { store.manifest()? } else { manifest.clone() };
-    let mut report = Report { roots: roots.iter().map(|r| path_string(r)).collect(), ..Report::default() };
+    let manifest = if opts.full {
+        HashMap::new()
+    } else {
+        store.manifest()?
+    };
+    let full_manifest = if opts.full {
+        store.manifest()?
+    } else {
+        manifest.clone()
+    };
+    let mut report = Report {
+        roots: roots.iter().map(|r| path_string(r)).collect(),
+        ..Report::default()
+    };
 
     // Walk every root.
     let mut seen: HashSet<String> = HashSet::new();
@@ -134,7 +145,10 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         for p in problems {
             let path = path_string(&p.path);
             unreadable_dirs.push(path.clone());
-            report.skipped.push(Skipped { path, reason: p.reason });
+            report.skipped.push(Skipped {
+                path,
+                reason: p.reason,
+            });
         }
         for f in files {
             let Some(path) = f.path.to_str().map(str::to_string) else {
@@ -158,7 +172,11 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
                 });
                 // Whatever was indexed from it before is stale now.
                 if full_manifest.contains_key(&path) {
-                    jobs.push(FileJob { path, oversize: true, existed: true });
+                    jobs.push(FileJob {
+                        path,
+                        oversize: true,
+                        existed: true,
+                    });
                 }
                 continue;
             }
@@ -257,7 +275,12 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
 }
 
 fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
-    let mut res = FileResult { docs: Vec::new(), skipped: Vec::new(), bytes: 0, ok: false };
+    let mut res = FileResult {
+        docs: Vec::new(),
+        skipped: Vec::new(),
+        bytes: 0,
+        ok: false,
+    };
     if job.oversize {
         return res; // reported by the walk
     }
@@ -278,7 +301,10 @@ fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
                 std::io::ErrorKind::PermissionDenied => "permission denied".into(),
                 _ => e.to_string(),
             };
-            res.skipped.push(Skipped { path: job.path.clone(), reason });
+            res.skipped.push(Skipped {
+                path: job.path.clone(),
+                reason,
+            });
             return res;
         }
     };
@@ -291,7 +317,10 @@ fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
     match read::read_bytes(path, &bytes) {
         Ok(out) => {
             for problem in out.problems {
-                res.skipped.push(Skipped { path: job.path.clone(), reason: problem });
+                res.skipped.push(Skipped {
+                    path: job.path.clone(),
+                    reason: problem,
+                });
             }
             for article in out.articles {
                 let extracted = extract::extract_article(&article);
@@ -312,7 +341,10 @@ fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
                 Error::Read { reason, .. } => reason,
                 other => other.to_string(),
             };
-            res.skipped.push(Skipped { path: job.path.clone(), reason });
+            res.skipped.push(Skipped {
+                path: job.path.clone(),
+                reason,
+            });
         }
     }
     res
@@ -322,7 +354,8 @@ fn resolve_roots(given: &[PathBuf], meta: &Meta) -> Result<Vec<PathBuf>> {
     if given.is_empty() {
         if meta.roots.is_empty() {
             return Err(Error::Index(
-                "no directory given and the index knows no roots yet: run `newsdex index DIR`".into(),
+                "no directory given and the index knows no roots yet: run `newsdex index DIR`"
+                    .into(),
             ));
         }
         return Ok(meta.roots.iter().map(PathBuf::from).collect());
@@ -332,7 +365,9 @@ fn resolve_roots(given: &[PathBuf], meta: &Meta) -> Result<Vec<PathBuf>> {
         .map(|r| {
             std::fs::canonicalize(r).map_err(|e| {
                 Error::Index(match e.kind() {
-                    std::io::ErrorKind::NotFound => format!("{}: no such file or directory", r.display()),
+                    std::io::ErrorKind::NotFound => {
+                        format!("{}: no such file or directory", r.display())
+                    }
                     _ => format!("{}: {e}", r.display()),
                 })
             })

@@ -8,11 +8,13 @@ pub mod article;
 pub mod document;
 pub mod error;
 pub mod eval;
-pub mod ingest;
 pub mod extract;
+pub mod ingest;
 pub mod query;
 pub mod read;
+pub mod render;
 pub mod schema;
+pub mod search;
 pub mod store;
 pub mod walk;
 

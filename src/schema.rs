@@ -86,7 +86,8 @@ impl Fields {
             body: b.add_text_field("body", text(TEXT_TOKENIZER)),
             date: b.add_date_field(
                 "date",
-                DateOptions::from(INDEXED | STORED | FAST).set_precision(DateTimePrecision::Seconds),
+                DateOptions::from(INDEXED | STORED | FAST)
+                    .set_precision(DateTimePrecision::Seconds),
             ),
             source: b.add_text_field("source", STRING | STORED),
             url: b.add_text_field("url", STORED),

@@ -63,7 +63,8 @@ impl Store {
                 path.display()
             )));
         }
-        let dir = MmapDirectory::open(path).map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+        let dir = MmapDirectory::open(path)
+            .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
         let index = Index::open(dir)?;
         Self::wrap(index, path)
     }
@@ -73,15 +74,24 @@ impl Store {
         if path.join("meta.json").exists() {
             return Self::open(path);
         }
-        if path.exists() && path.read_dir().map(|mut d| d.next().is_some()).unwrap_or(true) {
+        if path.exists()
+            && path
+                .read_dir()
+                .map(|mut d| d.next().is_some())
+                .unwrap_or(true)
+        {
             return Err(Error::Index(format!(
                 "{} exists and is not a newsdex index; choose another --index path",
                 path.display()
             )));
         }
-        std::fs::create_dir_all(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         let (schema, _) = Fields::build();
-        let dir = MmapDirectory::open(path).map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
+        let dir = MmapDirectory::open(path)
+            .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
         let index = Index::create(dir, schema, tantivy::IndexSettings::default())?;
         Self::wrap(index, path)
     }
@@ -96,7 +106,11 @@ impl Store {
     fn wrap(index: Index, path: &Path) -> Result<Store> {
         register_tokenizers(index.tokenizers());
         let fields = Fields::of(&index)?;
-        Ok(Store { index, fields, path: path.to_owned() })
+        Ok(Store {
+            index,
+            fields,
+            path: path.to_owned(),
+        })
     }
 
     /// The payload of the last commit (default for a new index).
@@ -111,7 +125,11 @@ impl Store {
 
     /// A reader that sees the last commit.
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+        Ok(self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?)
     }
 
     /// Reads the manifest: every indexed file with its state, from the fast fields.
@@ -121,12 +139,16 @@ impl Store {
         let mut name = String::new();
         for segment in searcher.segment_readers() {
             let ff = segment.fast_fields();
-            let Some(files) = ff.str("file")? else { continue };
+            let Some(files) = ff.str("file")? else {
+                continue;
+            };
             let sizes = ff.u64("file_size")?;
             let mtimes = ff.u64("file_mtime")?;
             let versions = ff.u64("extractor")?;
             for doc in segment.doc_ids_alive() {
-                let Some(ord) = files.term_ords(doc).next() else { continue };
+                let Some(ord) = files.term_ords(doc).next() else {
+                    continue;
+                };
                 name.clear();
                 files
                     .ord_to_str(ord, &mut name)
@@ -139,7 +161,11 @@ impl Store {
                 let extractor = versions.first(doc).unwrap_or(0);
                 out.entry(name.clone())
                     .and_modify(|e| e.docs += 1)
-                    .or_insert(FileEntry { state, extractor, docs: 1 });
+                    .or_insert(FileEntry {
+                        state,
+                        extractor,
+                        docs: 1,
+                    });
             }
         }
         Ok(out)
@@ -158,7 +184,10 @@ impl Store {
                 )),
                 other => Error::Tantivy(other),
             })?;
-        Ok(Writer { inner, fields: self.fields.clone() })
+        Ok(Writer {
+            inner,
+            fields: self.fields.clone(),
+        })
     }
 
     /// Finds a document by id.
@@ -168,7 +197,10 @@ impl Store {
             Term::from_field_text(self.fields.id, id),
             tantivy::schema::IndexRecordOption::Basic,
         );
-        let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+        let top = searcher.search(
+            &query,
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
         match top.first() {
             Some((_, addr)) => Ok(Some(searcher.doc(*addr)?)),
             None => Ok(None),
@@ -190,7 +222,8 @@ pub struct Writer {
 impl Writer {
     /// Deletes every document that came from `file` (applied at the next commit).
     pub fn delete_file(&mut self, file: &str) {
-        self.inner.delete_term(Term::from_field_text(self.fields.file, file));
+        self.inner
+            .delete_term(Term::from_field_text(self.fields.file, file));
     }
 
     /// Deletes every document (for `--full`).

@@ -82,7 +82,8 @@ pub fn mtime_nanos(md: &std::fs::Metadata) -> u64 {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+    name.to_str()
+        .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
 }
 
 fn describe(err: &walkdir::Error) -> String {
@@ -109,12 +110,19 @@ mod tests {
         std::fs::write(dir.path().join("b.png"), "x").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
-        let opts = WalkOptions { follow_links: true, hidden: false };
-        let (files, problems) =
-            walk(dir.path(), &opts, |p| p.extension().is_some_and(|e| e == "txt"));
+        let opts = WalkOptions {
+            follow_links: true,
+            hidden: false,
+        };
+        let (files, problems) = walk(dir.path(), &opts, |p| {
+            p.extension().is_some_and(|e| e == "txt")
+        });
         assert_eq!(files.len(), 1, "{files:?}");
         assert!(files[0].path.ends_with("a/one.txt"));
         #[cfg(unix)]
-        assert!(problems.iter().any(|p| p.reason.contains("loop")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.reason.contains("loop")),
+            "{problems:?}"
+        );
     }
 }

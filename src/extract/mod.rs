@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod money;
+pub mod org;
 pub mod place;
 pub mod tagger;
 pub mod token;
@@ -141,4 +142,10 @@ pub struct Extracted {
 pub fn extract_article(article: &crate::Article) -> Extracted {
     let _ = article;
     Extracted::default()
+}
+
+/// Extracts the entities of a bare text (no headline, no metadata).
+pub fn extract_text(text: &str) -> Entities {
+    let _ = text;
+    Entities::default()
 }

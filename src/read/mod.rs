@@ -12,7 +12,9 @@ pub enum Format {
 impl Format {
     /// By extension.
     pub fn from_path(path: &Path) -> Option<Format> {
-        path.extension().is_some_and(|e| e == "txt").then_some(Format::Text)
+        path.extension()
+            .is_some_and(|e| e == "txt")
+            .then_some(Format::Text)
     }
 }
 /// Output.
@@ -25,5 +27,8 @@ pub struct ReadOutput {
 
 /// Parses one file's bytes into articles.
 pub fn read_bytes(path: &Path, _bytes: &[u8]) -> crate::Result<ReadOutput> {
-    Err(crate::Error::Read { path: path.to_owned(), reason: "not implemented".into() })
+    Err(crate::Error::Read {
+        path: path.to_owned(),
+        reason: "not implemented".into(),
+    })
 }

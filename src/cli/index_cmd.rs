@@ -1,0 +1,112 @@
+//! `newsdex index`.
+
+use super::{OutputArgs, EXIT_SKIPPED};
+use anyhow::Context;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use newsdex::ingest::{self, IndexOptions, Progress};
+use newsdex::store::Store;
+use newsdex::walk::WalkOptions;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Directories (or single files) to index; none = every directory indexed before.
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Re-read and re-extract every file, even unchanged ones.
+    #[arg(long)]
+    pub full: bool,
+    /// Worker threads for reading and extraction [default: number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_size: u64,
+    /// Follow symbolic links (loops are detected and reported).
+    #[arg(long, short = 'L')]
+    pub follow_links: bool,
+    /// Also index hidden files and directories.
+    #[arg(long)]
+    pub hidden: bool,
+    /// Commit after this many articles (what a crash can lose at most).
+    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    pub commit_every: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn update(&self, done: u64, total: u64) {
+        self.0.set_length(total);
+        self.0.set_position(done);
+    }
+}
+
+/// Runs `newsdex index`.
+pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_or_create(index)?;
+    let opts = IndexOptions {
+        roots: args.dirs.clone(),
+        full: args.full,
+        jobs: args.jobs.unwrap_or(IndexOptions::default().jobs).max(1),
+        max_file_size: args.max_file_size.saturating_mul(1_000_000),
+        walk: WalkOptions {
+            follow_links: args.follow_links,
+            hidden: args.hidden,
+        },
+        commit_every: args.commit_every.max(1),
+        ..IndexOptions::default()
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let b = ProgressBar::new(0);
+        b.set_style(
+            ProgressStyle::with_template(
+                "{spinner} indexing [{bar:40}] {pos}/{len} files ({per_sec}, eta {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let what = if args.dirs.is_empty() {
+        "reindexing the known roots".to_string()
+    } else {
+        format!(
+            "indexing {}",
+            args.dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let report = ingest::run(&store, &opts, &Bar(bar.clone())).with_context(|| what)?;
+    bar.finish_and_clear();
+    let mut out = std::io::stdout().lock();
+    if args.output.json {
+        newsdex::render::report_json(&report, &mut out)?;
+    } else {
+        newsdex::render::report_text(&report, &mut out)?;
+    }
+    if report.added + report.updated + report.unchanged == 0
+        && report.skipped.is_empty()
+        && report.deleted == 0
+    {
+        eprintln!(
+            "newsdex: no article files found (looked for .txt .md .markdown .json .jsonl .ndjson .html .htm)"
+        );
+    }
+    Ok(if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SKIPPED)
+    })
+}

@@ -1,0 +1,120 @@
+//! Organisations: canonical names for the aliases news writes.
+
+/// (alias, canonical name). Aliases are matched case-sensitively for short acronyms
+/// (so "who" is not the World Health Organization) and case-insensitively otherwise.
+const ALIASES: &[(&str, &str)] = &[
+    ("EU", "European Union"),
+    ("E.U.", "European Union"),
+    ("the European Union", "European Union"),
+    ("EC", "European Community"),
+    ("EEC", "European Community"),
+    ("European Economic Community", "European Community"),
+    ("UN", "United Nations"),
+    ("U.N.", "United Nations"),
+    ("the United Nations", "United Nations"),
+    ("NATO", "NATO"),
+    ("Nato", "NATO"),
+    ("North Atlantic Treaty Organization", "NATO"),
+    ("IMF", "International Monetary Fund"),
+    ("ECB", "European Central Bank"),
+    ("Fed", "Federal Reserve"),
+    ("the Fed", "Federal Reserve"),
+    ("U.S. Federal Reserve", "Federal Reserve"),
+    ("Federal Reserve Board", "Federal Reserve"),
+    ("WTO", "World Trade Organization"),
+    ("GATT", "General Agreement on Tariffs and Trade"),
+    ("WHO", "World Health Organization"),
+    ("OPEC", "OPEC"),
+    ("Opec", "OPEC"),
+    ("Organization of Petroleum Exporting Countries", "OPEC"),
+    ("OECD", "OECD"),
+    ("World Bank", "World Bank"),
+    ("BoE", "Bank of England"),
+    ("BOJ", "Bank of Japan"),
+    ("BoJ", "Bank of Japan"),
+    ("Bundesbank", "Deutsche Bundesbank"),
+    ("SEC", "Securities and Exchange Commission"),
+    ("FBI", "FBI"),
+    ("CIA", "CIA"),
+    ("BBC", "BBC"),
+    ("G7", "G7"),
+    ("G-7", "G7"),
+    ("Group of Seven", "G7"),
+    ("G20", "G20"),
+    ("G-20", "G20"),
+    ("AU", "African Union"),
+    ("ASEAN", "ASEAN"),
+    ("Asean", "ASEAN"),
+    ("IAEA", "International Atomic Energy Agency"),
+    ("ICC", "International Criminal Court"),
+    ("UNHCR", "UNHCR"),
+    ("UNICEF", "UNICEF"),
+    ("Unicef", "UNICEF"),
+    ("Labour Party", "Labour"),
+    ("Tory", "Conservative Party"),
+    ("Tories", "Conservative Party"),
+    ("Conservatives", "Conservative Party"),
+    ("Lib Dems", "Liberal Democrats"),
+    ("Pentagon", "Pentagon"),
+    ("Kremlin", "Kremlin"),
+];
+
+/// The canonical name of an organisation: the alias table, then "the " stripped and a
+/// trailing possessive removed.
+pub fn canonical(name: &str) -> String {
+    let name = name.trim();
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name);
+    let name = name.trim();
+    for (alias, canonical) in ALIASES {
+        let short = alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        let hit = if short {
+            *alias == name
+        } else {
+            alias.eq_ignore_ascii_case(name)
+        };
+        if hit {
+            return (*canonical).to_string();
+        }
+    }
+    let stripped = ["the ", "The "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    if stripped.len() != name.len() {
+        return canonical(stripped);
+    }
+    // Reuters' lower-case tags ("imf", "ec", "opec"): retry the upper-cased acronym.
+    if name.len() <= 5 && name.chars().all(|c| c.is_ascii_lowercase()) {
+        let upper = name.to_ascii_uppercase();
+        if ALIASES.iter().any(|(a, _)| *a == upper) {
+            return canonical(&upper);
+        }
+    }
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical;
+
+    #[test]
+    fn aliases_map_to_one_name() {
+        for (alias, expected) in [
+            ("EU", "European Union"),
+            ("the European Union", "European Union"),
+            ("U.N.", "United Nations"),
+            ("imf", "International Monetary Fund"),
+            ("ec", "European Community"),
+            ("Nato", "NATO"),
+            ("the Fed", "Federal Reserve"),
+            ("Gazprom's", "Gazprom"),
+            ("The Bank of England", "Bank of England"),
+        ] {
+            assert_eq!(canonical(alias), expected, "{alias}");
+        }
+        assert_eq!(canonical("who"), "who", "acronyms are case-sensitive");
+    }
+}

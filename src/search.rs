@@ -1,0 +1,282 @@
+//! Runs a [`SearchRequest`]: hits with snippets, total count and facet counts in one pass.
+
+use crate::document::{self, StoredAmount, AMOUNT_BUCKETS};
+use crate::query::{build, FacetKind, SearchRequest, Sort};
+use crate::store::Store;
+use crate::Result;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::query::Query;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+/// Most hits one request may ask for (a bound on work per query).
+pub const MAX_LIMIT: usize = 10_000;
+
+/// One hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Source file.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Publication date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Relevance score (BM25; 0 for pure filters).
+    pub score: f32,
+    /// A passage of the body around the matched terms (plain text).
+    pub snippet: String,
+    /// Matched terms in `snippet` as `[start, end)` character offsets.
+    pub highlights: Vec<[usize; 2]>,
+    /// Canonical person names.
+    pub persons: Vec<String>,
+    /// Place names (the most specific level).
+    pub places: Vec<String>,
+    /// Canonical organisation names.
+    pub orgs: Vec<String>,
+    /// Money amounts.
+    pub amounts: Vec<StoredAmount>,
+}
+
+/// One facet value and the number of matching articles that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetValue {
+    /// The value ("Vladimir Putin", "Belgium", "1bn-10bn", "EUR").
+    pub value: String,
+    /// Matching articles.
+    pub count: u64,
+    /// For places: continent, country, region or city. For amounts: bucket or currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<&'static str>,
+}
+
+/// Everything a search returns.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchResults {
+    /// Matching articles in all.
+    pub total: u64,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Facet counts over all matching articles, by facet name.
+    pub facets: BTreeMap<&'static str, Vec<FacetValue>>,
+    /// Time spent searching, in milliseconds.
+    pub took_ms: f64,
+}
+
+const PLACE_LEVELS: [&str; 4] = ["continent", "country", "region", "city"];
+
+/// Runs a search.
+pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
+    let started = std::time::Instant::now();
+    let reader = store.reader()?;
+    let searcher = reader.searcher();
+    let fields = &store.fields;
+    let query = build::build(&store.index, fields, req)?;
+    let limit = req.limit.min(MAX_LIMIT);
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
+
+    let mut multi = MultiCollector::new();
+    let count_handle = multi.add_collector(Count);
+    let mut facet_handles = Vec::new();
+    for kind in dedup(&req.facets) {
+        let collector = match kind {
+            FacetKind::Person => facet_collector("person_facet", &["/"]),
+            FacetKind::Org => facet_collector("org_facet", &["/"]),
+            FacetKind::Place => facet_collector(
+                "place_level_facet",
+                &["/continent", "/country", "/region", "/city"],
+            ),
+            FacetKind::Amount => facet_collector("amount_facet", &["/bucket", "/currency"]),
+        };
+        facet_handles.push((kind, multi.add_collector(collector)));
+    }
+
+    let (docs, mut fruits): (Vec<(f32, DocAddress)>, _) = match req.sort {
+        Sort::Relevance => searcher.search(&query, &(top.order_by_score(), multi))?,
+        Sort::Date => {
+            let (d, f) = searcher.search(
+                &query,
+                &(
+                    top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                    multi,
+                ),
+            )?;
+            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), f)
+        }
+        Sort::Amount => {
+            let (d, f) = searcher.search(
+                &query,
+                &(
+                    top.order_by_fast_field::<f64>("amount_max", Order::Desc),
+                    multi,
+                ),
+            )?;
+            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), f)
+        }
+    };
+    let total = count_handle.extract(&mut fruits) as u64;
+    let mut facets = BTreeMap::new();
+    for (kind, handle) in facet_handles {
+        let counts = handle.extract(&mut fruits);
+        facets.insert(kind.name(), facet_values(kind, &counts, req.top.max(1)));
+    }
+    let hits = if limit == 0 {
+        Vec::new()
+    } else {
+        hits(&searcher, store, &*query, req, &docs)?
+    };
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+        took_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+fn dedup(kinds: &[FacetKind]) -> Vec<FacetKind> {
+    let mut out: Vec<FacetKind> = Vec::new();
+    for k in kinds {
+        if !out.contains(k) {
+            out.push(*k);
+        }
+    }
+    out
+}
+
+fn facet_collector(field: &str, roots: &[&str]) -> FacetCollector {
+    let mut c = FacetCollector::for_field(field);
+    for r in roots {
+        c.add_facet(*r);
+    }
+    c
+}
+
+fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
+    let last = |f: &tantivy::schema::Facet| {
+        f.to_path()
+            .last()
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    };
+    match kind {
+        FacetKind::Person | FacetKind::Org => counts
+            .top_k("/", top)
+            .into_iter()
+            .map(|(f, count)| FacetValue {
+                value: last(f),
+                count,
+                level: None,
+            })
+            .collect(),
+        FacetKind::Place => PLACE_LEVELS
+            .iter()
+            .flat_map(|level| {
+                counts
+                    .top_k(format!("/{level}").as_str(), top)
+                    .into_iter()
+                    .map(move |(f, count)| FacetValue {
+                        value: last(f),
+                        count,
+                        level: Some(*level),
+                    })
+            })
+            .collect(),
+        FacetKind::Amount => {
+            let mut out: Vec<FacetValue> = AMOUNT_BUCKETS
+                .iter()
+                .filter_map(|(label, _)| {
+                    let facet = tantivy::schema::Facet::from_path(["bucket", label]);
+                    counts
+                        .get("/bucket")
+                        .find(|(f, _)| **f == facet)
+                        .map(|(_, count)| FacetValue {
+                            value: label.to_string(),
+                            count,
+                            level: Some("bucket"),
+                        })
+                })
+                .collect();
+            out.extend(
+                counts
+                    .top_k("/currency", top)
+                    .into_iter()
+                    .map(|(f, count)| FacetValue {
+                        value: last(f),
+                        count,
+                        level: Some("currency"),
+                    }),
+            );
+            out
+        }
+    }
+}
+
+fn hits(
+    searcher: &Searcher,
+    store: &Store,
+    query: &dyn Query,
+    req: &SearchRequest,
+    docs: &[(f32, DocAddress)],
+) -> Result<Vec<Hit>> {
+    let fields = &store.fields;
+    let mut snippets = if req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+        let mut g = SnippetGenerator::create(searcher, query, fields.body)?;
+        g.set_max_num_chars(220);
+        Some(g)
+    } else {
+        None
+    };
+    let mut out = Vec::with_capacity(docs.len());
+    for (score, addr) in docs {
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let body = document::text_of(&doc, fields.body).unwrap_or_default();
+        let (snippet, highlights) = match snippets.as_mut().map(|g| g.snippet(&body)) {
+            Some(s) if !s.is_empty() => {
+                let frag = s.fragment().to_string();
+                let hl = s
+                    .highlighted()
+                    .iter()
+                    .map(|r| {
+                        [
+                            frag[..r.start].chars().count(),
+                            frag[..r.end].chars().count(),
+                        ]
+                    })
+                    .collect();
+                (frag, hl)
+            }
+            _ => (lead(&body, 220), Vec::new()),
+        };
+        let e = document::entities_of(&doc, fields);
+        out.push(Hit {
+            id: document::text_of(&doc, fields.id).unwrap_or_default(),
+            path: document::text_of(&doc, fields.file).unwrap_or_default(),
+            title: document::text_of(&doc, fields.title).unwrap_or_default(),
+            date: document::date_of(&doc, fields),
+            score: *score,
+            snippet,
+            highlights,
+            persons: e.persons.into_iter().map(|p| p.name).collect(),
+            places: e.places.into_iter().map(|p| p.name).collect(),
+            orgs: e.orgs.into_iter().map(|p| p.name).collect(),
+            amounts: e.amounts,
+        });
+    }
+    Ok(out)
+}
+
+/// The first sentence-ish part of a text, cut at a word boundary.
+fn lead(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut
+        .rsplit_once(char::is_whitespace)
+        .map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.split_whitespace().collect::<Vec<_>>().join(" "))
+}
