@@ -7,6 +7,7 @@
 pub mod date;
 pub mod money;
 pub mod org;
+pub mod person;
 pub mod place;
 pub mod tagger;
 pub mod token;
@@ -138,14 +139,158 @@ pub struct Extracted {
     pub date: Option<chrono::NaiveDate>,
 }
 
-/// Extracts the entities and the date of one article.
+/// What an article tells the extractor besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct Hints<'a> {
+    /// The place named in the dateline ("BRUSSELS").
+    pub dateline_place: Option<&'a str>,
+    /// Publication date.
+    pub date: Option<chrono::NaiveDate>,
+    /// Entities the input already carries.
+    pub pretagged: Option<&'a crate::article::PreTagged>,
+}
+
+/// Extracts the entities and the date of one article. Offsets are into
+/// `title + "\n\n" + body`.
 pub fn extract_article(article: &crate::Article) -> Extracted {
-    let _ = article;
-    Extracted::default()
+    let date = article.date.as_deref().and_then(date::parse_date);
+    let text = if article.title.is_empty() {
+        article.body.clone()
+    } else {
+        format!("{}\n\n{}", article.title, article.body)
+    };
+    let hints = Hints {
+        dateline_place: article.dateline_place.as_deref(),
+        date,
+        pretagged: Some(&article.pretagged),
+    };
+    Extracted { entities: extract_with(&text, &hints), date }
 }
 
 /// Extracts the entities of a bare text (no headline, no metadata).
 pub fn extract_text(text: &str) -> Entities {
-    let _ = text;
-    Entities::default()
+    extract_with(text, &Hints::default())
+}
+
+/// Extracts entities from `text` using what `hints` tell about the article.
+pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
+    let gazetteer = place::Gazetteer::global();
+    let spans = tagger::Tagger::global().spans(text);
+
+    let mut person_mentions: Vec<(String, Mention)> = Vec::new();
+    let mut org_mentions: Vec<(String, Mention)> = Vec::new();
+    let mut place_mentions: Vec<Mention> = Vec::new();
+    let mut evidence: Vec<String> = Vec::new();
+    for span in &spans {
+        let raw = &text[span.start..span.end];
+        let mention = Mention { start: span.start, end: span.end, text: raw.to_string() };
+        match span.kind {
+            tagger::EntityKind::Person => {
+                if let Some(name) = person::clean(raw) {
+                    person_mentions.push((name, mention));
+                }
+            }
+            tagger::EntityKind::Organization => {
+                let name = org::canonical(raw);
+                if name.chars().any(|c| c.is_alphabetic()) {
+                    org_mentions.push((name, mention));
+                }
+            }
+            tagger::EntityKind::Location => place_mentions.push(mention),
+            tagger::EntityKind::Misc => {
+                if let Some(country) = gazetteer.demonym(raw.trim()) {
+                    evidence.push(country.to_string());
+                }
+            }
+        }
+    }
+
+    // Persons: short mentions resolve to the full name seen in the article.
+    let mut names: Vec<String> = person_mentions.iter().map(|(n, _)| n.clone()).collect();
+    let pretagged_persons: Vec<String> = hints
+        .pretagged
+        .map(|p| p.persons.iter().filter_map(|t| person::from_tag(t)).collect())
+        .unwrap_or_default();
+    names.extend(pretagged_persons.iter().cloned());
+    let resolved = person::resolve_short_names(&names);
+    let mut persons: Vec<Named> = Vec::new();
+    for (i, canonical) in resolved.into_iter().enumerate() {
+        let mention = person_mentions.get(i).map(|(_, m)| m.clone());
+        add_named(&mut persons, canonical, mention);
+    }
+
+    // Organisations, with the input's own tags.
+    let mut orgs: Vec<Named> = Vec::new();
+    for (name, m) in org_mentions {
+        add_named(&mut orgs, name, Some(m));
+    }
+    if let Some(p) = hints.pretagged {
+        for tag in &p.orgs {
+            add_named(&mut orgs, org::canonical(&tag.replace('_', " ")), None);
+        }
+    }
+
+    // Places: resolved together, with the dateline and demonyms as evidence.
+    let mut place_texts: Vec<String> = place_mentions.iter().map(|m| m.text.clone()).collect();
+    let mut place_refs: Vec<Option<Mention>> = place_mentions.into_iter().map(Some).collect();
+    if let Some(p) = hints.pretagged {
+        for tag in &p.places {
+            place_texts.push(tag.clone());
+            place_refs.push(None);
+        }
+    }
+    if let Some(d) = hints.dateline_place {
+        place_texts.push(d.to_string());
+        place_refs.push(None);
+    }
+    let refs: Vec<&str> = place_texts.iter().map(String::as_str).collect();
+    let evidence_refs: Vec<&str> = evidence.iter().map(String::as_str).collect();
+    let infos = place::resolve_places(&refs, hints.dateline_place, &evidence_refs);
+    let mut places: Vec<Place> = Vec::new();
+    for ((text, mention), info) in place_texts.iter().zip(place_refs).zip(infos) {
+        let canonical = match &info {
+            Some(i) => i.name.clone(),
+            None => match person::from_tag(text) {
+                Some(n) => n,
+                None => continue,
+            },
+        };
+        let existing = places.iter_mut().find(|p| {
+            p.named.canonical == canonical && p.info.as_ref().map(|i| i.path()) == info.as_ref().map(|i| i.path())
+        });
+        match existing {
+            Some(p) => p.named.mentions.extend(mention),
+            None => places.push(Place { named: Named { canonical, mentions: mention.into_iter().collect() }, info }),
+        }
+    }
+
+    // Money, reading a bare "dollar" by the dateline's country.
+    let dollar = places
+        .iter()
+        .filter_map(|p| p.info.as_ref())
+        .find(|i| hints.dateline_place.is_some_and(|d| i.city.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(d)) || i.name.eq_ignore_ascii_case(d)))
+        .and_then(|i| i.country_code.as_deref())
+        .and_then(|cc| gazetteer.country_currency(cc))
+        .filter(|c| c.ends_with('D') && *c != "USD")
+        .map(str::to_string);
+    let ctx = money::MoneyContext { dollar, date: hints.date.map(|d| d.to_string()), ..Default::default() };
+    let mut amounts = money::find_amounts(text, &ctx);
+    if let Some(p) = hints.pretagged {
+        for a in &p.amounts {
+            if !amounts.iter().any(|x| x.mention.text == *a) {
+                if let Some(parsed) = money::parse_amount(a) {
+                    amounts.push(parsed);
+                }
+            }
+        }
+    }
+
+    Entities { persons, places, orgs, amounts }
+}
+
+fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {
+    match list.iter_mut().find(|n| n.canonical == canonical) {
+        Some(n) => n.mentions.extend(mention),
+        None => list.push(Named { canonical, mentions: mention.into_iter().collect() }),
+    }
 }

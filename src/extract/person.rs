@@ -1,0 +1,153 @@
+//! Person names: titles and possessives stripped, short mentions resolved to the
+//! full name seen in the same article.
+
+/// Words that precede a name but are not part of it (compared case-insensitively,
+/// with a trailing period ignored).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice-president", "premier", "chancellor", "minister", "secretary", "senator",
+    "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
+    "general", "gen", "col", "colonel", "lt", "capt", "captain", "admiral", "judge", "justice",
+    "king", "queen", "prince", "princess", "pope", "rev", "reverend", "father", "sheikh", "ayatollah",
+    "chairman", "chairwoman", "ceo", "coach", "manager", "striker", "midfielder", "defender",
+    "prime", "foreign", "finance", "deputy", "former", "chief", "executive", "leader", "st",
+];
+
+/// A person name cleaned of titles, possessives and stray punctuation; `None` if nothing
+/// name-like is left.
+pub fn clean(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        let w = first.trim_end_matches('.').to_lowercase();
+        if words.len() > 1 && TITLES.contains(&w.as_str()) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    if let Some(last) = words.last_mut() {
+        *last = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("’s"))
+            .or_else(|| last.strip_suffix('\''))
+            .unwrap_or(last);
+    }
+    let words: Vec<String> = words
+        .into_iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .map(fix_case)
+        .collect();
+    let joined = words.join(" ");
+    let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || joined.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !joined.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    Some(joined)
+}
+
+/// "REAGAN" → "Reagan", "james-baker" → "James Baker" style fixes for all-caps or
+/// all-lowercase words; mixed-case words are kept as written ("McCain", "al-Assad").
+fn fix_case(word: &str) -> String {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    let all_lower = !letters.is_empty() && letters.iter().all(|c| c.is_lowercase());
+    if !(all_upper || all_lower) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'';
+    }
+    out
+}
+
+/// Title-cases a tag such as Reuters' "james-baker" into "James Baker".
+pub fn from_tag(tag: &str) -> Option<String> {
+    let spaced = if tag.contains(' ') { tag.to_string() } else { tag.replace(['-', '_'], " ") };
+    clean(&spaced.split_whitespace().map(fix_case).collect::<Vec<_>>().join(" "))
+}
+
+/// For each name, the canonical name it resolves to within one article: the longest other
+/// name of which it is the surname part (its words end the longer name), when that longer
+/// name is unique; otherwise itself.
+pub fn resolve_short_names(names: &[String]) -> Vec<String> {
+    let words: Vec<Vec<String>> =
+        names.iter().map(|n| n.split_whitespace().map(|w| w.to_lowercase()).collect()).collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mine = &words[i];
+            let mut best: Option<usize> = None;
+            let mut tie = false;
+            for (j, other) in words.iter().enumerate() {
+                if other.len() <= mine.len() || !other.ends_with(mine) {
+                    continue;
+                }
+                match best {
+                    None => best = Some(j),
+                    Some(b) if words[b].len() < other.len() => {
+                        // "Putin" in "Vladimir Putin" and "Vladimir Vladimirovich Putin": the longer wins
+                        // if it extends the shorter one.
+                        tie = !other.ends_with(&words[b]);
+                        best = Some(j);
+                    }
+                    Some(b) if words[b] != *other && words[b].len() == other.len() => tie = true,
+                    _ => {}
+                }
+            }
+            match best {
+                Some(b) if !tie => names[b].clone(),
+                _ => name.clone(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_possessives_are_stripped() {
+        for (raw, clean_name) in [
+            ("President Vladimir Putin", "Vladimir Putin"),
+            ("Putin's", "Putin"),
+            ("Mr Blair", "Blair"),
+            ("Mr. Blair", "Blair"),
+            ("Prime Minister Narendra Modi", "Narendra Modi"),
+            ("REAGAN", "Reagan"),
+            ("Ursula von der Leyen", "Ursula von der Leyen"),
+            ("John McCain", "John McCain"),
+        ] {
+            assert_eq!(clean(raw).as_deref(), Some(clean_name), "{raw}");
+        }
+        assert_eq!(clean("1990s"), None);
+        assert_eq!(clean("'s"), None);
+        assert_eq!(from_tag("james-baker").as_deref(), Some("James Baker"));
+        assert_eq!(from_tag("reagan").as_deref(), Some("Reagan"));
+    }
+
+    #[test]
+    fn short_mentions_resolve_to_the_full_name() {
+        let names: Vec<String> =
+            ["Vladimir Putin", "Putin", "Tony Blair", "Blair", "Macron"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            resolve_short_names(&names),
+            ["Vladimir Putin", "Vladimir Putin", "Tony Blair", "Tony Blair", "Macron"]
+        );
+        // Two different Smiths: "Smith" stays ambiguous.
+        let names: Vec<String> = ["John Smith", "Jane Smith", "Smith"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(resolve_short_names(&names)[2], "Smith");
+    }
+}
