@@ -1,0 +1,43 @@
+//! Trains the entity tagger and writes `data/ner/model.bin.gz`.
+//!
+//! ```text
+//! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- \
+//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters FILE] [--epochs N] [--out FILE]
+//! ```
+//! Paths default to `../shared/data/...` relative to the repository root.
+
+use std::path::PathBuf;
+
+use newsdex::extract::tagger::{train, TrainOptions};
+
+fn main() -> anyhow::Result<()> {
+    let mut opts = TrainOptions::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))
+        };
+        match flag.as_str() {
+            "--train" => opts.train = PathBuf::from(value()?),
+            "--dev" => opts.dev = Some(PathBuf::from(value()?)),
+            "--no-dev" => opts.dev = None,
+            "--geonames" => opts.geonames = Some(PathBuf::from(value()?)),
+            "--no-geonames" => opts.geonames = None,
+            "--clusters" => opts.clusters = Some(PathBuf::from(value()?)),
+            "--epochs" => opts.epochs = value()?.parse()?,
+            "--seed" => opts.seed = value()?.parse()?,
+            "--step" => opts.step = value()?.parse()?,
+            "--out" => opts.output = PathBuf::from(value()?),
+            other => anyhow::bail!("unknown option {other}"),
+        }
+    }
+    let report = train(&opts)?;
+    if let Some(dev) = &report.dev {
+        println!("{dev}");
+    }
+    let mut report = report;
+    report.dev = None;
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(())
+}

@@ -1,0 +1,409 @@
+//! Feature extraction for the tagger.
+//!
+//! Every feature is a 64-bit hash of a template id and one or more values; nothing is
+//! allocated per feature. Per-token hashes (word, lowercase, shape, affixes) are computed
+//! once per sentence and then combined for the context-window templates.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::gazetteer::{GazMatch, Gazetteer, N_GAZ};
+use super::label::{Label, N_KINDS};
+
+/// A hasher for keys that are already 64-bit hashes: it passes them through.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A `HashMap` keyed by precomputed 64-bit hashes.
+pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// Mixes a 64-bit value (splitmix64 finaliser).
+#[inline]
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Combines two hashes in an order-dependent way.
+#[inline]
+pub(crate) fn combine(a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(23) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// Hashes a string.
+#[inline]
+pub(crate) fn hash_str(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+}
+
+/// Hash of the lowercase form of a token: the key of the gazetteer and document history.
+pub(crate) fn lower_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        let mut buf = [0u8; 48];
+        if word.len() <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return xxhash_rust::xxh3::xxh3_64(&buf[..word.len()]);
+        }
+    }
+    hash_str(&word.to_lowercase())
+}
+
+// Feature templates. The numbers only have to be distinct.
+const T_BIAS: u64 = 1;
+const T_W: u64 = 2;
+const T_LW: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_SSHAPE: u64 = 5;
+const T_PRE: u64 = 6;
+const T_SUF: u64 = 7;
+const T_LW_M1: u64 = 8;
+const T_LW_P1: u64 = 9;
+const T_LW_M2: u64 = 10;
+const T_LW_P2: u64 = 11;
+const T_W_M1: u64 = 12;
+const T_W_P1: u64 = 13;
+const T_SH_M1: u64 = 14;
+const T_SH_P1: u64 = 15;
+const T_BI_M1: u64 = 16;
+const T_BI_P1: u64 = 17;
+const T_SH3: u64 = 18;
+const T_FIRST: u64 = 19;
+const T_FLAGS: u64 = 20;
+const T_Y1: u64 = 21;
+const T_Y12: u64 = 22;
+const T_Y1_LW: u64 = 23;
+const T_Y1_SH: u64 = 24;
+const T_GAZ: u64 = 25;
+const T_GAZ_M1: u64 = 26;
+const T_GAZ_P1: u64 = 27;
+const T_HIST: u64 = 28;
+const T_HIST_SH: u64 = 29;
+const T_CAPS_SENT: u64 = 30;
+const T_SUF_M1: u64 = 31;
+const T_SUF_P1: u64 = 32;
+const T_CLUSTER: u64 = 33;
+const T_CLUSTER_M1: u64 = 34;
+const T_CLUSTER_P1: u64 = 35;
+const T_HIST_NOW: u64 = 36;
+const T_SSH_M2: u64 = 37;
+const T_SSH_P2: u64 = 38;
+
+/// Token flags.
+const F_INIT_CAP: u8 = 1;
+const F_ALL_CAPS: u8 = 2;
+const F_DIGIT: u8 = 4;
+const F_HYPHEN: u8 = 8;
+const F_PERIOD: u8 = 16;
+const F_ALPHA: u8 = 32;
+
+/// Precomputed per-token information.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TokenInfo {
+    pub w: u64,
+    pub lw: u64,
+    pub shape: u64,
+    pub sshape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub n_affix: usize,
+    pub flags: u8,
+    pub gaz: [GazMatch; N_GAZ],
+    pub cluster: [u64; 3],
+}
+
+impl TokenInfo {
+    /// Whether the token starts with an uppercase letter.
+    pub fn is_cap(&self) -> bool {
+        self.flags & F_INIT_CAP != 0
+    }
+}
+
+/// Computes the per-token information of a sentence (without gazetteer matches).
+pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Vec<TokenInfo> {
+    let mut shape = Vec::with_capacity(32);
+    let mut sshape = Vec::with_capacity(16);
+    tokens
+        .iter()
+        .map(|&tok| {
+            let mut info = TokenInfo {
+                w: hash_str(tok),
+                ..TokenInfo::default()
+            };
+            shape.clear();
+            sshape.clear();
+            let mut flags = 0u8;
+            let mut all_upper = true;
+            let mut any_alpha = false;
+            for (i, c) in tok.chars().enumerate() {
+                let s = if c.is_uppercase() {
+                    if i == 0 {
+                        flags |= F_INIT_CAP;
+                    }
+                    any_alpha = true;
+                    b'X'
+                } else if c.is_lowercase() {
+                    all_upper = false;
+                    any_alpha = true;
+                    b'x'
+                } else if c.is_ascii_digit() {
+                    flags |= F_DIGIT;
+                    b'd'
+                } else if c.is_alphabetic() {
+                    any_alpha = true;
+                    b'a'
+                } else {
+                    match c {
+                        '-' => flags |= F_HYPHEN,
+                        '.' => flags |= F_PERIOD,
+                        _ => {}
+                    }
+                    if c.is_ascii() {
+                        c as u8
+                    } else {
+                        b'#'
+                    }
+                };
+                if shape.len() < 12 {
+                    shape.push(s);
+                }
+                if sshape.last() != Some(&s) {
+                    sshape.push(s);
+                }
+            }
+            if any_alpha {
+                flags |= F_ALPHA;
+                if all_upper {
+                    flags |= F_ALL_CAPS;
+                }
+            }
+            info.flags = flags;
+            info.shape = xxhash_rust::xxh3::xxh3_64(&shape);
+            info.sshape = xxhash_rust::xxh3::xxh3_64(&sshape);
+            let lower;
+            let lw: &str = if tok.chars().any(|c| c.is_uppercase()) {
+                lower = tok.to_lowercase();
+                &lower
+            } else {
+                tok
+            };
+            info.lw = hash_str(lw);
+            // Affixes of up to four characters, only for tokens long enough to have them.
+            let n_chars = lw.chars().count();
+            let n = n_chars.saturating_sub(1).min(4);
+            info.n_affix = n;
+            let mut ends = lw.char_indices().map(|(i, _)| i).skip(1);
+            for k in 0..n {
+                if let Some(e) = ends.next() {
+                    info.pre[k] = hash_str(&lw[..e]);
+                }
+            }
+            let starts: Vec<usize> = lw.char_indices().map(|(i, _)| i).collect();
+            for k in 0..n {
+                if let Some(&s) = starts.get(n_chars - 1 - k) {
+                    info.suf[k] = hash_str(&lw[s..]);
+                }
+            }
+            if let Some(&path) = clusters.get(&info.lw) {
+                // Prefixes of the cluster bit path at three depths.
+                let depth = 32 - path.leading_zeros();
+                for (slot, d) in [4u32, 8, 12].into_iter().enumerate() {
+                    let d = d.min(depth);
+                    info.cluster[slot] = mix(u64::from(path >> (depth - d)) | (u64::from(d) << 40));
+                }
+            }
+            info
+        })
+        .collect()
+}
+
+/// Fills the gazetteer matches of a sentence.
+pub(crate) fn add_gazetteer(
+    infos: &mut [TokenInfo],
+    gaz: &Gazetteer,
+    exclude: Option<&HashMap64<u8>>,
+) {
+    let lws: Vec<u64> = infos.iter().map(|t| t.lw).collect();
+    let matches = gaz.matches(&lws, exclude);
+    for (info, m) in infos.iter_mut().zip(matches) {
+        info.gaz = m;
+    }
+}
+
+/// Document-level memory: how earlier capitalised occurrences of a word were tagged.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    counts: HashMap64<[u16; N_KINDS + 1]>,
+}
+
+impl History {
+    /// Records the labels of a tagged sentence.
+    pub fn record(&mut self, infos: &[TokenInfo], labels: &[Label]) {
+        for (info, label) in infos.iter().zip(labels) {
+            if info.is_cap() {
+                let slot = label.kind().map_or(0, |k| k as usize + 1);
+                let e = self.counts.entry(info.lw).or_default();
+                e[slot] = e[slot].saturating_add(1);
+            }
+        }
+    }
+
+    /// The most frequent earlier type of a word (0 = outside), if it was seen.
+    fn majority(&self, lw: u64) -> Option<usize> {
+        let c = self.counts.get(&lw)?;
+        // Prefer an entity type over "outside" when both were seen.
+        let best_ent = (1..=N_KINDS).max_by_key(|&k| c[k]).filter(|&k| c[k] > 0);
+        Some(best_ent.unwrap_or(0))
+    }
+}
+
+/// Sentence-level context for feature extraction.
+pub(crate) struct Sentence<'a> {
+    pub infos: &'a [TokenInfo],
+    pub all_caps: bool,
+}
+
+impl<'a> Sentence<'a> {
+    /// Wraps the token information of a sentence.
+    pub fn new(infos: &'a [TokenInfo]) -> Self {
+        let alpha = infos.iter().filter(|t| t.flags & F_ALPHA != 0).count();
+        let caps = infos.iter().filter(|t| t.flags & F_ALL_CAPS != 0).count();
+        Sentence {
+            infos,
+            all_caps: alpha >= 2 && caps * 10 >= alpha * 8,
+        }
+    }
+}
+
+const PAD_M: u64 = 0x5eed_0001;
+const PAD_P: u64 = 0x5eed_0002;
+
+/// Pushes the feature hashes of token `i` given the labels already assigned to `0..i`.
+pub(crate) fn extract(
+    sent: &Sentence<'_>,
+    i: usize,
+    prev: &[Label],
+    history: &History,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let t = sent.infos;
+    let cur = &t[i];
+    let m1 = i.checked_sub(1).map(|j| &t[j]);
+    let m2 = i.checked_sub(2).map(|j| &t[j]);
+    let p1 = t.get(i + 1);
+    let p2 = t.get(i + 2);
+    let lw = |x: Option<&TokenInfo>, pad| x.map_or(pad, |x| x.lw);
+    let sh = |x: Option<&TokenInfo>, pad| x.map_or(pad, |x| x.sshape);
+    let caps = u64::from(sent.all_caps);
+
+    out.push(T_BIAS);
+    out.push(combine(T_W, cur.w));
+    out.push(combine(T_LW, cur.lw));
+    out.push(combine(T_SHAPE, cur.shape));
+    out.push(combine(T_SSHAPE, cur.sshape));
+    out.push(combine(T_CAPS_SENT, combine(cur.sshape, caps)));
+    for k in 0..cur.n_affix {
+        out.push(combine(T_PRE, cur.pre[k]));
+        out.push(combine(T_SUF, cur.suf[k]));
+    }
+    out.push(combine(T_LW_M1, lw(m1, PAD_M)));
+    out.push(combine(T_LW_P1, lw(p1, PAD_P)));
+    out.push(combine(T_LW_M2, lw(m2, PAD_M)));
+    out.push(combine(T_LW_P2, lw(p2, PAD_P)));
+    out.push(combine(T_W_M1, m1.map_or(PAD_M, |x| x.w)));
+    out.push(combine(T_W_P1, p1.map_or(PAD_P, |x| x.w)));
+    out.push(combine(T_SH_M1, sh(m1, PAD_M)));
+    out.push(combine(T_SH_P1, sh(p1, PAD_P)));
+    out.push(combine(T_SSH_M2, sh(m2, PAD_M)));
+    out.push(combine(T_SSH_P2, sh(p2, PAD_P)));
+    out.push(combine(T_BI_M1, combine(lw(m1, PAD_M), cur.lw)));
+    out.push(combine(T_BI_P1, combine(cur.lw, lw(p1, PAD_P))));
+    out.push(combine(
+        T_SH3,
+        combine(combine(sh(m1, PAD_M), cur.sshape), sh(p1, PAD_P)),
+    ));
+    if let Some(x) = m1 {
+        if x.n_affix >= 3 {
+            out.push(combine(T_SUF_M1, x.suf[2]));
+        }
+    }
+    if let Some(x) = p1 {
+        if x.n_affix >= 3 {
+            out.push(combine(T_SUF_P1, x.suf[2]));
+        }
+    }
+    out.push(combine(T_FIRST, combine(u64::from(i == 0), cur.sshape)));
+    out.push(combine(T_FLAGS, u64::from(cur.flags)));
+
+    // Previous labels.
+    let y1 = i.checked_sub(1).map_or(100, |j| prev[j].index() as u64);
+    let y2 = i.checked_sub(2).map_or(100, |j| prev[j].index() as u64);
+    out.push(combine(T_Y1, y1));
+    out.push(combine(T_Y12, combine(y1, y2)));
+    out.push(combine(T_Y1_LW, combine(y1, cur.lw)));
+    out.push(combine(T_Y1_SH, combine(y1, cur.sshape)));
+
+    // Gazetteers.
+    let cap = u64::from(cur.is_cap());
+    for c in 0..N_GAZ {
+        if cur.gaz[c] != GazMatch::None {
+            out.push(combine(
+                T_GAZ,
+                combine((c as u64) << 8 | cur.gaz[c] as u64, cap),
+            ));
+        }
+        if let Some(x) = m1 {
+            if x.gaz[c] != GazMatch::None {
+                out.push(combine(T_GAZ_M1, (c as u64) << 8 | x.gaz[c] as u64));
+            }
+        }
+        if let Some(x) = p1 {
+            if x.gaz[c] != GazMatch::None {
+                out.push(combine(T_GAZ_P1, (c as u64) << 8 | x.gaz[c] as u64));
+            }
+        }
+    }
+
+    // Word clusters.
+    for k in 0..3 {
+        if cur.cluster[k] != 0 {
+            out.push(combine(T_CLUSTER, cur.cluster[k]));
+        }
+    }
+    if let Some(x) = m1 {
+        if x.cluster[1] != 0 {
+            out.push(combine(T_CLUSTER_M1, x.cluster[1]));
+        }
+    }
+    if let Some(x) = p1 {
+        if x.cluster[1] != 0 {
+            out.push(combine(T_CLUSTER_P1, x.cluster[1]));
+        }
+    }
+
+    // Document history.
+    if cur.is_cap() {
+        if let Some(k) = history.majority(cur.lw) {
+            out.push(combine(T_HIST, k as u64));
+            out.push(combine(T_HIST_SH, combine(k as u64, cur.sshape)));
+            out.push(combine(T_HIST_NOW, combine(k as u64, u64::from(i == 0))));
+        }
+    }
+}

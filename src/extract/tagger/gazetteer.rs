@@ -1,0 +1,146 @@
+//! Phrase lists (gazetteers) matched against token sequences.
+//!
+//! Phrases are stored as hashes of their lowercase tokens, so the shipped model holds
+//! no strings: each entry is a 64-bit key and a bit mask of the lists it belongs to.
+
+use super::features::{combine, lower_hash, HashMap64};
+use crate::extract::token::tokenize;
+
+/// The number of phrase lists.
+pub(crate) const N_GAZ: usize = 8;
+
+/// The phrase lists. GeoNames lists are built from the gazetteer files; the others from the
+/// entities of the training data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum GazList {
+    Country = 0,
+    Region = 1,
+    City = 2,
+    TrainPerson = 3,
+    TrainLocation = 4,
+    TrainOrganization = 5,
+    TrainMisc = 6,
+    TrainFirstName = 7,
+}
+
+/// Where a token sits in a matched phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum GazMatch {
+    #[default]
+    None = 0,
+    Begin = 1,
+    Inside = 2,
+    Last = 3,
+    Unit = 4,
+}
+
+/// The longest phrase the matcher tries.
+pub(crate) const MAX_PHRASE: usize = 6;
+
+const SEED: u64 = 0x6a09_e667_f3bc_c908;
+
+/// Hash of a phrase given the lowercase hashes of its tokens.
+pub(crate) fn phrase_hash(lws: &[u64]) -> u64 {
+    lws.iter().fold(SEED, |h, &w| combine(h, w))
+}
+
+/// Hash of a phrase given as text (tokenized with the shared tokenizer).
+pub(crate) fn text_phrase_hash(text: &str) -> Option<u64> {
+    let toks = tokenize(text);
+    if toks.is_empty() || toks.len() > MAX_PHRASE {
+        return None;
+    }
+    let lws: Vec<u64> = toks.iter().map(|t| lower_hash(t.text)).collect();
+    Some(phrase_hash(&lws))
+}
+
+/// A set of phrases, each in one or more lists.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Gazetteer {
+    pub(crate) entries: HashMap64<u8>,
+}
+
+impl Gazetteer {
+    /// Adds a phrase (by hash) to a list.
+    pub fn insert(&mut self, hash: u64, list: GazList) {
+        *self.entries.entry(hash).or_default() |= 1 << list as u8;
+    }
+
+    /// The number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Matches the phrases against a sentence given its lowercase token hashes. Within a list,
+    /// the longest phrase starting leftmost wins. `exclude` removes lists from given phrases
+    /// (used in training to hide an entity that only the current document contributed).
+    pub fn matches(&self, lws: &[u64], exclude: Option<&HashMap64<u8>>) -> Vec<[GazMatch; N_GAZ]> {
+        let n = lws.len();
+        let mut out = vec![[GazMatch::None; N_GAZ]; n];
+        if self.entries.is_empty() {
+            return out;
+        }
+        let mut covered_until = [0usize; N_GAZ];
+        let mut hashes = [0u64; MAX_PHRASE];
+        for i in 0..n {
+            let max = MAX_PHRASE.min(n - i);
+            let mut h = SEED;
+            for (k, slot) in hashes.iter_mut().enumerate().take(max) {
+                h = combine(h, lws[i + k]);
+                *slot = h;
+            }
+            for len in (1..=max).rev() {
+                let h = hashes[len - 1];
+                let Some(&mask) = self.entries.get(&h) else {
+                    continue;
+                };
+                let mask = mask & !exclude.and_then(|e| e.get(&h)).copied().unwrap_or(0);
+                for (c, until) in covered_until.iter_mut().enumerate() {
+                    if mask & (1 << c) == 0 || *until > i {
+                        continue;
+                    }
+                    *until = i + len;
+                    if len == 1 {
+                        out[i][c] = GazMatch::Unit;
+                    } else {
+                        out[i][c] = GazMatch::Begin;
+                        for row in &mut out[i + 1..i + len - 1] {
+                            row[c] = GazMatch::Inside;
+                        }
+                        out[i + len - 1][c] = GazMatch::Last;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_wins() {
+        let mut g = Gazetteer::default();
+        for p in ["New York", "New York City", "York"] {
+            g.insert(text_phrase_hash(p).unwrap(), GazList::City);
+        }
+        let toks = ["in", "new", "York", "City", "and", "York"];
+        let lws: Vec<u64> = toks.iter().map(|t| lower_hash(t)).collect();
+        let m = g.matches(&lws, None);
+        let c = GazList::City as usize;
+        let got: Vec<GazMatch> = m.iter().map(|r| r[c]).collect();
+        assert_eq!(
+            got,
+            [
+                GazMatch::None,
+                GazMatch::Begin,
+                GazMatch::Inside,
+                GazMatch::Last,
+                GazMatch::None,
+                GazMatch::Unit
+            ]
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! The statistical sequence tagger for persons, places, organisations and other names.
+//!
+//! A greedy left-to-right averaged perceptron over BILOU labels (see `docs/tagger.md` for
+//! why), with word, shape, affix, context-window, gazetteer, word-cluster and document-level
+//! features. The trained model ships in `data/ner/model.bin.gz` and is compiled into the
+//! binary; [`Tagger::global`] loads it once.
+
+mod features;
+mod gazetteer;
+mod label;
+mod model;
+pub mod train;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::extract::token::{tokenize, Token};
+use crate::Result;
+use features::History;
+pub use label::{iob_spans, tag_spans, EntityKind, Tag};
+use model::Model;
+pub use train::{train, TrainOptions, TrainReport};
+
+/// The shipped model, compiled into the binary.
+static MODEL_BYTES: &[u8] = include_bytes!("../../../data/ner/model.bin.gz");
+
+/// The path of the shipped model inside the repository (for messages and for training).
+pub const MODEL_PATH: &str = "data/ner/model.bin.gz";
+
+/// A tagged entity: its kind and byte offsets into the text (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The kind of entity.
+    pub kind: EntityKind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A trained entity tagger.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    model: Model,
+}
+
+impl Tagger {
+    /// The shipped model, loaded on first use. If the embedded model cannot be decoded (which
+    /// a test guards against) the tagger tags nothing rather than panicking.
+    pub fn global() -> &'static Tagger {
+        static GLOBAL: OnceLock<Tagger> = OnceLock::new();
+        GLOBAL.get_or_init(|| {
+            Tagger::from_bytes(MODEL_BYTES, Path::new(MODEL_PATH)).unwrap_or_default()
+        })
+    }
+
+    /// Decodes a model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Tagger> {
+        Ok(Tagger {
+            model: Model::from_bytes(bytes, origin)?,
+        })
+    }
+
+    /// Loads a model file.
+    pub fn load(path: &Path) -> Result<Tagger> {
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        Tagger::from_bytes(&bytes, path)
+    }
+
+    /// The number of weight rows (features) in the model.
+    pub fn n_features(&self) -> usize {
+        self.model.weights.rows.len()
+    }
+
+    /// Tags one sentence given as tokens, with BIO tags (one per token).
+    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Tag> {
+        let mut history = History::default();
+        let infos = self.model.infos(tokens);
+        self.model
+            .decode(&infos, &mut history)
+            .into_iter()
+            .map(|l| l.tag())
+            .collect()
+    }
+
+    /// Tags a document given as sentences of tokens. Later sentences see how words were
+    /// tagged in earlier ones (document-level features).
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
+        let mut history = History::default();
+        sentences
+            .iter()
+            .map(|s| {
+                let toks: Vec<&str> = s.iter().map(|t| t.as_ref()).collect();
+                let infos = self.model.infos(&toks);
+                self.model
+                    .decode(&infos, &mut history)
+                    .into_iter()
+                    .map(|l| l.tag())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Finds the entities of a whole article: tokenizes, splits sentences and tags them in
+    /// order, so that the document-level features see the whole article.
+    pub fn spans(&self, text: &str) -> Vec<Span> {
+        let tokens = tokenize(text);
+        let mut out = Vec::new();
+        let mut history = History::default();
+        for sent in split_sentences(text, &tokens) {
+            let words: Vec<&str> = sent.iter().map(|t| t.text).collect();
+            let infos = self.model.infos(&words);
+            let labels = self.model.decode(&infos, &mut history);
+            for (kind, s, e) in label::labels_to_spans(&labels) {
+                out.push(Span {
+                    kind,
+                    start: sent[s].start,
+                    end: sent[e - 1].end,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "jr",
+    "sr", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft", "jan", "feb", "aug",
+    "sept", "sep", "oct", "nov", "dec", "adm", "maj", "cpl", "messrs",
+];
+
+/// The longest sentence handed to the tagger; longer runs are cut.
+const MAX_SENTENCE: usize = 250;
+
+/// Splits tokens into sentences: after `.`, `!` or `?` followed by a capitalised word, a
+/// quote or a digit (unless the period ends an abbreviation), at line breaks, and at
+/// [`MAX_SENTENCE`] tokens.
+pub fn split_sentences<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let end_here = if i + 1 == tokens.len() || i + 1 - start >= MAX_SENTENCE {
+            true
+        } else {
+            let next = &tokens[i + 1];
+            let gap = text.get(tokens[i].end..next.start).unwrap_or("");
+            if gap.contains('\n') {
+                true
+            } else if matches!(tokens[i].text, "." | "!" | "?") {
+                let next_starts = next.text.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)
+                });
+                let abbrev = tokens[i].text == "."
+                    && i > start
+                    && ABBREVIATIONS
+                        .iter()
+                        .any(|a| tokens[i - 1].text.eq_ignore_ascii_case(a))
+                    && tokens[i - 1].end == tokens[i].start;
+                next_starts && !abbrev
+            } else {
+                false
+            }
+        };
+        if end_here {
+            out.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(text: &str) -> Vec<(EntityKind, &str)> {
+        Tagger::global()
+            .spans(text)
+            .into_iter()
+            .map(|s| (s.kind, &text[s.start..s.end]))
+            .collect()
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        let t = Tagger::from_bytes(MODEL_BYTES, Path::new(MODEL_PATH)).expect("model decodes");
+        assert!(t.n_features() > 10_000);
+    }
+
+    #[test]
+    fn tags_a_news_sentence() {
+        let text =
+            "Vladimir Putin met Emmanuel Macron in Brussels on Monday, the European Union said.";
+        assert_eq!(
+            named(text),
+            [
+                (EntityKind::Person, "Vladimir Putin"),
+                (EntityKind::Person, "Emmanuel Macron"),
+                (EntityKind::Location, "Brussels"),
+                (EntityKind::Organization, "European Union"),
+            ]
+        );
+        let toks: Vec<&str> = tokenize(text).into_iter().map(|t| t.text).collect();
+        let tags = Tagger::global().tag_tokens(&toks);
+        assert_eq!(tags[0], Tag::B(EntityKind::Person));
+        assert_eq!(tags[1], Tag::I(EntityKind::Person));
+        assert_eq!(tags[2], Tag::O);
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let text = "Mr. Blair left. Then he said: \"No.\"\nNew line here";
+        let toks = tokenize(text);
+        let sents: Vec<Vec<&str>> = split_sentences(text, &toks)
+            .into_iter()
+            .map(|s| s.iter().map(|t| t.text).collect())
+            .collect();
+        assert_eq!(sents.len(), 3, "{sents:?}");
+        assert_eq!(sents[0], ["Mr", ".", "Blair", "left", "."]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "",
+            " ",
+            "...",
+            "A",
+            "\u{0}\u{feff}Ünïcödé ÉTÉ",
+            &"x ".repeat(1000),
+        ] {
+            let _ = Tagger::global().spans(text);
+        }
+        assert!(Tagger::global().tag_tokens(&[]).is_empty());
+    }
+}
