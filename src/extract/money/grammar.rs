@@ -1,0 +1,772 @@
+//! The money grammar over scanner tokens.
+//!
+//! ```text
+//! amount    := qualifier* core per-unit?
+//! core      := prefix quantity (range-sep prefix? quantity)?          "$2-3bn", "€5m"
+//!            | quantity (range-sep quantity)? "-"? suffix             "12 mln dlrs", "2-3 bln stg"
+//!            | "between" core-lhs "and" core-rhs                        "between €5m and €7m"
+//!            | vague-plurals "of" suffix                                "billions of dollars"
+//!            | multi "-"? suffix                                        "multibillion-dollar"
+//! prefix    := symbol | word"$" | "$"word | ISO-code | abbreviation   "$", "US$", "$A", "EUR", "Rs"
+//! quantity  := (numeral fraction? | number-words) scale*              "1-1/2", "seven point one billion"
+//! suffix    := adjective* currency-word | ISO-code                      "Canadian dlrs", "EUR"
+//! per-unit  := ("a" | "an" | "per" | "/") unit                          "a barrel", "per share"
+//! ```
+
+use super::lex::{
+    dollar_prefix, iso_code, lex, lower, prefix_abbrev, resolve, symbol, Country, Family, Kind,
+    Lex, Tok,
+};
+
+/// A parsed amount in token coordinates, before it becomes an [`crate::extract::Amount`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Parsed {
+    /// First token of the span (qualifiers included).
+    pub first: usize,
+    /// One past the last token of the span (per-unit phrase excluded).
+    pub last: usize,
+    /// One past the last token consumed (per-unit phrase included).
+    pub consumed: usize,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub code: &'static str,
+    pub qualifier: Option<&'static str>,
+    pub per_unit: Option<String>,
+    /// True when the currency came from a `$`-style prefix directly before a bare number
+    /// (the OntoNotes annotators leave such a `$` out of the span).
+    pub bare_dollar_prefix: bool,
+}
+
+/// A number with its scale, over tokens `[start, end)`.
+#[derive(Debug, Clone, Copy)]
+struct Quantity {
+    value: f64,
+    end: usize,
+    scaled: bool,
+    /// Written (partly) in words.
+    words: bool,
+}
+
+pub(crate) struct Grammar<'t> {
+    text: &'t str,
+    toks: &'t [Tok],
+    dollar: &'static str,
+    year: Option<i32>,
+}
+
+impl<'t> Grammar<'t> {
+    pub(crate) fn new(text: &'t str, toks: &'t [Tok], dollar: &'static str, year: Option<i32>) -> Self {
+        Grammar {
+            text,
+            toks,
+            dollar,
+            year,
+        }
+    }
+
+    fn s(&self, i: usize) -> &'t str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn gap(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| t.gap)
+    }
+
+    fn lexi(&self, i: usize) -> Lex {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => {
+                let mut buf = [0u8; 24];
+                match lower(&self.text[t.start..t.end], &mut buf) {
+                    Some(w) => lex(w),
+                    None => Lex::Other,
+                }
+            }
+            _ => Lex::Other,
+        }
+    }
+
+    fn is_sym(&self, i: usize, c: &str) -> bool {
+        self.kind(i) == Some(Kind::Sym) && self.s(i) == c
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.kind(i) == Some(Kind::Word) && self.s(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_open(&self, i: usize) -> bool {
+        self.is_sym(i, "(") || self.is_word(i, "-LRB-") || (self.is_sym(i, "-") && self.is_word(i + 1, "LRB"))
+    }
+
+    /// Can an amount start at token `i`? A cheap test before trying the grammar.
+    pub(crate) fn may_start(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            Kind::Num => true,
+            Kind::Sym => {
+                let s = self.s(i);
+                symbol(s).is_some() || s == "#"
+            }
+            Kind::Word => {
+                let b = self.s(i).as_bytes()[0];
+                if b.is_ascii_uppercase() && (self.is_sym(i + 1, "$") || iso_code(self.s(i)).is_some() || prefix_abbrev(self.s(i)).is_some()) {
+                    return true;
+                }
+                matches!(
+                    self.lexi(i),
+                    Lex::NumWord(_)
+                        | Lex::Article
+                        | Lex::Half
+                        | Lex::PluralScale(_)
+                        | Lex::Multi(_)
+                        | Lex::Several
+                )
+            }
+        }
+    }
+
+    /// A currency prefix at `i`: returns (code, next token, is a `$` form).
+    fn prefix(&self, i: usize) -> Option<(&'static str, usize, bool)> {
+        let t = self.toks.get(i)?;
+        match t.kind {
+            Kind::Sym => {
+                let s = self.s(i);
+                if s == "$" {
+                    // "$US 5m", "$A5m"
+                    if self.kind(i + 1) == Some(Kind::Word) && !self.gap(i + 1) {
+                        if let Some(code) = dollar_prefix(self.s(i + 1)) {
+                            return Some((code, i + 2, true));
+                        }
+                    }
+                    return Some((self.dollar, i + 1, true));
+                }
+                if s == "#" {
+                    // WSJ text in OntoNotes writes the pound sign as '#': accept it only
+                    // before a scaled number ("# 15 billion").
+                    let q = self.quantity(i + 1)?;
+                    return q.scaled.then_some(("GBP", i + 1, false));
+                }
+                symbol(s).map(|c| (c, i + 1, false))
+            }
+            Kind::Word => {
+                let s = self.s(i);
+                if self.is_sym(i + 1, "$") && !self.gap(i + 1) {
+                    return dollar_prefix(s).map(|c| (c, i + 2, true));
+                }
+                if let Some(c) = iso_code(s).or_else(|| prefix_abbrev(s)) {
+                    return Some((c, i + 1, false));
+                }
+                if s == "Y" && self.kind(i + 1) == Some(Kind::Num) && !self.gap(i + 1) {
+                    return Some(("JPY", i + 1, false));
+                }
+                None
+            }
+            Kind::Num => None,
+        }
+    }
+
+    /// A plain numeral at `i` (with a Reuters fraction), as (value, next token).
+    fn numeral(&self, i: usize) -> Option<(f64, usize)> {
+        if self.kind(i) != Some(Kind::Num) {
+            return None;
+        }
+        let mut v = parse_numeral(self.s(i))?;
+        let mut j = i + 1;
+        // "1-1/2" (Reuters) or "8 3/4"
+        let frac_at = |k: usize| -> Option<f64> {
+            if self.kind(k) == Some(Kind::Num)
+                && self.is_sym(k + 1, "/")
+                && !self.gap(k + 1)
+                && self.kind(k + 2) == Some(Kind::Num)
+                && !self.gap(k + 2)
+            {
+                let a = parse_numeral(self.s(k))?;
+                let b = parse_numeral(self.s(k + 2))?;
+                if a >= 1.0 && b > a && b <= 64.0 && a.fract() == 0.0 && b.fract() == 0.0 {
+                    return Some(a / b);
+                }
+            }
+            None
+        };
+        if self.is_sym(j, "-") && !self.gap(j) && !self.gap(j + 1) {
+            if let Some(f) = frac_at(j + 1) {
+                v += f;
+                j += 4;
+                return Some((v, j));
+            }
+        }
+        if self.gap(j) && !self.s(i).contains('.') {
+            if let Some(f) = frac_at(j) {
+                v += f;
+                j += 3;
+            }
+        }
+        Some((v, j))
+    }
+
+    /// Number words at `i` ("two", "seven point one", "one hundred and twenty", "a",
+    /// "half a", "forty - five"); scales such as "billion" are included.
+    fn number_words(&self, i: usize) -> Option<Quantity> {
+        let mut total = 0.0f64;
+        let mut cur = 0.0f64;
+        let mut j = i;
+        let mut seen = false;
+        let mut scaled = false;
+        let mut last_tens = false;
+        // "a" / "an" / "half a" before a scale word
+        match self.lexi(j) {
+            Lex::Article => {
+                if let Lex::Scale { mult, attached: false } = self.lexi(j + 1) {
+                    cur = 1.0;
+                    seen = true;
+                    j += 1;
+                    let _ = mult;
+                } else {
+                    return None;
+                }
+            }
+            Lex::Half => {
+                if self.lexi(j + 1) == Lex::Article {
+                    if let Lex::Scale { mult, attached: false } = self.lexi(j + 2) {
+                        if mult >= 1e3 {
+                            return Some(Quantity {
+                                value: 0.5 * mult,
+                                end: j + 3,
+                                scaled: true,
+                                words: true,
+                            });
+                        }
+                    }
+                }
+                return None;
+            }
+            _ => {}
+        }
+        loop {
+            match self.lexi(j) {
+                Lex::NumWord(v) => {
+                    if seen && cur.fract() == 0.0 && cur % 100.0 != 0.0 && !(last_tens && v < 10.0) {
+                        break; // "one two" is not a number
+                    }
+                    cur += v;
+                    last_tens = v >= 20.0 && v % 10.0 == 0.0 && v < 100.0;
+                    seen = true;
+                    j += 1;
+                }
+                Lex::Scale { mult, attached: false } if seen || cur > 0.0 => {
+                    let m = mult;
+                    if m == 100.0 {
+                        cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+                    } else {
+                        total += if cur == 0.0 { m } else { cur * m };
+                        cur = 0.0;
+                    }
+                    scaled = true;
+                    last_tens = false;
+                    j += 1;
+                }
+                Lex::And if seen => {
+                    // "one hundred and twenty", "one and a half million"
+                    if let Lex::NumWord(_) = self.lexi(j + 1) {
+                        j += 1;
+                    } else if self.lexi(j + 1) == Lex::Article && self.lexi(j + 2) == Lex::Half {
+                        cur += 0.5;
+                        j += 3;
+                    } else {
+                        break;
+                    }
+                }
+                Lex::Point if seen => {
+                    let mut k = j + 1;
+                    let mut scale = 0.1;
+                    let mut frac = 0.0;
+                    while let Lex::NumWord(d) = self.lexi(k) {
+                        if d >= 10.0 {
+                            break;
+                        }
+                        frac += d * scale;
+                        scale /= 10.0;
+                        k += 1;
+                    }
+                    if k == j + 1 {
+                        break;
+                    }
+                    cur += frac;
+                    j = k;
+                }
+                _ => {
+                    // "forty - five", "forty-five"
+                    if last_tens && self.is_sym(j, "-") {
+                        if let Lex::NumWord(v) = self.lexi(j + 1) {
+                            if v < 10.0 {
+                                cur += v;
+                                last_tens = false;
+                                j += 2;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        if !seen {
+            return None;
+        }
+        Some(Quantity {
+            value: total + cur,
+            end: j,
+            scaled,
+            words: true,
+        })
+    }
+
+    /// A quantity: numeral or number words, then scale words.
+    fn quantity(&self, i: usize) -> Option<Quantity> {
+        let mut q = if let Some((v, j)) = self.numeral(i) {
+            Quantity {
+                value: v,
+                end: j,
+                scaled: false,
+                words: false,
+            }
+        } else {
+            self.number_words(i)?
+        };
+        for _ in 0..2 {
+            match self.lexi(q.end) {
+                Lex::Scale { mult, attached } => {
+                    if attached && self.gap(q.end) {
+                        break;
+                    }
+                    // "5 crore" fine; "5 hundred" fine.
+                    q.value *= mult;
+                    q.scaled = true;
+                    q.end += 1;
+                }
+                _ => break,
+            }
+        }
+        Some(q)
+    }
+
+    /// A currency after a quantity at `i`: adjectives and a currency word, or an ISO code.
+    /// Returns (code, divisor, next token).
+    fn suffix(&self, i: usize, q: &Quantity) -> Option<(&'static str, f64, usize)> {
+        let k = self.kind(i)?;
+        if k == Kind::Word {
+            let s = self.s(i);
+            if let Some(code) = iso_code(s) {
+                return Some((code, 1.0, i + 1));
+            }
+        }
+        let mut j = i;
+        let mut country = None;
+        // up to two adjective words: "Hong Kong", "New Zealand", "U.S.", "South African"
+        for _ in 0..3 {
+            match self.lexi(j) {
+                Lex::Adj(c) => {
+                    country = Some(c);
+                    j += 1;
+                }
+                _ if matches!(self.s(j).to_ascii_lowercase().as_str(), "hong" | "new" | "south" | "west" | "sri" | "north") && matches!(self.lexi(j + 1), Lex::Adj(_)) => {
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if let (Some(Country::Us), true) = (country, j > i) {
+            // "U.S. dlrs"
+        }
+        match self.lexi(j) {
+            Lex::Cur { fam, singular } => {
+                let w = self.s(j);
+                let single_letter = w.len() == 1;
+                if single_letter && (self.gap(j) || j != i) {
+                    return None; // "50c", "20p" only when attached
+                }
+                if singular && fam != Family::Dollar && !q.scaled && q.value != 1.0 {
+                    return None; // "the 1,800 mark", "a 10 pound bag"
+                }
+                if fam == Family::Pound && !q.scaled && self.lexi(j + 1) == Lex::Of {
+                    return None; // "200 pounds of cocaine"
+                }
+                if fam == Family::Won && country.is_none() && !q.scaled {
+                    return None;
+                }
+                let (code, div) = resolve(fam, country, self.dollar, self.year)?;
+                let mut end = j + 1;
+                if fam == Family::Pound && self.lexi(end) == (Lex::Cur { fam: Family::Sterling, singular: false }) {
+                    end += 1; // "pounds sterling"
+                }
+                if fam == Family::Mark && self.is_word(j, "mark") && self.is_word(j - 1, "d") {
+                    // "D-mark"
+                }
+                Some((code, div, end))
+            }
+            _ => {
+                // "D-marks": tokens D - marks
+                if self.is_word(j, "D") && self.is_sym(j + 1, "-") {
+                    if let Lex::Cur { fam: Family::Mark, .. } = self.lexi(j + 2) {
+                        return Some(("DEM", 1.0, j + 3));
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// Is the token before `i` a word that makes "X to Y" a change rather than a range?
+    fn change_before(&self, i: usize) -> bool {
+        i > 0 && matches!(self.lexi(i - 1), Lex::From | Lex::ChangeVerb)
+    }
+
+    /// Tries the whole grammar at token `i`.
+    pub(crate) fn parse_at(&self, i: usize, floor: usize) -> Option<Parsed> {
+        let core = self.core(i)?;
+        Some(self.finish(core, floor))
+    }
+
+    fn core(&self, i: usize) -> Option<Parsed> {
+        let mk = |first, last, value, high, code, qualifier, bare| Parsed {
+            first,
+            last,
+            consumed: last,
+            value,
+            high,
+            code,
+            qualifier,
+            per_unit: None,
+            bare_dollar_prefix: bare,
+        };
+        // prefix forms
+        if let Some((code, j, is_dollar)) = self.prefix(i) {
+            let q = self.quantity(j)?;
+            if q.words && !q.scaled {
+                return None; // "$ one" is odd; "€ a" is not money
+            }
+            let mut end = q.end;
+            let mut high = None;
+            let mut value = q.value;
+            let mut rhs_scaled = q.scaled;
+            // range: "-", "to", "and" (after "between")
+            let sep = end;
+            let sep_ok = self.is_sym(sep, "-")
+                || (self.lexi(sep) == Lex::To && !self.change_before(i))
+                || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
+            if sep_ok {
+                let mut k = sep + 1;
+                if let Some((c2, k2, _)) = self.prefix(k) {
+                    if c2 == code {
+                        k = k2;
+                    } else {
+                        k = usize::MAX;
+                    }
+                }
+                if k != usize::MAX {
+                    if let Some(q2) = self.quantity(k) {
+                        let (mut lo, mut hi) = (q.value, q2.value);
+                        if !q.scaled && q2.scaled {
+                            let m = q2.value / parse_numeral_from_q(self, k, &q2);
+                            lo *= m;
+                        } else if q.scaled && !q2.scaled {
+                            let m = q.value / parse_numeral_from_q(self, j, &q);
+                            hi *= m;
+                        }
+                        let is_to = self.lexi(sep) == Lex::To;
+                        if hi > lo && (!is_to || hi <= lo * 20.0) {
+                            value = lo;
+                            high = Some(hi);
+                            end = q2.end;
+                            rhs_scaled = q2.scaled;
+                        }
+                    }
+                }
+            }
+            let _ = rhs_scaled;
+            // "$5 million dollars" style redundancy is rare; not consumed.
+            let bare = is_dollar && !q.scaled && high.is_none() && !q.words;
+            return Some(mk(i, end, value, high, code, None, bare));
+        }
+        // vague plurals: "billions of dollars", "hundreds of millions of dollars"
+        if let Lex::PluralScale(m) = self.lexi(i) {
+            let mut value = 2.0 * m;
+            let mut j = i + 1;
+            while self.lexi(j) == Lex::Of {
+                if let Lex::PluralScale(m2) = self.lexi(j + 1) {
+                    value *= m2;
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if self.lexi(j) != Lex::Of || value < 1e3 {
+                return None;
+            }
+            let q = Quantity { value, end: j + 1, scaled: true, words: true };
+            let (code, div, end) = self.suffix(j + 1, &q)?;
+            return Some(mk(i, end, value / div, None, code, Some("several"), false));
+        }
+        // "multibillion - dollar"
+        if let Lex::Multi(m) = self.lexi(i) {
+            let mut j = i + 1;
+            if self.is_sym(j, "-") {
+                j += 1;
+            }
+            let q = Quantity { value: 2.0 * m, end: j, scaled: true, words: true };
+            let (code, div, end) = self.suffix(j, &q)?;
+            return Some(mk(i, end, q.value / div, None, code, Some("multi"), false));
+        }
+        // "several hundred million pounds"
+        let (q, several) = if self.lexi(i) == Lex::Several {
+            let mut j = i + 1;
+            let mut value = 3.0;
+            let mut scaled = false;
+            while let Lex::Scale { mult, attached: false } = self.lexi(j) {
+                value *= mult;
+                scaled = true;
+                j += 1;
+            }
+            if !scaled {
+                return None;
+            }
+            (Quantity { value, end: j, scaled, words: true }, true)
+        } else if self.is_word(i, "a") && self.is_word(i + 1, "few") {
+            let mut j = i + 2;
+            let mut value = 2.0;
+            let mut scaled = false;
+            while let Lex::Scale { mult, attached: false } = self.lexi(j) {
+                value *= mult;
+                scaled = true;
+                j += 1;
+            }
+            if !scaled {
+                return None;
+            }
+            (Quantity { value, end: j, scaled, words: true }, true)
+        } else {
+            (self.quantity(i)?, false)
+        };
+        let qual = if several { Some("several") } else { None };
+        let mut j = q.end;
+        if self.is_sym(j, "-") && matches!(self.lexi(j + 1), Lex::Cur { .. }) {
+            j += 1; // "2.85 million - dollar", "one-yen"
+        }
+        if let Some((code, div, end)) = self.suffix(j, &q) {
+            return Some(mk(i, end, q.value / div, None, code, qual, false));
+        }
+        // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln"
+        let sep = q.end;
+        let sep_ok = self.is_sym(sep, "-")
+            || (self.lexi(sep) == Lex::To && !self.change_before(i))
+            || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
+        if sep_ok && !several {
+            let q2 = self.quantity(sep + 1)?;
+            let (code, div, end) = self.suffix(q2.end, &q2)?;
+            let (mut lo, hi) = (q.value, q2.value);
+            if !q.scaled && q2.scaled {
+                lo *= q2.value / parse_numeral_from_q(self, sep + 1, &q2);
+            }
+            if hi > lo {
+                return Some(mk(i, end, lo / div, Some(hi / div), code, None, false));
+            }
+        }
+        None
+    }
+
+    /// Adds qualifiers before the core (not crossing `floor`) and a per-unit phrase after it.
+    fn finish(&self, mut p: Parsed, floor: usize) -> Parsed {
+        // qualifiers, innermost first
+        let mut first = p.first;
+        let mut qual: Option<&'static str> = p.qualifier;
+        for _ in 0..3 {
+            match self.qualifier_before(first, floor) {
+                Some((n, q)) => {
+                    first -= n;
+                    if qual.is_none() || matches!(qual, Some("only" | "record" | "additional")) {
+                        qual = Some(q);
+                    }
+                }
+                None => break,
+            }
+        }
+        if p.high.is_some() && first > floor && self.lexi(first - 1) == Lex::Between {
+            first -= 1;
+            qual = Some("between");
+        }
+        p.first = first;
+        p.qualifier = qual;
+        // per-unit
+        let j = p.last;
+        let unit_at = |k: usize| -> Option<(String, usize)> {
+            let mut k = k;
+            let mut words: Vec<&str> = Vec::new();
+            if matches!(self.s(k).to_ascii_lowercase().as_str(), "metric" | "short" | "long" | "square" | "cubic" | "troy") {
+                words.push(self.s(k));
+                k += 1;
+            }
+            if self.kind(k) != Some(Kind::Word) {
+                return None;
+            }
+            words.push(self.s(k));
+            Some((words.join(" ").to_ascii_lowercase(), k + 1))
+        };
+        if j < self.toks.len() {
+            match self.lexi(j) {
+                Lex::Per => {
+                    if let Some((u, e)) = unit_at(j + 1) {
+                        p.per_unit = Some(u);
+                        p.consumed = e;
+                    }
+                }
+                Lex::Article => {
+                    if let Some((u, e)) = unit_at(j + 1) {
+                        if is_unit(&u) {
+                            p.per_unit = Some(u);
+                            p.consumed = e;
+                        }
+                    }
+                }
+                _ if self.is_sym(j, "/") && !self.gap(j) => {
+                    if let Some((u, e)) = unit_at(j + 1) {
+                        if is_unit(&u) {
+                            p.per_unit = Some(u);
+                            p.consumed = e;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// A qualifier phrase ending right before token `i`: (number of tokens, normalised).
+    fn qualifier_before(&self, i: usize, floor: usize) -> Option<(usize, &'static str)> {
+        const PHRASES: &[(&[&str], &str)] = &[
+            (&["in", "excess", "of"], "more than"),
+            (&["as", "much", "as"], "up to"),
+            (&["as", "little", "as"], "as little as"),
+            (&["as", "many", "as"], "up to"),
+            (&["more", "than"], "more than"),
+            (&["less", "than"], "less than"),
+            (&["fewer", "than"], "less than"),
+            (&["up", "to"], "up to"),
+            (&["at", "least"], "at least"),
+            (&["at", "most"], "up to"),
+            (&["close", "to"], "nearly"),
+            (&["upwards", "of"], "more than"),
+            (&["well", "over"], "more than"),
+            (&["well", "above"], "more than"),
+            (&["well", "under"], "less than"),
+            (&["just", "over"], "more than"),
+            (&["just", "under"], "nearly"),
+            (&["an", "estimated"], "about"),
+            (&["an", "additional"], "additional"),
+            (&["a", "record"], "record"),
+            (&["a", "further"], "additional"),
+            (&["about"], "about"),
+            (&["around"], "about"),
+            (&["approximately"], "about"),
+            (&["roughly"], "about"),
+            (&["some"], "about"),
+            (&["circa"], "about"),
+            (&["estimated"], "about"),
+            (&["nearly"], "nearly"),
+            (&["almost"], "nearly"),
+            (&["over"], "more than"),
+            (&["above"], "more than"),
+            (&["under"], "less than"),
+            (&["below"], "less than"),
+            (&["only"], "only"),
+            (&["just"], "only"),
+            (&["exactly"], "exactly"),
+            (&["additional"], "additional"),
+            (&["another"], "additional"),
+        ];
+        'outer: for (words, norm) in PHRASES {
+            let n = words.len();
+            if i < floor + n {
+                continue;
+            }
+            for (k, w) in words.iter().enumerate() {
+                let t = i - n + k;
+                if self.kind(t) != Some(Kind::Word) || !self.s(t).eq_ignore_ascii_case(w) {
+                    continue 'outer;
+                }
+            }
+            return Some((n, norm));
+        }
+        None
+    }
+
+    /// If an amount starting at token `first` sits in an opening parenthesis right after
+    /// token `prev_end`, it is an equivalent of the amount before.
+    pub(crate) fn parenthesised_after(&self, prev_end: usize, first: usize) -> bool {
+        (first == prev_end + 1 && self.is_open(prev_end))
+            || (first == prev_end + 2 && self.is_sym(prev_end, "-") && self.is_word(prev_end + 1, "LRB"))
+    }
+}
+
+/// The numeral part of a scaled quantity (value ÷ the numeral = the scale).
+fn parse_numeral_from_q(g: &Grammar<'_>, i: usize, q: &Quantity) -> f64 {
+    let base = g.numeral(i).map(|(v, _)| v).unwrap_or(1.0);
+    if base == 0.0 || q.words {
+        // for words, the scale is the value of the last scale word
+        let mut m = 1.0;
+        for k in i..q.end {
+            if let Lex::Scale { mult, .. } = g.lexi(k) {
+                m = mult.max(m);
+            }
+        }
+        return q.value / m;
+    }
+    base
+}
+
+/// Parses `1,234.5` (or European `1.234.567`).
+pub(crate) fn parse_numeral(s: &str) -> Option<f64> {
+    if s.contains(',') {
+        let mut groups = s.split(',');
+        let head = groups.next()?;
+        if head.is_empty() || head.len() > 3 || head.contains('.') {
+            return None;
+        }
+        let mut out = String::with_capacity(s.len());
+        out.push_str(head);
+        for g in groups {
+            let int = g.split('.').next()?;
+            if int.len() != 3 {
+                return None;
+            }
+            out.push_str(g);
+        }
+        return out.parse().ok();
+    }
+    if s.matches('.').count() > 1 {
+        let parts: Vec<&str> = s.split('.').collect();
+        if parts[1..].iter().all(|p| p.len() == 3) && parts[0].len() <= 3 {
+            return parts.concat().parse().ok();
+        }
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Units that "a"/"an" may introduce as a per-unit amount.
+fn is_unit(u: &str) -> bool {
+    let last = u.rsplit(' ').next().unwrap_or(u);
+    matches!(
+        last,
+        "share" | "barrel" | "bbl" | "ounce" | "oz" | "tonne" | "ton" | "pound" | "lb" | "kilo"
+            | "kg" | "kilogram" | "bushel" | "bag" | "gallon" | "litre" | "liter" | "hour"
+            | "day" | "week" | "month" | "year" | "head" | "unit" | "person" | "car" | "bottle"
+            | "case" | "box" | "gram" | "minute" | "night" | "seat" | "ticket" | "copy"
+            | "piece" | "acre" | "foot" | "metre" | "meter" | "mile" | "hectare" | "subscriber"
+            | "household" | "employee" | "worker" | "student" | "visit" | "dozen" | "contract"
+            | "megawatt" | "kilowatt" | "watt" | "therm" | "cwt" | "quarter"
+    )
+}

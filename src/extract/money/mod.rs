@@ -1,0 +1,120 @@
+//! Money amounts: a grammar over tokens (symbol/code/word × number × magnitude).
+//!
+//! [`find_amounts`] scans text into numbers, words and symbols, and tries the grammar
+//! (see the `grammar` module) wherever an amount may start: a digit, a currency symbol, an
+//! ISO code, a number word. Each amount gets its value, ISO 4217 code (historical codes
+//! such as `DEM` are kept), range, qualifier, per-unit marker, equivalence link and a value
+//! in [`BASE_CURRENCY`] through the dated rate table in `data/rates.tsv`.
+//!
+//! ```
+//! use newsdex::extract::money::{find_amounts, MoneyContext};
+//! let found = find_amounts("It paid 90 billion euros ($105 billion).", &MoneyContext::default());
+//! assert_eq!(found.len(), 2);
+//! assert_eq!(found[0].currency, "EUR");
+//! assert_eq!(found[1].equivalent_of, Some(0));
+//! ```
+
+mod grammar;
+mod lex;
+pub mod rates;
+#[cfg(test)]
+mod tests;
+
+use super::{Amount, Mention};
+use grammar::Grammar;
+pub use rates::RateTable;
+
+/// The currency that every amount is converted to for filtering and sorting.
+pub const BASE_CURRENCY: &str = "USD";
+
+/// Context that changes how amounts are read (e.g. which dollar "dollar" means).
+#[derive(Debug, Clone, Default)]
+pub struct MoneyContext {
+    /// ISO code that a bare "dollar"/"$" means in this article; `None` = USD.
+    pub dollar: Option<String>,
+    /// Publication date `YYYY-MM-DD`, used to pick the rate.
+    pub date: Option<String>,
+}
+
+/// Finds every money amount in `text`, in text order, with byte offsets.
+pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
+    let mut toks = Vec::new();
+    find_with(text, ctx, &mut toks, RateTable::embedded())
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect()
+}
+
+/// Like [`find_amounts`], with a scratch token buffer and a rate table; also returns, for
+/// each amount, whether it is a `$`-prefixed bare number (for span conventions).
+pub(crate) fn find_with(
+    text: &str,
+    ctx: &MoneyContext,
+    toks: &mut Vec<lex::Tok>,
+    rates: &RateTable,
+) -> Vec<(Amount, bool)> {
+    lex::scan(text, toks);
+    let dollar = lex::intern(ctx.dollar.as_deref().unwrap_or("USD"));
+    let year = ctx
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<i32>().ok());
+    let g = Grammar::new(text, toks, dollar, year);
+    let mut out: Vec<(Amount, bool)> = Vec::new();
+    let mut floor = 0;
+    let mut prev_end: Option<usize> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if !g.may_start(i) {
+            i += 1;
+            continue;
+        }
+        let Some(p) = g.parse_at(i, floor) else {
+            i += 1;
+            continue;
+        };
+        let start = toks[p.first].start;
+        let end = toks[p.last - 1].end;
+        let equivalent_of = match prev_end {
+            Some(pe) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+            _ => None,
+        };
+        let amount = Amount {
+            value: p.value,
+            value_high: p.high,
+            currency: p.code.to_string(),
+            base_value: rates.to_base_on(p.value, p.code, ctx.date.as_deref()),
+            qualifier: p.qualifier.map(str::to_string),
+            per_unit: p.per_unit.clone(),
+            equivalent_of,
+            mention: Mention {
+                start,
+                end,
+                text: text[start..end].to_string(),
+            },
+        };
+        out.push((amount, p.bare_dollar_prefix));
+        prev_end = Some(p.consumed);
+        floor = p.consumed;
+        i = p.consumed.max(i + 1);
+    }
+    out
+}
+
+/// Converts `value` in `currency` to [`BASE_CURRENCY`] with the newest rates of the
+/// embedded table; `None` if the currency has no rate.
+pub fn to_base(value: f64, currency: &str) -> Option<f64> {
+    RateTable::embedded().to_base_on(value, currency, None)
+}
+
+/// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`): the first amount that spans
+/// the whole phrase (surrounding whitespace and punctuation aside), if any.
+pub fn parse_amount(s: &str) -> Option<Amount> {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let found = find_amounts(trimmed, &MoneyContext::default());
+    let first = found.into_iter().next()?;
+    let covered = trimmed[..first.mention.start].trim().is_empty()
+        && (trimmed[first.mention.end..].trim().is_empty() || first.per_unit.is_some());
+    covered.then_some(first)
+}

@@ -1,0 +1,116 @@
+//! The dated exchange-rate table (`data/rates.tsv`, embedded; a file can replace it).
+//!
+//! Each row is `CODE <tab> units per 1 USD <tab> YYYY-MM-DD <tab> note`; `#` starts a
+//! comment. A code may have rows for several dates: a conversion on a date uses the newest
+//! row on or before it, else the oldest row; without a date, the newest row.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The table embedded at build time.
+const EMBEDDED: &str = include_str!("../../../data/rates.tsv");
+
+/// Exchange rates: for each currency, dated values of units per 1 USD.
+#[derive(Debug, Clone, Default)]
+pub struct RateTable {
+    rates: HashMap<String, Vec<(String, f64)>>,
+}
+
+/// A line of a rate table that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("rate table line {line}: {reason}")]
+pub struct RateError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl RateTable {
+    /// The table shipped in `data/rates.tsv`.
+    pub fn embedded() -> &'static RateTable {
+        static TABLE: OnceLock<RateTable> = OnceLock::new();
+        TABLE.get_or_init(|| RateTable::parse(EMBEDDED).unwrap_or_default())
+    }
+
+    /// Parses a table in the `data/rates.tsv` format.
+    pub fn parse(text: &str) -> Result<RateTable, RateError> {
+        let mut rates: HashMap<String, Vec<(String, f64)>> = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: String| RateError { line: n + 1, reason };
+            let mut cols = line.split('\t');
+            let code = cols.next().unwrap_or("").trim();
+            let rate = cols.next().ok_or_else(|| err("missing rate".into()))?.trim();
+            let date = cols.next().ok_or_else(|| err("missing date".into()))?.trim();
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(err(format!("'{code}' is not a three-letter currency code")));
+            }
+            let rate: f64 = rate
+                .parse()
+                .map_err(|_| err(format!("'{rate}' is not a number")))?;
+            if !(rate.is_finite() && rate > 0.0) {
+                return Err(err(format!("rate {rate} must be positive")));
+            }
+            if date.len() != 10 || date.as_bytes()[4] != b'-' || date.as_bytes()[7] != b'-' {
+                return Err(err(format!("'{date}' is not a YYYY-MM-DD date")));
+            }
+            rates
+                .entry(code.to_string())
+                .or_default()
+                .push((date.to_string(), rate));
+        }
+        for v in rates.values_mut() {
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        Ok(RateTable { rates })
+    }
+
+    /// Reads a table from a file (for `--rates FILE`).
+    pub fn from_file(path: &std::path::Path) -> crate::Result<RateTable> {
+        let text = std::fs::read_to_string(path).map_err(|source| crate::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        RateTable::parse(&text).map_err(|e| crate::Error::Read {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Units of `code` per 1 USD on `date` (newest row on or before it; else the oldest);
+    /// without a date, the newest row.
+    pub fn rate(&self, code: &str, date: Option<&str>) -> Option<f64> {
+        if code == "USD" {
+            return Some(1.0);
+        }
+        let rows = self.rates.get(code)?;
+        let row = match date {
+            None => rows.last(),
+            Some(d) => rows
+                .iter()
+                .rev()
+                .find(|(rd, _)| rd.as_str() <= d)
+                .or(rows.first()),
+        };
+        row.map(|r| r.1)
+    }
+
+    /// Converts `value` in `code` to USD on `date`.
+    pub fn to_base_on(&self, value: f64, code: &str, date: Option<&str>) -> Option<f64> {
+        self.rate(code, date).map(|r| value / r)
+    }
+
+    /// Converts `value` from USD to `code` on `date`.
+    pub fn from_base_on(&self, value: f64, code: &str, date: Option<&str>) -> Option<f64> {
+        self.rate(code, date).map(|r| value * r)
+    }
+
+    /// Whether the table knows the currency.
+    pub fn knows(&self, code: &str) -> bool {
+        code == "USD" || self.rates.contains_key(code)
+    }
+}
