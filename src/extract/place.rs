@@ -24,6 +24,8 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::OnceLock;
 
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
 use super::{PlaceInfo, PlaceKind};
 
 /// The compiled gazetteer (GeoNames data, CC BY 4.0).
@@ -109,7 +111,7 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     regions: Vec<Region>,
     cities: Vec<City>,
-    index: HashMap<String, Vec<Entry>>,
+    index: HashMap<String, Vec<Entry>, Xxh3DefaultBuilder>,
     demonyms: HashMap<String, u16>,
     country_by_code: HashMap<String, u16>,
 }
@@ -134,7 +136,7 @@ impl Gazetteer {
     fn parse(text: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
         let mut continent_by_code: HashMap<&str, u8> = HashMap::new();
-        let mut region_by_key: HashMap<&str, u32> = HashMap::new();
+        let mut region_by_key: HashMap<(&str, &str), u32> = HashMap::new();
         for line in text.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             match f.as_slice() {
@@ -174,7 +176,9 @@ impl Gazetteer {
                     let Ok(i) = u32::try_from(g.regions.len()) else {
                         continue;
                     };
-                    region_by_key.insert(key, i);
+                    if let Some((cc, code)) = key.split_once('.') {
+                        region_by_key.insert((cc, code), i);
+                    }
                     g.regions.push(Region {
                         name: (*name).to_string(),
                         country,
@@ -192,9 +196,7 @@ impl Gazetteer {
                     let Ok(i) = u32::try_from(g.cities.len()) else {
                         continue;
                     };
-                    let region = region_by_key
-                        .get(format!("{cc}.{admin1}").as_str())
-                        .copied();
+                    let region = region_by_key.get(&(*cc, *admin1)).copied();
                     g.cities.push(City {
                         name: (*name).to_string(),
                         country,

@@ -6,38 +6,56 @@
 /// `el salvador`), a leading `the` dropped, and the abbreviations `st`, `ste`, `mt`
 /// and `ft` expanded (`St. Louis` → `saint louis`).
 pub fn normalize(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
+    let mut out = String::with_capacity(name.len());
+    // Byte offset in `out` where the current word starts, if inside a word.
+    let mut word: Option<usize> = None;
     for c in name.chars() {
-        match c {
-            '.' | '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' | '´' => {}
-            c if c.is_alphanumeric() => {
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if letter {
+            if word.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                word = Some(out.len());
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
                 for l in c.to_lowercase() {
                     match fold_char(l) {
-                        Some(s) => folded.push_str(s),
-                        None => folded.push(l),
+                        Some(s) => out.push_str(s),
+                        None => out.push(l),
                     }
                 }
             }
-            _ => folded.push(' '),
+        } else if !matches!(c, '.' | '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' | '´') {
+            if let Some(start) = word.take() {
+                finish_word(&mut out, start);
+            }
         }
     }
-    let mut out = String::with_capacity(folded.len());
-    for (i, word) in folded.split_whitespace().enumerate() {
-        if i == 0 && word == "the" {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(match word {
-            "st" => "saint",
-            "ste" => "sainte",
-            "mt" => "mount",
-            "ft" => "fort",
-            w => w,
-        });
+    if let Some(start) = word {
+        finish_word(&mut out, start);
     }
     out
+}
+
+/// Expands the abbreviation ending `out` at `start`, or drops a leading "the".
+fn finish_word(out: &mut String, start: usize) {
+    let replacement = match &out[start..] {
+        "st" => "saint",
+        "ste" => "sainte",
+        "mt" => "mount",
+        "ft" => "fort",
+        "the" if start == 0 => "",
+        _ => return,
+    };
+    out.truncate(start);
+    out.push_str(replacement);
 }
 
 /// ASCII replacement of a lower-case Latin letter with a diacritic, if it has one.
@@ -96,6 +114,11 @@ mod tests {
             ("Łódź", "lodz"),
             ("", ""),
             ("...", ""),
+            ("The", ""),
+            ("the Hague", "hague"),
+            ("Mt. Kenya", "mount kenya"),
+            ("Rue St-Denis", "rue saint denis"),
+            ("Ft Worth", "fort worth"),
         ] {
             assert_eq!(normalize(input), key, "{input}");
         }
