@@ -1,2 +1,604 @@
 //! Places: the GeoNames gazetteer and resolution into continent / country / region / city.
-//! Placeholder until the gazetteer lands.
+//!
+//! The gazetteer is compiled by `scripts/build_gazetteer.py` from GeoNames dumps into
+//! `data/gazetteer.tsv.gz` (see `data/README.md`), embedded in the binary and parsed
+//! once on first use ([`Gazetteer::global`]).
+//!
+//! Ranking. Every candidate of a name gets a prior score, `log10(population)` plus a
+//! bonus by kind: continents always first, countries +3, regions +0.5, national
+//! capitals +1, admin seats +0.3, and -1 when a city only matched through one of its
+//! GeoNames alternate names. A city named like the region it lies in ("New York",
+//! "Erbil"), or a national capital named like a region of its country ("Washington"),
+//! ranks just above that region. Within an article, [`resolve_places`] adds
+//! +3 for a candidate in a country the article is otherwise about, +2 for one in a
+//! region it names, and +0.5 for one on a continent it names.
+
+mod key;
+mod stoplist;
+#[cfg(test)]
+mod tests;
+
+pub use key::normalize;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
+use super::{PlaceInfo, PlaceKind};
+
+/// The compiled gazetteer (GeoNames data, CC BY 4.0).
+static DATA: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
+
+/// Prior bonus of a country over a same-name region or city.
+const COUNTRY_BONUS: f64 = 3.0;
+/// Prior bonus of a region over a same-name city of equal population.
+const REGION_BONUS: f64 = 0.5;
+/// Prior bonus of a national capital.
+const CAPITAL_BONUS: f64 = 1.0;
+/// Prior bonus of the seat of a first-level region.
+const ADMIN_SEAT_BONUS: f64 = 0.3;
+/// Prior penalty of a city matched only through an alternate name.
+const ALTERNATE_PENALTY: f64 = 1.0;
+/// Context bonus for a candidate in a country the article is about.
+const SAME_COUNTRY: f64 = 3.0;
+/// Context bonus for a candidate in a region the article names.
+const SAME_REGION: f64 = 2.0;
+/// Context bonus for a candidate on a continent the article names.
+const SAME_CONTINENT: f64 = 0.5;
+/// A name whose best candidate leads every candidate in another country by this much
+/// is unambiguous enough to serve as evidence for the other names of an article.
+const ANCHOR_MARGIN: f64 = 2.0;
+/// A city reached only through an alternate name counts for [`Gazetteer::is_place_name`]
+/// from this population on.
+const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
+
+/// What a gazetteer name points to (indexes into the gazetteer's tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Target {
+    Continent(u8),
+    Country(u16),
+    Region(u32),
+    City(u32),
+}
+
+/// One reading of a name: the place, and whether the name is its main name or a
+/// curated alias (`true`) rather than a GeoNames alternate name.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    target: Target,
+    primary: bool,
+}
+
+#[derive(Debug)]
+struct Country {
+    code: String,
+    name: String,
+    continent: Option<u8>,
+    currency: String,
+    population: u64,
+}
+
+#[derive(Debug)]
+struct Region {
+    name: String,
+    country: u16,
+    population: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seat {
+    Capital,
+    Admin,
+    Other,
+}
+
+#[derive(Debug)]
+struct City {
+    name: String,
+    country: u16,
+    region: Option<u32>,
+    population: u64,
+    seat: Seat,
+}
+
+/// The place gazetteer: continents, countries, first-level regions and cities of at
+/// least 15,000 inhabitants from GeoNames, with news aliases and demonyms.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    continents: Vec<String>,
+    countries: Vec<Country>,
+    regions: Vec<Region>,
+    cities: Vec<City>,
+    index: HashMap<String, Vec<Entry>, Xxh3DefaultBuilder>,
+    demonyms: HashMap<String, u16>,
+    country_by_code: HashMap<String, u16>,
+}
+
+impl Gazetteer {
+    /// The gazetteer compiled into the binary, parsed on first use.
+    pub fn global() -> &'static Gazetteer {
+        static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
+        GLOBAL.get_or_init(|| {
+            let mut text = String::new();
+            match flate2::read::GzDecoder::new(DATA).read_to_string(&mut text) {
+                Ok(_) => Gazetteer::parse(&text),
+                // The embedded file is checked by the tests; an unreadable one gives an
+                // empty gazetteer rather than a panic.
+                Err(_) => Gazetteer::default(),
+            }
+        })
+    }
+
+    /// Parses the text of the compiled gazetteer (the record format is described in
+    /// `scripts/build_gazetteer.py`). Malformed lines are skipped.
+    fn parse(text: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        let mut continent_by_code: HashMap<&str, u8> = HashMap::new();
+        let mut region_by_key: HashMap<(&str, &str), u32> = HashMap::new();
+        for line in text.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["O", code, name] => {
+                    let Ok(i) = u8::try_from(g.continents.len()) else {
+                        continue;
+                    };
+                    continent_by_code.insert(code, i);
+                    g.continents.push((*name).to_string());
+                    g.add(name, Target::Continent(i), true);
+                }
+                ["K", code, name, continent, currency, population, aliases] => {
+                    let Ok(i) = u16::try_from(g.countries.len()) else {
+                        continue;
+                    };
+                    g.countries.push(Country {
+                        code: (*code).to_string(),
+                        name: (*name).to_string(),
+                        continent: continent_by_code.get(continent).copied(),
+                        currency: (*currency).to_string(),
+                        population: population.parse().unwrap_or(0),
+                    });
+                    g.country_by_code.insert((*code).to_string(), i);
+                    g.add(name, Target::Country(i), true);
+                    for alias in aliases.split('|') {
+                        g.add(alias, Target::Country(i), true);
+                    }
+                }
+                ["R", key, name, population, aliases] => {
+                    let Some(country) = key
+                        .split('.')
+                        .next()
+                        .and_then(|cc| g.country_by_code.get(cc).copied())
+                    else {
+                        continue;
+                    };
+                    let Ok(i) = u32::try_from(g.regions.len()) else {
+                        continue;
+                    };
+                    if let Some((cc, code)) = key.split_once('.') {
+                        region_by_key.insert((cc, code), i);
+                    }
+                    g.regions.push(Region {
+                        name: (*name).to_string(),
+                        country,
+                        population: population.parse().unwrap_or(0),
+                    });
+                    g.add(name, Target::Region(i), true);
+                    for alias in aliases.split('|') {
+                        g.add(alias, Target::Region(i), true);
+                    }
+                }
+                ["T", name, cc, admin1, population, seat, alternates, aliases] => {
+                    let Some(country) = g.country_by_code.get(*cc).copied() else {
+                        continue;
+                    };
+                    let Ok(i) = u32::try_from(g.cities.len()) else {
+                        continue;
+                    };
+                    let region = region_by_key.get(&(*cc, *admin1)).copied();
+                    g.cities.push(City {
+                        name: (*name).to_string(),
+                        country,
+                        region,
+                        population: population.parse().unwrap_or(0),
+                        seat: match *seat {
+                            "C" => Seat::Capital,
+                            "A" => Seat::Admin,
+                            _ => Seat::Other,
+                        },
+                    });
+                    g.add(name, Target::City(i), true);
+                    for alias in aliases.split('|') {
+                        g.add(alias, Target::City(i), true);
+                    }
+                    for alt in alternates.split('|') {
+                        g.add(alt, Target::City(i), false);
+                    }
+                }
+                ["D", word, cc] => {
+                    if let Some(&country) = g.country_by_code.get(*cc) {
+                        g.demonyms.insert(normalize(word), country);
+                    }
+                }
+                _ => {}
+            }
+        }
+        g
+    }
+
+    /// Adds one name of a place to the index (no duplicates per place).
+    fn add(&mut self, name: &str, target: Target, primary: bool) {
+        let key = normalize(name);
+        if key.is_empty() {
+            return;
+        }
+        let entries = self.index.entry(key).or_default();
+        match entries.iter_mut().find(|e| e.target == target) {
+            Some(e) => e.primary |= primary,
+            None => entries.push(Entry { target, primary }),
+        }
+    }
+
+    /// Candidates for a name as written ("Paris", "PARIS", "U.S.", "Brussels",
+    /// "el-salvador"), best prior first: countries and regions before same-name small
+    /// cities, bigger population first. Case-insensitive, tolerant of hyphens,
+    /// underscores, dots and diacritics. Unknown names give an empty list.
+    pub fn lookup(&self, name: &str) -> Vec<PlaceInfo> {
+        self.candidates(&normalize(name))
+            .into_iter()
+            .map(|(e, _)| self.info(e.target))
+            .collect()
+    }
+
+    /// True when `name` should be treated as a place by a heuristic extractor that sees a
+    /// capitalised word sequence: the gazetteer knows it, and it is not a common word or
+    /// first name that happens to be a small town. Rules: a name on the stoplist
+    /// ("March", "Split", "Nice", "Gary"…) counts only when it names a continent, a
+    /// country, or a region or city of at least 1,000,000 inhabitants; a name of one or
+    /// two letters counts only for a continent or country ("US", "UK"); a city reached
+    /// only through a GeoNames alternate name counts from 1,000,000 inhabitants.
+    pub fn is_place_name(&self, name: &str) -> bool {
+        let key = normalize(name);
+        let Some(entries) = self.index.get(&key) else {
+            return false;
+        };
+        let big = |e: &Entry| match e.target {
+            Target::Continent(_) | Target::Country(_) => true,
+            t => self.population(t) >= stoplist::BIG_PLACE_POPULATION,
+        };
+        if stoplist::is_stopword(&key) {
+            return entries.iter().any(big);
+        }
+        if key.chars().count() <= 2 {
+            return entries
+                .iter()
+                .any(|e| matches!(e.target, Target::Continent(_) | Target::Country(_)));
+        }
+        entries.iter().any(|e| match e.target {
+            Target::City(c) if !e.primary => {
+                self.cities[c as usize].population >= ALTERNATE_NAME_POPULATION
+            }
+            _ => true,
+        })
+    }
+
+    /// Demonym or nationality adjective → country name: "French" → "France",
+    /// "Belgians" → "Belgium", "West German" → "Germany". Case-insensitive.
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        let key = normalize(word);
+        let country = self.demonyms.get(&key).or_else(|| {
+            key.strip_suffix('s')
+                .and_then(|singular| self.demonyms.get(singular))
+        })?;
+        Some(self.countries[*country as usize].name.as_str())
+    }
+
+    /// ISO 4217 currency of a country by ISO 3166-1 alpha-2 code ("CA" → "CAD").
+    pub fn country_currency(&self, country_code: &str) -> Option<&str> {
+        let i = *self
+            .country_by_code
+            .get(&country_code.trim().to_ascii_uppercase())?;
+        let currency = self.countries[i as usize].currency.as_str();
+        (!currency.is_empty()).then_some(currency)
+    }
+
+    /// Resolves every mention of one article together; see [`resolve_places`].
+    pub fn resolve(
+        &self,
+        mentions: &[&str],
+        dateline_place: Option<&str>,
+        evidence_countries: &[&str],
+    ) -> Vec<Option<PlaceInfo>> {
+        let keys: Vec<String> = mentions.iter().map(|m| normalize(m)).collect();
+        let candidates: Vec<Vec<(Entry, f64)>> = keys.iter().map(|k| self.candidates(k)).collect();
+        let anchors: Vec<Option<Target>> = candidates.iter().map(|c| self.anchor(c)).collect();
+
+        let mut base = Evidence::default();
+        for name in evidence_countries {
+            if let Some(t) = self.evidence_target(name) {
+                base.add(self, t);
+            }
+        }
+        let with_anchors = |base: &Evidence, skip_key: Option<&str>| {
+            let mut ev = base.clone();
+            for (key, anchor) in keys.iter().zip(&anchors) {
+                if let Some(t) = anchor {
+                    if Some(key.as_str()) != skip_key {
+                        ev.add(self, *t);
+                    }
+                }
+            }
+            ev
+        };
+        if let Some(dateline) = dateline_place {
+            let dateline_candidates = self.candidates_loose(dateline);
+            let ev = with_anchors(&base, None);
+            if let Some(best) = self.best(&dateline_candidates, &ev) {
+                base.add(self, best);
+            }
+        }
+        keys.iter()
+            .zip(&candidates)
+            .map(|(key, cands)| {
+                let ev = with_anchors(&base, Some(key.as_str()));
+                self.best(cands, &ev).map(|t| self.info(t))
+            })
+            .collect()
+    }
+
+    /// Candidates for a normalised key with their prior scores, best first.
+    fn candidates(&self, key: &str) -> Vec<(Entry, f64)> {
+        let Some(entries) = self.index.get(key) else {
+            return Vec::new();
+        };
+        let mut scored: Vec<(Entry, f64)> = entries.iter().map(|e| (*e, self.prior(*e))).collect();
+        // A city named like the region it lies in ("New York", "Erbil"), or a national
+        // capital named like a region of its country ("Washington"), ranks just above
+        // that region.
+        let region_scores: Vec<(u32, f64)> = scored
+            .iter()
+            .filter_map(|(e, s)| match e.target {
+                Target::Region(r) => Some((r, *s)),
+                _ => None,
+            })
+            .collect();
+        for (e, s) in scored.iter_mut() {
+            if let (Target::City(c), true) = (e.target, e.primary) {
+                let city = &self.cities[c as usize];
+                let outranks = |r: u32| {
+                    city.region == Some(r)
+                        || (city.seat == Seat::Capital
+                            && self.regions[r as usize].country == city.country)
+                };
+                for &(r, rs) in &region_scores {
+                    if outranks(r) {
+                        *s = s.max(rs + 0.01);
+                    }
+                }
+            }
+        }
+        scored.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| rank(a.0.target).cmp(&rank(b.0.target)))
+        });
+        scored
+    }
+
+    /// Candidates of a written name, retrying with the part before a comma
+    /// ("SALVADOR, Feb 26" → "SALVADOR").
+    fn candidates_loose(&self, name: &str) -> Vec<(Entry, f64)> {
+        let found = self.candidates(&normalize(name));
+        if found.is_empty() {
+            if let Some((head, _)) = name.split_once(',') {
+                return self.candidates(&normalize(head));
+            }
+        }
+        found
+    }
+
+    /// Prior score of one reading of a name (see the module docs).
+    fn prior(&self, e: Entry) -> f64 {
+        let log_pop = |p: u64| ((p as f64) + 10.0).log10();
+        match e.target {
+            Target::Continent(_) => 100.0,
+            Target::Country(i) => log_pop(self.countries[i as usize].population) + COUNTRY_BONUS,
+            Target::Region(i) => log_pop(self.regions[i as usize].population) + REGION_BONUS,
+            Target::City(i) => {
+                let city = &self.cities[i as usize];
+                let seat = match city.seat {
+                    Seat::Capital => CAPITAL_BONUS,
+                    Seat::Admin => ADMIN_SEAT_BONUS,
+                    Seat::Other => 0.0,
+                };
+                let alternate = if e.primary { 0.0 } else { ALTERNATE_PENALTY };
+                log_pop(city.population) + seat - alternate
+            }
+        }
+    }
+
+    /// The reading of an unambiguous name, to be used as evidence for the others: all
+    /// candidates lie in one country, or the best leads the rest by [`ANCHOR_MARGIN`].
+    fn anchor(&self, candidates: &[(Entry, f64)]) -> Option<Target> {
+        let (top, top_score) = candidates.first()?;
+        let country = self.country_of(top.target);
+        let rival = candidates
+            .iter()
+            .skip(1)
+            .find(|(e, _)| self.country_of(e.target) != country || country.is_none());
+        match rival {
+            None => Some(top.target),
+            Some((_, s)) if top_score - s >= ANCHOR_MARGIN => Some(top.target),
+            Some(_) => None,
+        }
+    }
+
+    /// The best candidate given the article's evidence.
+    fn best(&self, candidates: &[(Entry, f64)], ev: &Evidence) -> Option<Target> {
+        candidates
+            .iter()
+            .map(|(e, prior)| (e.target, prior + ev.bonus(self, e.target)))
+            .fold(None, |best: Option<(Target, f64)>, (t, s)| match best {
+                Some((_, bs)) if bs >= s => best,
+                _ => Some((t, s)),
+            })
+            .map(|(t, _)| t)
+    }
+
+    /// The place an evidence string ("United States", "usa", "Texas", "French") stands for.
+    fn evidence_target(&self, name: &str) -> Option<Target> {
+        let trimmed = name.trim();
+        if trimmed.len() == 2 && trimmed.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(&c) = self.country_by_code.get(trimmed) {
+                return Some(Target::Country(c));
+            }
+        }
+        let candidates = self.candidates(&normalize(name));
+        let country = candidates
+            .iter()
+            .find(|(e, _)| matches!(e.target, Target::Country(_)));
+        if let Some((e, _)) = country.or(candidates.first()) {
+            return Some(e.target);
+        }
+        let country = self.demonyms.get(&normalize(name))?;
+        Some(Target::Country(*country))
+    }
+
+    fn country_of(&self, t: Target) -> Option<u16> {
+        match t {
+            Target::Continent(_) => None,
+            Target::Country(i) => Some(i),
+            Target::Region(i) => Some(self.regions[i as usize].country),
+            Target::City(i) => Some(self.cities[i as usize].country),
+        }
+    }
+
+    fn region_of(&self, t: Target) -> Option<u32> {
+        match t {
+            Target::Region(i) => Some(i),
+            Target::City(i) => self.cities[i as usize].region,
+            _ => None,
+        }
+    }
+
+    fn continent_of(&self, t: Target) -> Option<u8> {
+        match t {
+            Target::Continent(i) => Some(i),
+            t => self
+                .country_of(t)
+                .and_then(|c| self.countries[c as usize].continent),
+        }
+    }
+
+    fn population(&self, t: Target) -> u64 {
+        match t {
+            Target::Continent(_) => 0,
+            Target::Country(i) => self.countries[i as usize].population,
+            Target::Region(i) => self.regions[i as usize].population,
+            Target::City(i) => self.cities[i as usize].population,
+        }
+    }
+
+    /// Builds the public description of a place, every known level filled in.
+    fn info(&self, t: Target) -> PlaceInfo {
+        let continent = self
+            .continent_of(t)
+            .map(|c| self.continents[c as usize].clone());
+        let country = self.country_of(t).map(|c| &self.countries[c as usize]);
+        let region = self
+            .region_of(t)
+            .map(|r| self.regions[r as usize].name.clone());
+        let (name, kind, city) = match t {
+            Target::Continent(i) => (
+                self.continents[i as usize].clone(),
+                PlaceKind::Continent,
+                None,
+            ),
+            Target::Country(i) => (
+                self.countries[i as usize].name.clone(),
+                PlaceKind::Country,
+                None,
+            ),
+            Target::Region(i) => (
+                self.regions[i as usize].name.clone(),
+                PlaceKind::Region,
+                None,
+            ),
+            Target::City(i) => {
+                let name = self.cities[i as usize].name.clone();
+                (name.clone(), PlaceKind::City, Some(name))
+            }
+        };
+        PlaceInfo {
+            name,
+            kind,
+            continent,
+            country: country.map(|c| c.name.clone()),
+            country_code: country.map(|c| c.code.clone()),
+            region,
+            city,
+            population: self.population(t),
+        }
+    }
+}
+
+/// Tie-break order of kinds: bigger units first.
+fn rank(t: Target) -> u8 {
+    match t {
+        Target::Continent(_) => 0,
+        Target::Country(_) => 1,
+        Target::Region(_) => 2,
+        Target::City(_) => 3,
+    }
+}
+
+/// What an article is otherwise about: countries, regions and continents.
+#[derive(Debug, Clone, Default)]
+struct Evidence {
+    countries: HashSet<u16>,
+    regions: HashSet<u32>,
+    continents: HashSet<u8>,
+}
+
+impl Evidence {
+    fn add(&mut self, g: &Gazetteer, t: Target) {
+        if let Some(c) = g.country_of(t) {
+            self.countries.insert(c);
+        }
+        if let Some(r) = g.region_of(t) {
+            self.regions.insert(r);
+        }
+        if let Some(c) = g.continent_of(t) {
+            self.continents.insert(c);
+        }
+    }
+
+    fn bonus(&self, g: &Gazetteer, t: Target) -> f64 {
+        let mut bonus = 0.0;
+        if g.country_of(t).is_some_and(|c| self.countries.contains(&c)) {
+            bonus += SAME_COUNTRY;
+        }
+        if g.region_of(t).is_some_and(|r| self.regions.contains(&r)) {
+            bonus += SAME_REGION;
+        }
+        if g.continent_of(t)
+            .is_some_and(|c| self.continents.contains(&c))
+        {
+            bonus += SAME_CONTINENT;
+        }
+        bonus
+    }
+}
+
+/// Resolves every mention of one article together, in order: ambiguous names pick the
+/// most likely candidate using population, the countries, regions and continents of the
+/// article's other (unambiguous) places, the dateline place, and the countries in
+/// `evidence_countries` (names, codes or Reuters tags such as "usa", e.g. the countries
+/// named by demonyms). Unresolvable names give `None`.
+pub fn resolve_places(
+    mentions: &[&str],
+    dateline_place: Option<&str>,
+    evidence_countries: &[&str],
+) -> Vec<Option<PlaceInfo>> {
+    Gazetteer::global().resolve(mentions, dateline_place, evidence_countries)
+}

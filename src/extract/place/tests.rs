@@ -1,0 +1,333 @@
+//! Tests of the gazetteer and of place resolution, on the embedded GeoNames data.
+
+use super::*;
+use std::time::Instant;
+
+fn path(info: &PlaceInfo) -> String {
+    info.path().join("/")
+}
+
+fn top(name: &str) -> PlaceInfo {
+    let found = Gazetteer::global().lookup(name);
+    assert!(!found.is_empty(), "{name} not found");
+    found[0].clone()
+}
+
+fn resolve_one(
+    mentions: &[&str],
+    dateline: Option<&str>,
+    evidence: &[&str],
+    which: usize,
+) -> String {
+    let resolved = resolve_places(mentions, dateline, evidence);
+    assert_eq!(resolved.len(), mentions.len());
+    resolved[which]
+        .as_ref()
+        .map(path)
+        .unwrap_or_else(|| "<none>".to_string())
+}
+
+#[test]
+fn loads_quickly_and_fully() {
+    // Time a fresh load: `global()` may already have been initialised by another test.
+    let start = Instant::now();
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(DATA)
+        .read_to_string(&mut text)
+        .expect("embedded gazetteer decompresses");
+    let decompressed = start.elapsed();
+    let g = Gazetteer::parse(&text);
+    let elapsed = start.elapsed();
+    println!("gazetteer load: decompress {decompressed:?}, total {elapsed:?}");
+    println!(
+        "gazetteer: {} bytes compressed, {} continents, {} countries, {} regions, {} cities, {} names, loaded in {:?}",
+        DATA.len(),
+        g.continents.len(),
+        g.countries.len(),
+        g.regions.len(),
+        g.cities.len(),
+        g.index.len(),
+        elapsed
+    );
+    assert_eq!(g.continents.len(), 7);
+    assert!(g.countries.len() > 240);
+    assert!(g.regions.len() > 3000);
+    assert!(g.cities.len() > 30_000);
+}
+
+#[test]
+fn brussels_is_a_city_in_belgium() {
+    let b = top("Brussels");
+    assert_eq!(path(&b), "Europe/Belgium/Brussels Capital/Brussels");
+    assert_eq!(b.kind, PlaceKind::City);
+    assert_eq!(b.country_code.as_deref(), Some("BE"));
+    assert_eq!(b.city.as_deref(), Some("Brussels"));
+}
+
+#[test]
+fn countries_continents_and_aliases() {
+    let be = top("Belgium");
+    assert_eq!(path(&be), "Europe/Belgium");
+    assert_eq!(be.kind, PlaceKind::Country);
+    let eu = top("Europe");
+    assert_eq!(eu.kind, PlaceKind::Continent);
+    assert_eq!(path(&eu), "Europe");
+    for us in [
+        "U.S.",
+        "US",
+        "USA",
+        "usa",
+        "United States of America",
+        "America",
+    ] {
+        assert_eq!(path(&top(us)), "North America/United States", "{us}");
+    }
+    for uk in ["Britain", "UK", "U.K.", "uk", "Great Britain"] {
+        assert_eq!(path(&top(uk)), "Europe/United Kingdom", "{uk}");
+    }
+    assert_eq!(path(&top("Scotland")), "Europe/United Kingdom/Scotland");
+    assert_eq!(top("Scotland").kind, PlaceKind::Region);
+    assert_eq!(path(&top("Holland")), "Europe/Netherlands");
+    assert_eq!(top("ussr").country_code.as_deref(), Some("RU"));
+    assert_eq!(top("west-germany").country_code.as_deref(), Some("DE"));
+    assert_eq!(top("Hong Kong").country_code.as_deref(), Some("HK"));
+    assert_eq!(top("Taiwan").kind, PlaceKind::Country);
+    assert_eq!(top("Kurdistan").country_code.as_deref(), Some("IQ"));
+    assert_eq!(path(&top("el-salvador")), "North America/El Salvador");
+    assert_eq!(path(&top("EL_SALVADOR")), "North America/El Salvador");
+}
+
+#[test]
+fn lookup_is_case_insensitive_and_ranked() {
+    let paris = Gazetteer::global().lookup("PARIS");
+    assert!(paris.len() >= 2, "{paris:?}");
+    assert_eq!(paris[0].country_code.as_deref(), Some("FR"));
+    assert!(paris.iter().any(|p| p.region.as_deref() == Some("Texas")));
+    // The country before the US state.
+    let georgia = Gazetteer::global().lookup("Georgia");
+    assert_eq!(georgia[0].kind, PlaceKind::Country);
+    assert_eq!(georgia[0].country_code.as_deref(), Some("GE"));
+    assert!(georgia
+        .iter()
+        .any(|p| p.kind == PlaceKind::Region && p.country_code.as_deref() == Some("US")));
+    // A city named like its region ranks first, with the region filled in.
+    let erbil = top("Erbil");
+    assert_eq!(erbil.kind, PlaceKind::City);
+    assert_eq!(path(&erbil), "Asia/Iraq/Erbil/Erbil");
+    assert_eq!(top("New York").kind, PlaceKind::City);
+    // Diacritics and exonyms.
+    assert_eq!(top("Zürich").country_code.as_deref(), Some("CH"));
+    assert_eq!(top("Bombay").name, "Mumbai");
+    assert_eq!(
+        top("Washington").region.as_deref(),
+        Some("District of Columbia")
+    );
+    assert!(Gazetteer::global().lookup("Xyzzyville").is_empty());
+    assert!(Gazetteer::global().lookup("").is_empty());
+}
+
+#[test]
+fn resolution_uses_article_context() {
+    assert_eq!(
+        resolve_one(&["Paris"], None, &[], 0),
+        "Europe/France/Île-de-France/Paris"
+    );
+    assert_eq!(
+        resolve_one(&["Paris", "Texas"], None, &["United States"], 0),
+        "North America/United States/Texas/Paris"
+    );
+    assert_eq!(resolve_one(&["Georgia"], None, &[], 0), "Asia/Georgia");
+    assert_eq!(
+        resolve_one(&["Georgia", "Atlanta"], None, &[], 0),
+        "North America/United States/Georgia"
+    );
+    assert_eq!(
+        resolve_one(&["Atlanta", "Georgia"], None, &[], 1),
+        "North America/United States/Georgia"
+    );
+    // The Reuters cocoa story: dateline SALVADOR, Bahia in the text, tagged el-salvador.
+    assert_eq!(
+        resolve_one(
+            &["SALVADOR", "Bahia"],
+            Some("SALVADOR"),
+            &["el-salvador", "usa", "uruguay"],
+            0
+        ),
+        "South America/Brazil/Bahia/Salvador"
+    );
+    assert_eq!(
+        resolve_one(&["SALVADOR"], Some("SALVADOR, Feb 26 -"), &[], 0),
+        "South America/Brazil/Bahia/Salvador"
+    );
+    assert_eq!(
+        resolve_one(&["Erbil"], None, &[], 0),
+        "Asia/Iraq/Erbil/Erbil"
+    );
+    let all = resolve_places(&["Brussels", "Nowhereville", "U.S."], None, &[]);
+    assert_eq!(
+        all[0].as_ref().map(path).as_deref(),
+        Some("Europe/Belgium/Brussels Capital/Brussels")
+    );
+    assert!(all[1].is_none());
+    assert_eq!(
+        all[2].as_ref().map(|p| p.name.as_str()),
+        Some("United States")
+    );
+    assert!(resolve_places(&[], None, &[]).is_empty());
+}
+
+#[test]
+fn dateline_and_demonym_evidence() {
+    // London, Ontario when the dateline is Toronto.
+    assert_eq!(
+        resolve_one(&["London"], Some("TORONTO"), &[], 0),
+        "North America/Canada/Ontario/London"
+    );
+    assert_eq!(
+        resolve_one(&["London"], None, &[], 0),
+        "Europe/United Kingdom/England/London"
+    );
+    // Evidence given as a demonym or an ISO code.
+    assert_eq!(
+        resolve_one(&["Paris"], None, &["American", "Texas"], 0),
+        "North America/United States/Texas/Paris"
+    );
+    assert_eq!(
+        resolve_one(&["Georgia"], None, &["US"], 0),
+        "North America/United States/Georgia"
+    );
+}
+
+#[test]
+fn place_names_for_a_heuristic_extractor() {
+    let g = Gazetteer::global();
+    for yes in [
+        "Paris", "Belgium", "U.S.", "UK", "Europe", "Brussels", "Texas", "Georgia", "Bombay",
+        "Erbil",
+    ] {
+        assert!(g.is_place_name(yes), "{yes}");
+    }
+    for no in [
+        "March", "Bar", "Of", "Police", "Mobile", "Reading", "Split", "Nice", "Buy", "Best",
+        "Union", "Man", "Van", "Gary", "Florence", "Xyzzy", "", "Bo",
+    ] {
+        assert!(!g.is_place_name(no), "{no}");
+    }
+}
+
+#[test]
+fn demonyms_and_currencies() {
+    let g = Gazetteer::global();
+    assert_eq!(g.demonym("French"), Some("France"));
+    assert_eq!(g.demonym("Belgians"), Some("Belgium"));
+    assert_eq!(g.demonym("belgian"), Some("Belgium"));
+    assert_eq!(g.demonym("American"), Some("United States"));
+    assert_eq!(g.demonym("Americans"), Some("United States"));
+    assert_eq!(g.demonym("British"), Some("United Kingdom"));
+    assert_eq!(g.demonym("Dutch"), Some("Netherlands"));
+    assert_eq!(g.demonym("Frenchmen"), Some("France"));
+    assert_eq!(g.demonym("West German"), Some("Germany"));
+    assert_eq!(g.demonym("Swiss"), Some("Switzerland"));
+    assert_eq!(g.demonym("Table"), None);
+    assert_eq!(g.demonym(""), None);
+    assert!(g.demonyms.len() > 190, "{} demonyms", g.demonyms.len());
+    assert_eq!(g.country_currency("CA"), Some("CAD"));
+    assert_eq!(g.country_currency("be"), Some("EUR"));
+    assert_eq!(g.country_currency("GB"), Some("GBP"));
+    assert_eq!(g.country_currency("AQ"), None);
+    assert_eq!(g.country_currency("ZZ"), None);
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let g = Gazetteer::global();
+    for s in [
+        "",
+        " ",
+        "-",
+        "'s",
+        "\u{0}",
+        "日本",
+        "ÆØÅ",
+        "a\tb",
+        "Paris, Texas, USA, Earth",
+    ] {
+        let _ = g.lookup(s);
+        let _ = g.is_place_name(s);
+        let _ = g.demonym(s);
+        let _ = resolve_places(&[s], Some(s), &[s]);
+    }
+}
+
+/// Every distinct Reuters-21578 `places` tag should resolve; tags with a known
+/// country are checked against it.
+#[test]
+fn reuters_place_tags_resolve() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/reuters21578/reuters21578.jsonl"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipped: {path} not found");
+        return;
+    };
+    let mut tags = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if let Some(places) = value.get("places").and_then(|p| p.as_array()) {
+            tags.extend(places.iter().filter_map(|p| p.as_str()).map(str::to_string));
+        }
+    }
+    assert!(tags.len() > 100, "only {} tags read", tags.len());
+    let g = Gazetteer::global();
+    let unresolved: Vec<&String> = tags.iter().filter(|t| g.lookup(t).is_empty()).collect();
+    let rate = 1.0 - unresolved.len() as f64 / tags.len() as f64;
+    println!(
+        "reuters places tags: {} distinct, {} resolved ({:.1}%), unresolved: {:?}",
+        tags.len(),
+        tags.len() - unresolved.len(),
+        rate * 100.0,
+        unresolved
+    );
+    assert!(rate >= 0.95, "{:.1}% resolved", rate * 100.0);
+    for (tag, code) in [
+        ("usa", "US"),
+        ("uk", "GB"),
+        ("ussr", "RU"),
+        ("west-germany", "DE"),
+        ("east-germany", "DE"),
+        ("el-salvador", "SV"),
+        ("hong-kong", "HK"),
+        ("ivory-coast", "CI"),
+        ("trinidad-tobago", "TT"),
+        ("uae", "AE"),
+        ("burma", "MM"),
+        ("zaire", "CD"),
+        ("kampuchea", "KH"),
+        ("yugoslavia", "RS"),
+        ("czechoslovakia", "CZ"),
+        ("yemen-arab-republic", "YE"),
+        ("us-virgin-islands", "VI"),
+        ("netherlands", "NL"),
+        ("new-zealand", "NZ"),
+        ("south-korea", "KR"),
+        ("north-korea", "KP"),
+        ("papua-new-guinea", "PG"),
+        ("guinea", "GN"),
+        ("niger", "NE"),
+        ("china", "CN"),
+        ("jordan", "JO"),
+    ] {
+        if tags.contains(tag) {
+            let found = g.lookup(tag);
+            assert_eq!(
+                found.first().and_then(|p| p.country_code.as_deref()),
+                Some(code),
+                "{tag}"
+            );
+            assert_eq!(found[0].kind, PlaceKind::Country, "{tag}");
+        }
+    }
+}
