@@ -236,7 +236,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
     for batch in jobs.chunks(chunk) {
         let results: Vec<FileResult> =
-            pool.install(|| batch.par_iter().map(|job| process(job, &fields)).collect());
+            pool.install(|| batch.par_iter().map(|job| process_guarded(job, &fields)).collect());
         for (job, res) in batch.iter().zip(results) {
             if job.existed {
                 writer.delete_file(&job.path);
@@ -272,6 +272,26 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     report.documents = store.num_docs()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
+fn process_guarded(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, fields))).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        FileResult {
+            docs: Vec::new(),
+            skipped: vec![Skipped {
+                path: job.path.clone(),
+                reason: format!("internal error while reading this file (please report it): {what}"),
+            }],
+            bytes: 0,
+            ok: false,
+        }
+    })
 }
 
 fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
