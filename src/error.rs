@@ -27,6 +27,9 @@ pub enum Error {
     /// An error from the search engine.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// Another process holds the index's writer lock.
+    #[error("{0}")]
+    Locked(String),
     /// The index exists but is not a newsdex index, or is missing.
     #[error("{0}")]
     Index(String),

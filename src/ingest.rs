@@ -32,6 +32,8 @@ pub struct IndexOptions {
     pub commit_every: usize,
     /// Indexing memory budget of the tantivy writer, in bytes.
     pub writer_heap: usize,
+    /// Wait for another process's writer lock instead of failing at once.
+    pub wait: bool,
 }
 
 impl Default for IndexOptions {
@@ -44,6 +46,7 @@ impl Default for IndexOptions {
             walk: WalkOptions::default(),
             commit_every: 20_000,
             writer_heap: 200_000_000,
+            wait: false,
         }
     }
 }
@@ -118,6 +121,16 @@ struct FileResult {
 /// Indexes or reindexes `opts.roots` into `store`.
 pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Result<Report> {
     let started = Instant::now();
+    // Take the writer lock first: a second `index` fails at once, and the manifest read
+    // below is the one this run will build on.
+    let mut writer = loop {
+        match store.writer(opts.jobs, opts.writer_heap) {
+            Err(Error::Locked(_)) if opts.wait => {
+                std::thread::sleep(std::time::Duration::from_millis(250))
+            }
+            other => break other?,
+        }
+    };
     let mut meta = store.meta()?;
     let roots = resolve_roots(&opts.roots, &meta)?;
     let manifest = if opts.full {
@@ -207,7 +220,6 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         .filter(|f| !Path::new(f.as_str()).exists())
         .collect();
 
-    let mut writer = store.writer(opts.jobs, opts.writer_heap)?;
     if opts.full {
         writer.delete_all()?;
     }
@@ -235,8 +247,12 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         .build()
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
     for batch in jobs.chunks(chunk) {
-        let results: Vec<FileResult> =
-            pool.install(|| batch.par_iter().map(|job| process_guarded(job, &fields)).collect());
+        let results: Vec<FileResult> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|job| process_guarded(job, &fields))
+                .collect()
+        });
         for (job, res) in batch.iter().zip(results) {
             if job.existed {
                 writer.delete_file(&job.path);
@@ -276,22 +292,26 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
 
 /// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
 fn process_guarded(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, fields))).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        FileResult {
-            docs: Vec::new(),
-            skipped: vec![Skipped {
-                path: job.path.clone(),
-                reason: format!("internal error while reading this file (please report it): {what}"),
-            }],
-            bytes: 0,
-            ok: false,
-        }
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, fields))).unwrap_or_else(
+        |panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            FileResult {
+                docs: Vec::new(),
+                skipped: vec![Skipped {
+                    path: job.path.clone(),
+                    reason: format!(
+                        "internal error while reading this file (please report it): {what}"
+                    ),
+                }],
+                bytes: 0,
+                ok: false,
+            }
+        },
+    )
 }
 
 fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {

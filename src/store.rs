@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+/// File in the index directory naming the process that holds the writer lock.
+pub const PID_FILE: &str = "newsdex-writer.pid";
+
 /// What each commit records besides the documents.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Meta {

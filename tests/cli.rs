@@ -20,19 +20,40 @@ fn sample_corpus_answers_the_brief_example() {
     // "every article where Putin and Macron appear, set in Belgium, that mentions more than €50bn"
     let res = json(
         &index,
-        &["search", "--person", "putin", "--person", "macron", "--place", "Belgium", "--amount", ">50bn EUR", "--json"],
+        &[
+            "search",
+            "--person",
+            "putin",
+            "--person",
+            "macron",
+            "--place",
+            "Belgium",
+            "--amount",
+            ">50bn EUR",
+            "--json",
+        ],
         0,
     );
     assert!(res["total"].as_u64().unwrap() >= 2, "{res}");
     for hit in res["hits"].as_array().unwrap() {
         let persons = hit["persons"].to_string();
-        assert!(persons.contains("Vladimir Putin") && persons.contains("Emmanuel Macron"), "{hit}");
-        assert!(hit["amounts"].as_array().unwrap().iter().any(|a| a["base_value"].as_f64().unwrap_or(0.0) > 50e9));
+        assert!(
+            persons.contains("Vladimir Putin") && persons.contains("Emmanuel Macron"),
+            "{hit}"
+        );
+        assert!(hit["amounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["base_value"].as_f64().unwrap_or(0.0) > 50e9));
     }
     // Every format of the corpus is indexed.
     let all = util::all_hits(&index, &[]);
     for ext in [".txt", ".md", ".json", ".jsonl#", ".html"] {
-        assert!(all.iter().any(|h| h["id"].as_str().unwrap().contains(ext)), "no {ext} article");
+        assert!(
+            all.iter().any(|h| h["id"].as_str().unwrap().contains(ext)),
+            "no {ext} article"
+        );
     }
 }
 
@@ -44,7 +65,9 @@ fn json_contract_of_search() {
     let res = json(&index, &["search", "summit", "--json", "--limit", "3"], 0);
     assert!(res["total"].is_u64());
     for key in ["person", "place", "org", "amount"] {
-        let values = res["facets"][key].as_array().unwrap_or_else(|| panic!("facet {key}: {res}"));
+        let values = res["facets"][key]
+            .as_array()
+            .unwrap_or_else(|| panic!("facet {key}: {res}"));
         for v in values {
             assert!(v["value"].is_string() && v["count"].is_u64(), "{v}");
         }
@@ -67,11 +90,23 @@ fn bad_input_is_reported_and_the_rest_indexed() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("news");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::write(dir.join("good.txt"), "Markets rally\n\nShares rose in Paris on Monday.").unwrap();
-    std::fs::write(dir.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    std::fs::write(
+        dir.join("good.txt"),
+        "Markets rally\n\nShares rose in Paris on Monday.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
     std::fs::write(dir.join("empty.txt"), "  \n\n ").unwrap();
     std::fs::write(dir.join("broken.json"), "{\"title\": \"x\", ").unwrap();
-    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 owners protest\n\nOwners in Montr\xe9al said fees rose.").unwrap();
+    std::fs::write(
+        dir.join("latin1.txt"),
+        b"Caf\xe9 owners protest\n\nOwners in Montr\xe9al said fees rose.",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("mixed.jsonl"),
         "{\"title\":\"One\",\"text\":\"First good line.\"}\nnot json\n{\"title\":\"Three\",\"text\":\"Third good line.\"}\n",
@@ -90,9 +125,15 @@ fn bad_input_is_reported_and_the_rest_indexed() {
     assert!(reason("binary.txt").contains("binary"));
     assert!(reason("empty.txt").contains("empty"));
     assert!(reason("broken.json").to_lowercase().contains("json"));
-    assert!(reason("mixed.jsonl").contains('2'), "the bad line is named by its number");
+    assert!(
+        reason("mixed.jsonl").contains('2'),
+        "the bad line is named by its number"
+    );
     let stats = json(&index, &["stats", "--json"], 0);
-    assert_eq!(stats["documents"], 4, "good.txt, latin1.txt and two good JSON lines: {stats}");
+    assert_eq!(
+        stats["documents"], 4,
+        "good.txt, latin1.txt and two good JSON lines: {stats}"
+    );
     let hits = util::all_hits(&index, &["caf\u{e9}"]);
     assert_eq!(hits.len(), 1, "Latin-1 text is decoded, not dropped");
 }
@@ -101,37 +142,85 @@ fn bad_input_is_reported_and_the_rest_indexed() {
 fn errors_are_one_clear_line() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    newsdex(&index).args(["search", "x"]).assert().code(2).stderr(contains("no index at"));
+    newsdex(&index)
+        .args(["search", "x"])
+        .assert()
+        .code(2)
+        .stderr(contains("no index at"));
     newsdex(&index)
         .args(["index", tmp.path().join("missing").to_str().unwrap()])
         .assert()
         .code(2)
         .stderr(contains("no such file or directory"));
     json(&index, &["index", corpus().to_str().unwrap(), "--json"], 0);
-    newsdex(&index).args(["search", "\"frozen assets"]).assert().code(1).stderr(contains("column 1"));
-    newsdex(&index).args(["search", "nosuchfield:x"]).assert().code(1).stderr(contains("no field 'nosuchfield'"));
-    newsdex(&index).args(["search", "--amount", ">=5zz"]).assert().code(1).stderr(contains("--amount"));
-    newsdex(&index).args(["search", "--from", "yesterday"]).assert().code(1).stderr(contains("YYYY-MM-DD"));
+    newsdex(&index)
+        .args(["search", "\"frozen assets"])
+        .assert()
+        .code(1)
+        .stderr(contains("column 1"));
+    newsdex(&index)
+        .args(["search", "nosuchfield:x"])
+        .assert()
+        .code(1)
+        .stderr(contains("no field 'nosuchfield'"));
+    newsdex(&index)
+        .args(["search", "--amount", ">=5zz"])
+        .assert()
+        .code(1)
+        .stderr(contains("--amount"));
+    newsdex(&index)
+        .args(["search", "--from", "yesterday"])
+        .assert()
+        .code(1)
+        .stderr(contains("YYYY-MM-DD"));
     newsdex(&index).args(["search", "--bogus"]).assert().code(1);
-    newsdex(&index).arg("--help").assert().code(0).stdout(contains("Exit status"));
+    newsdex(&index)
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(contains("Exit status"));
 }
 
 #[test]
 fn extract_jsonl_gives_character_offsets() {
     let tmp = tempfile::tempdir().unwrap();
     let input = "{\"id\":\"a\",\"text\":\"Zürich: Vladimir Putin offered €90bn to Emmanuel Macron in Brussels.\"}\n";
-    let out = newsdex(&tmp.path().join("i")).args(["extract", "--jsonl"]).write_stdin(input).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = newsdex(&tmp.path().join("i"))
+        .args(["extract", "--jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text: Vec<char> = "Zürich: Vladimir Putin offered €90bn to Emmanuel Macron in Brussels.".chars().collect();
+    let text: Vec<char> = "Zürich: Vladimir Putin offered €90bn to Emmanuel Macron in Brussels."
+        .chars()
+        .collect();
     let entities = line["entities"].as_array().unwrap();
-    let money = entities.iter().find(|e| e["kind"] == "money").expect("an amount");
+    let money = entities
+        .iter()
+        .find(|e| e["kind"] == "money")
+        .expect("an amount");
     assert_eq!(money["value"].as_f64(), Some(90e9));
     assert_eq!(money["currency"], "EUR");
     for e in entities {
-        let (s, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
-        assert_eq!(text[s..end].iter().collect::<String>(), e["text"].as_str().unwrap(), "{e}");
+        let (s, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..end].iter().collect::<String>(),
+            e["text"].as_str().unwrap(),
+            "{e}"
+        );
     }
-    assert!(entities.iter().any(|e| e["kind"] == "person" && e["canonical"] == "Vladimir Putin"));
-    assert!(entities.iter().any(|e| e["kind"] == "place" && e["canonical"] == "Brussels"));
+    assert!(entities
+        .iter()
+        .any(|e| e["kind"] == "person" && e["canonical"] == "Vladimir Putin"));
+    assert!(entities
+        .iter()
+        .any(|e| e["kind"] == "place" && e["canonical"] == "Brussels"));
 }

@@ -20,20 +20,43 @@ fn bbc_index_search_and_reindex_cycle() {
     assert_eq!(json(&index, &["stats", "--json"], 0)["documents"], 2225);
 
     // --person blair: a surname matches the canonical full name.
-    let blair = json(&index, &["search", "--person", "blair", "--json", "--limit", "50"], 0);
-    assert!(blair["total"].as_u64().unwrap() >= 100, "{}", blair["total"]);
+    let blair = json(
+        &index,
+        &["search", "--person", "blair", "--json", "--limit", "50"],
+        0,
+    );
+    assert!(
+        blair["total"].as_u64().unwrap() >= 100,
+        "{}",
+        blair["total"]
+    );
     for hit in blair["hits"].as_array().unwrap() {
-        assert!(hit["persons"].to_string().to_lowercase().contains("blair"), "{hit}");
+        assert!(
+            hit["persons"].to_string().to_lowercase().contains("blair"),
+            "{hit}"
+        );
     }
     assert!(
-        blair["facets"]["person"].as_array().unwrap().iter().any(|v| v["value"] == "Tony Blair"),
+        blair["facets"]["person"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["value"] == "Tony Blair"),
         "the canonical name is the full name: {}",
         blair["facets"]["person"]
     );
 
     // --place Europe: every place below Europe.
-    let europe = json(&index, &["search", "--place", "Europe", "--json", "--facets", "place"], 0);
-    assert!(europe["total"].as_u64().unwrap() >= 500, "{}", europe["total"]);
+    let europe = json(
+        &index,
+        &["search", "--place", "Europe", "--json", "--facets", "place"],
+        0,
+    );
+    assert!(
+        europe["total"].as_u64().unwrap() >= 500,
+        "{}",
+        europe["total"]
+    );
     let countries: Vec<&str> = europe["facets"]["place"]
         .as_array()
         .unwrap()
@@ -44,7 +67,11 @@ fn bbc_index_search_and_reindex_cycle() {
     assert!(countries.contains(&"United Kingdom"), "{countries:?}");
 
     // --amount ">=1bn": only articles that really carry such an amount.
-    let big = json(&index, &["search", "--amount", ">=1bn", "--json", "--limit", "100"], 0);
+    let big = json(
+        &index,
+        &["search", "--amount", ">=1bn", "--json", "--limit", "100"],
+        0,
+    );
     assert!(big["total"].as_u64().unwrap() >= 50);
     for hit in big["hits"].as_array().unwrap() {
         let max = hit["amounts"]
@@ -58,7 +85,14 @@ fn bbc_index_search_and_reindex_cycle() {
 
     // Reindex: nothing changed.
     let again = json(&index, &["index", bbc_arg, "--json"], 0);
-    assert_eq!((again["added"].as_u64(), again["updated"].as_u64(), again["deleted"].as_u64()), (Some(0), Some(0), Some(0)));
+    assert_eq!(
+        (
+            again["added"].as_u64(),
+            again["updated"].as_u64(),
+            again["deleted"].as_u64()
+        ),
+        (Some(0), Some(0), Some(0))
+    );
     assert_eq!(again["unchanged"], 2225);
 
     // Edit one, delete one, add one; reindex with no DIR (every known root).
@@ -67,20 +101,47 @@ fn bbc_index_search_and_reindex_cycle() {
     text.push_str("\n\nZyxwvut quarterly note added by the test.\n");
     std::fs::write(&edited, text).unwrap();
     std::fs::remove_file(bbc.join("sport/001.txt")).unwrap();
-    std::fs::write(bbc.join("tech/new-article.txt"), "Qwertyuiop gadget launched\n\nA new gadget was launched in London.").unwrap();
+    std::fs::write(
+        bbc.join("tech/new-article.txt"),
+        "Qwertyuiop gadget launched\n\nA new gadget was launched in London.",
+    )
+    .unwrap();
     let cycle = json(&index, &["index", "--json"], 0);
     assert_eq!(
-        (cycle["added"].as_u64(), cycle["updated"].as_u64(), cycle["deleted"].as_u64(), cycle["unchanged"].as_u64()),
+        (
+            cycle["added"].as_u64(),
+            cycle["updated"].as_u64(),
+            cycle["deleted"].as_u64(),
+            cycle["unchanged"].as_u64()
+        ),
         (Some(1), Some(1), Some(1), Some(2222)),
         "{cycle}"
     );
     assert_eq!(json(&index, &["stats", "--json"], 0)["documents"], 2225);
-    assert_eq!(all_hits(&index, &["zyxwvut"]).len(), 1, "the edit is searchable");
-    assert_eq!(all_hits(&index, &["qwertyuiop"]).len(), 1, "the new file is searchable");
-    let ids: Vec<String> = all_hits(&index, &[]).iter().map(|h| h["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(
+        all_hits(&index, &["zyxwvut"]).len(),
+        1,
+        "the edit is searchable"
+    );
+    assert_eq!(
+        all_hits(&index, &["qwertyuiop"]).len(),
+        1,
+        "the new file is searchable"
+    );
+    let ids: Vec<String> = all_hits(&index, &[])
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids.len(), 2225);
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "no duplicate ids");
-    assert!(!ids.iter().any(|id| id.ends_with("sport/001.txt")), "the deleted file left the index");
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        ids.len(),
+        "no duplicate ids"
+    );
+    assert!(
+        !ids.iter().any(|id| id.ends_with("sport/001.txt")),
+        "the deleted file left the index"
+    );
 }
 
 #[test]
@@ -89,19 +150,50 @@ fn reuters_json_lines_keep_their_own_tags() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("reuters");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::copy(data.join("reuters21578/reuters21578.jsonl"), dir.join("reuters.jsonl")).unwrap();
+    std::fs::copy(
+        data.join("reuters21578/reuters21578.jsonl"),
+        dir.join("reuters.jsonl"),
+    )
+    .unwrap();
     let index = tmp.path().join("index");
     let report = json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
     assert_eq!(report["documents"], 21578, "{}", report["documents"]);
     // Reuters tags 166 articles with "reagan"; the pre-tagged persons are kept.
-    let reagan = json(&index, &["search", "--person", "reagan", "--json", "--facets", "none"], 0);
-    assert!(reagan["total"].as_u64().unwrap() >= 166, "{}", reagan["total"]);
-    let ids: Vec<String> = all_hits(&index, &["--person", "reagan"]).iter().map(|h| h["id"].as_str().unwrap().to_string()).collect();
-    assert!(ids.iter().all(|id| id.contains("reuters.jsonl#")), "ids are path#LINE");
+    let reagan = json(
+        &index,
+        &["search", "--person", "reagan", "--json", "--facets", "none"],
+        0,
+    );
+    assert!(
+        reagan["total"].as_u64().unwrap() >= 166,
+        "{}",
+        reagan["total"]
+    );
+    let ids: Vec<String> = all_hits(&index, &["--person", "reagan"])
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.iter().all(|id| id.contains("reuters.jsonl#")),
+        "ids are path#LINE"
+    );
     // Amount filter: only articles that carry such an amount.
-    let big = json(&index, &["search", "--amount", ">=1bn", "--json", "--limit", "200", "--facets", "amount"], 0);
+    let big = json(
+        &index,
+        &[
+            "search", "--amount", ">=1bn", "--json", "--limit", "200", "--facets", "amount",
+        ],
+        0,
+    );
     assert!(big["total"].as_u64().unwrap() >= 500, "{}", big["total"]);
     for hit in big["hits"].as_array().unwrap() {
-        assert!(hit["amounts"].as_array().unwrap().iter().any(|a| a["base_value"].as_f64().unwrap_or(0.0) >= 1e9), "{hit}");
+        assert!(
+            hit["amounts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["base_value"].as_f64().unwrap_or(0.0) >= 1e9),
+            "{hit}"
+        );
     }
 }

@@ -13,7 +13,10 @@ pub fn shared_data() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("notice: {} is absent; skipping the tests on real data", p.display());
+        eprintln!(
+            "notice: {} is absent; skipping the tests on real data",
+            p.display()
+        );
         None
     }
 }
@@ -35,7 +38,8 @@ pub fn json(index: &Path, args: &[&str], code: i32) -> Value {
         "newsdex {args:?}\nstdout: {stdout}\nstderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("newsdex {args:?}: not JSON ({e}): {stdout}"))
+    serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("newsdex {args:?}: not JSON ({e}): {stdout}"))
 }
 
 /// Copies a directory tree.
@@ -56,5 +60,8 @@ pub fn copy_tree(from: &Path, to: &Path) {
 pub fn all_hits(index: &Path, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["search", "--json", "--limit", "10000", "--facets", "none"];
     args.extend_from_slice(extra);
-    json(index, &args, 0)["hits"].as_array().expect("hits").clone()
+    json(index, &args, 0)["hits"]
+        .as_array()
+        .expect("hits")
+        .clone()
 }

@@ -35,6 +35,9 @@ pub struct IndexArgs {
     /// Commit after this many articles (what a crash can lose at most).
     #[arg(long, value_name = "N", default_value_t = 20_000)]
     pub commit_every: usize,
+    /// If another newsdex process is indexing into the same index, wait for it instead of failing.
+    #[arg(long)]
+    pub wait: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -50,6 +53,10 @@ impl Progress for Bar {
 
 /// Runs `newsdex index`.
 pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
+    // Check the inputs before creating anything.
+    if let Some(missing) = args.dirs.iter().find(|d| !d.exists()) {
+        anyhow::bail!("{}: no such file or directory", missing.display());
+    }
     let store = Store::open_or_create(index)?;
     let opts = IndexOptions {
         roots: args.dirs.clone(),
@@ -61,6 +68,7 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
             hidden: args.hidden,
         },
         commit_every: args.commit_every.max(1),
+        wait: args.wait,
         ..IndexOptions::default()
     };
     let bar = if std::io::stderr().is_terminal() {

@@ -208,8 +208,7 @@ fn weekday(lower: &str) -> bool {
         "sunday",
     ];
     DAYS.iter().any(|d| {
-        *d == lower
-            || (lower.len() >= 3 && d.starts_with(lower) && matches!(lower.len(), 3..=5))
+        *d == lower || (lower.len() >= 3 && d.starts_with(lower) && matches!(lower.len(), 3..=5))
     })
 }
 

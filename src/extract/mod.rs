@@ -164,7 +164,10 @@ pub fn extract_article(article: &crate::Article) -> Extracted {
         date,
         pretagged: Some(&article.pretagged),
     };
-    Extracted { entities: extract_with(&text, &hints), date }
+    Extracted {
+        entities: extract_with(&text, &hints),
+        date,
+    }
 }
 
 /// Extracts the entities of a bare text (no headline, no metadata).
@@ -183,7 +186,11 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut evidence: Vec<String> = Vec::new();
     for span in &spans {
         let raw = &text[span.start..span.end];
-        let mention = Mention { start: span.start, end: span.end, text: raw.to_string() };
+        let mention = Mention {
+            start: span.start,
+            end: span.end,
+            text: raw.to_string(),
+        };
         match span.kind {
             tagger::EntityKind::Person => {
                 if let Some(name) = person::clean(raw) {
@@ -209,7 +216,12 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut names: Vec<String> = person_mentions.iter().map(|(n, _)| n.clone()).collect();
     let pretagged_persons: Vec<String> = hints
         .pretagged
-        .map(|p| p.persons.iter().filter_map(|t| person::from_tag(t)).collect())
+        .map(|p| {
+            p.persons
+                .iter()
+                .filter_map(|t| person::from_tag(t))
+                .collect()
+        })
         .unwrap_or_default();
     names.extend(pretagged_persons.iter().cloned());
     let resolved = person::resolve_short_names(&names);
@@ -256,11 +268,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             },
         };
         let existing = places.iter_mut().find(|p| {
-            p.named.canonical == canonical && p.info.as_ref().map(|i| i.path()) == info.as_ref().map(|i| i.path())
+            p.named.canonical == canonical
+                && p.info.as_ref().map(|i| i.path()) == info.as_ref().map(|i| i.path())
         });
         match existing {
             Some(p) => p.named.mentions.extend(mention),
-            None => places.push(Place { named: Named { canonical, mentions: mention.into_iter().collect() }, info }),
+            None => places.push(Place {
+                named: Named {
+                    canonical,
+                    mentions: mention.into_iter().collect(),
+                },
+                info,
+            }),
         }
     }
 
@@ -268,12 +287,21 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let dollar = places
         .iter()
         .filter_map(|p| p.info.as_ref())
-        .find(|i| hints.dateline_place.is_some_and(|d| i.city.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(d)) || i.name.eq_ignore_ascii_case(d)))
+        .find(|i| {
+            hints.dateline_place.is_some_and(|d| {
+                i.city.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(d))
+                    || i.name.eq_ignore_ascii_case(d)
+            })
+        })
         .and_then(|i| i.country_code.as_deref())
         .and_then(|cc| gazetteer.country_currency(cc))
         .filter(|c| c.ends_with('D') && *c != "USD")
         .map(str::to_string);
-    let ctx = money::MoneyContext { dollar, date: hints.date.map(|d| d.to_string()), ..Default::default() };
+    let ctx = money::MoneyContext {
+        dollar,
+        date: hints.date.map(|d| d.to_string()),
+        ..Default::default()
+    };
     let mut amounts = money::find_amounts(text, &ctx);
     if let Some(p) = hints.pretagged {
         for a in &p.amounts {
@@ -285,12 +313,20 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
-    Entities { persons, places, orgs, amounts }
+    Entities {
+        persons,
+        places,
+        orgs,
+        amounts,
+    }
 }
 
 fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {
     match list.iter_mut().find(|n| n.canonical == canonical) {
         Some(n) => n.mentions.extend(mention),
-        None => list.push(Named { canonical, mentions: mention.into_iter().collect() }),
+        None => list.push(Named {
+            canonical,
+            mentions: mention.into_iter().collect(),
+        }),
     }
 }

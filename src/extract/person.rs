@@ -4,13 +4,70 @@
 /// Words that precede a name but are not part of it (compared case-insensitively,
 /// with a trailing period ignored).
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice-president", "premier", "chancellor", "minister", "secretary", "senator",
-    "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
-    "general", "gen", "col", "colonel", "lt", "capt", "captain", "admiral", "judge", "justice",
-    "king", "queen", "prince", "princess", "pope", "rev", "reverend", "father", "sheikh", "ayatollah",
-    "chairman", "chairwoman", "ceo", "coach", "manager", "striker", "midfielder", "defender",
-    "prime", "foreign", "finance", "deputy", "former", "chief", "executive", "leader", "st",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice-president",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "mayor",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "lt",
+    "capt",
+    "captain",
+    "admiral",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "father",
+    "sheikh",
+    "ayatollah",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "prime",
+    "foreign",
+    "finance",
+    "deputy",
+    "former",
+    "chief",
+    "executive",
+    "leader",
+    "st",
 ];
 
 /// A person name cleaned of titles, possessives and stray punctuation; `None` if nothing
@@ -73,16 +130,28 @@ fn fix_case(word: &str) -> String {
 
 /// Title-cases a tag such as Reuters' "james-baker" into "James Baker".
 pub fn from_tag(tag: &str) -> Option<String> {
-    let spaced = if tag.contains(' ') { tag.to_string() } else { tag.replace(['-', '_'], " ") };
-    clean(&spaced.split_whitespace().map(fix_case).collect::<Vec<_>>().join(" "))
+    let spaced = if tag.contains(' ') {
+        tag.to_string()
+    } else {
+        tag.replace(['-', '_'], " ")
+    };
+    clean(
+        &spaced
+            .split_whitespace()
+            .map(fix_case)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// For each name, the canonical name it resolves to within one article: the longest other
 /// name of which it is the surname part (its words end the longer name), when that longer
 /// name is unique; otherwise itself.
 pub fn resolve_short_names(names: &[String]) -> Vec<String> {
-    let words: Vec<Vec<String>> =
-        names.iter().map(|n| n.split_whitespace().map(|w| w.to_lowercase()).collect()).collect();
+    let words: Vec<Vec<String>> = names
+        .iter()
+        .map(|n| n.split_whitespace().map(|w| w.to_lowercase()).collect())
+        .collect();
     names
         .iter()
         .enumerate()
@@ -140,14 +209,25 @@ mod tests {
 
     #[test]
     fn short_mentions_resolve_to_the_full_name() {
-        let names: Vec<String> =
-            ["Vladimir Putin", "Putin", "Tony Blair", "Blair", "Macron"].iter().map(|s| s.to_string()).collect();
+        let names: Vec<String> = ["Vladimir Putin", "Putin", "Tony Blair", "Blair", "Macron"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(
             resolve_short_names(&names),
-            ["Vladimir Putin", "Vladimir Putin", "Tony Blair", "Tony Blair", "Macron"]
+            [
+                "Vladimir Putin",
+                "Vladimir Putin",
+                "Tony Blair",
+                "Tony Blair",
+                "Macron"
+            ]
         );
         // Two different Smiths: "Smith" stays ambiguous.
-        let names: Vec<String> = ["John Smith", "Jane Smith", "Smith"].iter().map(|s| s.to_string()).collect();
+        let names: Vec<String> = ["John Smith", "Jane Smith", "Smith"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(resolve_short_names(&names)[2], "Smith");
     }
 }

@@ -55,7 +55,12 @@ pub(crate) struct Grammar<'t> {
 }
 
 impl<'t> Grammar<'t> {
-    pub(crate) fn new(text: &'t str, toks: &'t [Tok], dollar: &'static str, year: Option<i32>) -> Self {
+    pub(crate) fn new(
+        text: &'t str,
+        toks: &'t [Tok],
+        dollar: &'static str,
+        year: Option<i32>,
+    ) -> Self {
         Grammar {
             text,
             toks,
@@ -99,7 +104,9 @@ impl<'t> Grammar<'t> {
     }
 
     fn is_open(&self, i: usize) -> bool {
-        self.is_sym(i, "(") || self.is_word(i, "-LRB-") || (self.is_sym(i, "-") && self.is_word(i + 1, "LRB"))
+        self.is_sym(i, "(")
+            || self.is_word(i, "-LRB-")
+            || (self.is_sym(i, "-") && self.is_word(i + 1, "LRB"))
     }
 
     /// Can an amount start at token `i`? A cheap test before trying the grammar.
@@ -112,7 +119,11 @@ impl<'t> Grammar<'t> {
             }
             Kind::Word => {
                 let b = self.s(i).as_bytes()[0];
-                if b.is_ascii_uppercase() && (self.is_sym(i + 1, "$") || iso_code(self.s(i)).is_some() || prefix_abbrev(self.s(i)).is_some()) {
+                if b.is_ascii_uppercase()
+                    && (self.is_sym(i + 1, "$")
+                        || iso_code(self.s(i)).is_some()
+                        || prefix_abbrev(self.s(i)).is_some())
+                {
                     return true;
                 }
                 matches!(
@@ -219,7 +230,11 @@ impl<'t> Grammar<'t> {
         // "a" / "an" / "half a" before a scale word
         match self.lexi(j) {
             Lex::Article => {
-                if let Lex::Scale { mult, attached: false } = self.lexi(j + 1) {
+                if let Lex::Scale {
+                    mult,
+                    attached: false,
+                } = self.lexi(j + 1)
+                {
                     cur = 1.0;
                     seen = true;
                     j += 1;
@@ -230,7 +245,11 @@ impl<'t> Grammar<'t> {
             }
             Lex::Half => {
                 if self.lexi(j + 1) == Lex::Article {
-                    if let Lex::Scale { mult, attached: false } = self.lexi(j + 2) {
+                    if let Lex::Scale {
+                        mult,
+                        attached: false,
+                    } = self.lexi(j + 2)
+                    {
                         if mult >= 1e3 {
                             return Some(Quantity {
                                 value: 0.5 * mult,
@@ -248,7 +267,8 @@ impl<'t> Grammar<'t> {
         loop {
             match self.lexi(j) {
                 Lex::NumWord(v) => {
-                    if seen && cur.fract() == 0.0 && cur % 100.0 != 0.0 && !(last_tens && v < 10.0) {
+                    if seen && cur.fract() == 0.0 && cur % 100.0 != 0.0 && !(last_tens && v < 10.0)
+                    {
                         break; // "one two" is not a number
                     }
                     cur += v;
@@ -256,7 +276,10 @@ impl<'t> Grammar<'t> {
                     seen = true;
                     j += 1;
                 }
-                Lex::Scale { mult, attached: false } if seen || cur > 0.0 => {
+                Lex::Scale {
+                    mult,
+                    attached: false,
+                } if seen || cur > 0.0 => {
                     let m = mult;
                     if m == 100.0 {
                         cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
@@ -372,7 +395,11 @@ impl<'t> Grammar<'t> {
                     country = Some(c);
                     j += 1;
                 }
-                _ if matches!(self.s(j).to_ascii_lowercase().as_str(), "hong" | "new" | "south" | "west" | "sri" | "north") && matches!(self.lexi(j + 1), Lex::Adj(_)) => {
+                _ if matches!(
+                    self.s(j).to_ascii_lowercase().as_str(),
+                    "hong" | "new" | "south" | "west" | "sri" | "north"
+                ) && matches!(self.lexi(j + 1), Lex::Adj(_)) =>
+                {
                     j += 1;
                 }
                 _ => break,
@@ -399,7 +426,13 @@ impl<'t> Grammar<'t> {
                 }
                 let (code, div) = resolve(fam, country, self.dollar, self.year)?;
                 let mut end = j + 1;
-                if fam == Family::Pound && self.lexi(end) == (Lex::Cur { fam: Family::Sterling, singular: false }) {
+                if fam == Family::Pound
+                    && self.lexi(end)
+                        == (Lex::Cur {
+                            fam: Family::Sterling,
+                            singular: false,
+                        })
+                {
                     end += 1; // "pounds sterling"
                 }
                 if fam == Family::Mark && self.is_word(j, "mark") && self.is_word(j - 1, "d") {
@@ -410,7 +443,10 @@ impl<'t> Grammar<'t> {
             _ => {
                 // "D-marks": tokens D - marks
                 if self.is_word(j, "D") && self.is_sym(j + 1, "-") {
-                    if let Lex::Cur { fam: Family::Mark, .. } = self.lexi(j + 2) {
+                    if let Lex::Cur {
+                        fam: Family::Mark, ..
+                    } = self.lexi(j + 2)
+                    {
                         return Some(("DEM", 1.0, j + 3));
                     }
                 }
@@ -506,7 +542,12 @@ impl<'t> Grammar<'t> {
             if self.lexi(j) != Lex::Of || value < 1e3 {
                 return None;
             }
-            let q = Quantity { value, end: j + 1, scaled: true, words: true };
+            let q = Quantity {
+                value,
+                end: j + 1,
+                scaled: true,
+                words: true,
+            };
             let (code, div, end) = self.suffix(j + 1, &q)?;
             return Some(mk(i, end, value / div, None, code, Some("several"), false));
         }
@@ -516,7 +557,12 @@ impl<'t> Grammar<'t> {
             if self.is_sym(j, "-") {
                 j += 1;
             }
-            let q = Quantity { value: 2.0 * m, end: j, scaled: true, words: true };
+            let q = Quantity {
+                value: 2.0 * m,
+                end: j,
+                scaled: true,
+                words: true,
+            };
             let (code, div, end) = self.suffix(j, &q)?;
             return Some(mk(i, end, q.value / div, None, code, Some("multi"), false));
         }
@@ -525,7 +571,11 @@ impl<'t> Grammar<'t> {
             let mut j = i + 1;
             let mut value = 3.0;
             let mut scaled = false;
-            while let Lex::Scale { mult, attached: false } = self.lexi(j) {
+            while let Lex::Scale {
+                mult,
+                attached: false,
+            } = self.lexi(j)
+            {
                 value *= mult;
                 scaled = true;
                 j += 1;
@@ -533,12 +583,24 @@ impl<'t> Grammar<'t> {
             if !scaled {
                 return None;
             }
-            (Quantity { value, end: j, scaled, words: true }, true)
+            (
+                Quantity {
+                    value,
+                    end: j,
+                    scaled,
+                    words: true,
+                },
+                true,
+            )
         } else if self.is_word(i, "a") && self.is_word(i + 1, "few") {
             let mut j = i + 2;
             let mut value = 2.0;
             let mut scaled = false;
-            while let Lex::Scale { mult, attached: false } = self.lexi(j) {
+            while let Lex::Scale {
+                mult,
+                attached: false,
+            } = self.lexi(j)
+            {
                 value *= mult;
                 scaled = true;
                 j += 1;
@@ -546,7 +608,15 @@ impl<'t> Grammar<'t> {
             if !scaled {
                 return None;
             }
-            (Quantity { value, end: j, scaled, words: true }, true)
+            (
+                Quantity {
+                    value,
+                    end: j,
+                    scaled,
+                    words: true,
+                },
+                true,
+            )
         } else {
             (self.quantity(i)?, false)
         };
@@ -604,7 +674,10 @@ impl<'t> Grammar<'t> {
         let unit_at = |k: usize| -> Option<(String, usize)> {
             let mut k = k;
             let mut words: Vec<&str> = Vec::new();
-            if matches!(self.s(k).to_ascii_lowercase().as_str(), "metric" | "short" | "long" | "square" | "cubic" | "troy") {
+            if matches!(
+                self.s(k).to_ascii_lowercase().as_str(),
+                "metric" | "short" | "long" | "square" | "cubic" | "troy"
+            ) {
                 words.push(self.s(k));
                 k += 1;
             }
@@ -707,7 +780,9 @@ impl<'t> Grammar<'t> {
     /// token `prev_end`, it is an equivalent of the amount before.
     pub(crate) fn parenthesised_after(&self, prev_end: usize, first: usize) -> bool {
         (first == prev_end + 1 && self.is_open(prev_end))
-            || (first == prev_end + 2 && self.is_sym(prev_end, "-") && self.is_word(prev_end + 1, "LRB"))
+            || (first == prev_end + 2
+                && self.is_sym(prev_end, "-")
+                && self.is_word(prev_end + 1, "LRB"))
     }
 }
 
@@ -761,12 +836,61 @@ fn is_unit(u: &str) -> bool {
     let last = u.rsplit(' ').next().unwrap_or(u);
     matches!(
         last,
-        "share" | "barrel" | "bbl" | "ounce" | "oz" | "tonne" | "ton" | "pound" | "lb" | "kilo"
-            | "kg" | "kilogram" | "bushel" | "bag" | "gallon" | "litre" | "liter" | "hour"
-            | "day" | "week" | "month" | "year" | "head" | "unit" | "person" | "car" | "bottle"
-            | "case" | "box" | "gram" | "minute" | "night" | "seat" | "ticket" | "copy"
-            | "piece" | "acre" | "foot" | "metre" | "meter" | "mile" | "hectare" | "subscriber"
-            | "household" | "employee" | "worker" | "student" | "visit" | "dozen" | "contract"
-            | "megawatt" | "kilowatt" | "watt" | "therm" | "cwt" | "quarter"
+        "share"
+            | "barrel"
+            | "bbl"
+            | "ounce"
+            | "oz"
+            | "tonne"
+            | "ton"
+            | "pound"
+            | "lb"
+            | "kilo"
+            | "kg"
+            | "kilogram"
+            | "bushel"
+            | "bag"
+            | "gallon"
+            | "litre"
+            | "liter"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "head"
+            | "unit"
+            | "person"
+            | "car"
+            | "bottle"
+            | "case"
+            | "box"
+            | "gram"
+            | "minute"
+            | "night"
+            | "seat"
+            | "ticket"
+            | "copy"
+            | "piece"
+            | "acre"
+            | "foot"
+            | "metre"
+            | "meter"
+            | "mile"
+            | "hectare"
+            | "subscriber"
+            | "household"
+            | "employee"
+            | "worker"
+            | "student"
+            | "visit"
+            | "dozen"
+            | "contract"
+            | "megawatt"
+            | "kilowatt"
+            | "watt"
+            | "therm"
+            | "cwt"
+            | "quarter"
     )
 }

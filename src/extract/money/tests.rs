@@ -3,7 +3,10 @@ use super::*;
 fn one(s: &str) -> Amount {
     match parse_amount(s) {
         Some(a) => a,
-        None => panic!("no amount in {s:?}: found {:?}", find_amounts(s, &MoneyContext::default())),
+        None => panic!(
+            "no amount in {s:?}: found {:?}",
+            find_amounts(s, &MoneyContext::default())
+        ),
     }
 }
 
