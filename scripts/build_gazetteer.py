@@ -119,6 +119,7 @@ CITY_ALIASES = {
     ("Ho Chi Minh City", "VN"): ["Saigon"],
     ("Yangon", "MM"): ["Rangoon"],
     ("Kyiv", "UA"): ["Kiev"],
+    ("Berlin", "DE"): ["West Berlin", "East Berlin"],
     ("Saint Petersburg", "RU"): ["Leningrad", "St Petersburg"],
     ("Kuwait City", "KW"): ["Kuwait"],
     ("Mexico City", "MX"): ["Mexico"],
@@ -145,6 +146,22 @@ REGION_PREFIXES = ["City state ", "State of ", "Muhafazat ", "City of ", "Republ
 REGION_SUFFIXES = [" Province", " Region", " Department", " Governorate", " Oblast", " oblast",
                    " Krai", " Kray", " Voivodeship", " State", " District", " County",
                    " Municipality", " Republic", " Prefecture", " Autonomous Region", " Oblast'"]
+
+# A stripped region name made only of these words is not kept as an alias
+# ("Central Region" -> "Central", "Free State" -> "Free" would match common words).
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "centre", "center", "capital", "federal", "free",
+    "island", "islands", "valley", "delta", "lake", "lakes", "maritime", "nord", "sud",
+    "coast", "coastal", "river", "rivers", "upper", "lower", "middle", "greater",
+    "littoral", "plateau", "highlands", "mountain", "mountains", "national", "special",
+    "autonomous", "city", "state", "region", "province", "district", "of", "the", "and",
+    "new", "great", "grand", "high", "inner", "outer", "interior", "orient", "oriental",
+    "occidental", "metropolitan", "western area", "north central", "south central",
+}
+
 
 # Demonyms and nationality adjectives by ISO2 code. Regular plurals ("Belgians")
 # are handled at lookup time by dropping a final "s"; irregular ones are listed.
@@ -363,7 +380,9 @@ def main():
                 for s in REGION_SUFFIXES:
                     if short.endswith(s):
                         short = short[: -len(s)]
-                aliases.append(short)
+                words = short.lower().replace("-", " ").split()
+                if short != form and words and not all(w in GENERIC_WORDS for w in words):
+                    aliases.append(short)
                 aliases.append(form)
             kept, seen = [], {fold(display)}
             for a in aliases:

@@ -254,8 +254,9 @@ impl Gazetteer {
     /// True when `name` should be treated as a place by a heuristic extractor that sees a
     /// capitalised word sequence: the gazetteer knows it, and it is not a common word or
     /// first name that happens to be a small town. Rules: a name on the stoplist
-    /// ("March", "Split", "Nice", "Gary"…) counts only when it names a continent, a
-    /// country, or a region or city of at least 1,000,000 inhabitants; a name of one or
+    /// ("March", "Split", "Nice", "Gary"…), or a demonym ("German", a parish of the Isle of
+    /// Man), counts only when it names a continent, a
+    /// country, or a city of at least 1,000,000 inhabitants by its main name; a name of one or
     /// two letters counts only for a continent or country ("US", "UK"); a city reached
     /// only through a GeoNames alternate name counts from 1,000,000 inhabitants.
     pub fn is_place_name(&self, name: &str) -> bool {
@@ -265,9 +266,12 @@ impl Gazetteer {
         };
         let big = |e: &Entry| match e.target {
             Target::Continent(_) | Target::Country(_) => true,
-            t => self.population(t) >= stoplist::BIG_PLACE_POPULATION,
+            Target::City(c) => {
+                e.primary && self.cities[c as usize].population >= stoplist::BIG_PLACE_POPULATION
+            }
+            Target::Region(_) => false,
         };
-        if stoplist::is_stopword(&key) {
+        if stoplist::is_stopword(&key) || self.demonyms.contains_key(&key) {
             return entries.iter().any(big);
         }
         if key.chars().count() <= 2 {
