@@ -387,10 +387,10 @@ fn reuters_datelines_agree_with_tags() {
     }
     let pct = |n: usize| 100.0 * n as f64 / total.max(1) as f64;
     let mut top: Vec<_> = misses.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|e| std::cmp::Reverse(e.1));
     top.truncate(25);
     let mut unknown: Vec<_> = missing.into_iter().collect();
-    unknown.sort_by(|a, b| b.1.cmp(&a.1));
+    unknown.sort_by_key(|e| std::cmp::Reverse(e.1));
     unknown.truncate(25);
     println!("most frequent unresolved datelines: {unknown:?}");
     println!(
