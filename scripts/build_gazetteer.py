@@ -79,7 +79,7 @@ COUNTRY_ALIASES = {
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "IR": ["Persia", "Islamic Republic of Iran"],
     "IQ": ["Kurdistan", "Iraqi Kurdistan", "Kurdistan Region"],
-    "PS": ["Palestine", "Palestinian Territory", "West Bank", "Gaza Strip"],
+    "PS": ["Palestine", "Palestinian Territory", "West Bank", "Gaza Strip", "Gaza"],
     "VN": ["Viet Nam"],
     "LA": ["Lao"],
     "SY": ["Syrian Arab Republic"],
@@ -138,6 +138,19 @@ REGION_ALIASES = {
     "US.DC": ["Washington, D.C.", "Washington DC", "D.C."],
     "RU.66": ["St Petersburg", "St. Petersburg"],
 }
+# Newspaper abbreviations of US states ("Boston, Mass." is left out: "Mass", "Miss",
+# "Wash", "Ind", "Del", "Ore" and "La" are ordinary words or other places).
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "KS": "Kan. Kans.", "KY": "Ky.", "MD": "Md.",
+    "MI": "Mich.", "MN": "Minn.", "MT": "Mont.", "NE": "Neb. Nebr.", "NV": "Nev.",
+    "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "PA": "Pa. Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WV": "W.Va.", "WI": "Wis.",
+    "WY": "Wyo.",
+}
+for _code, _abbrevs in US_STATE_ABBREVIATIONS.items():
+    REGION_ALIASES.setdefault("US." + _code, []).extend(_abbrevs.split())
 
 # Prefixes and suffixes stripped from region names to make an extra alias
 # ("Krasnodar Krai" -> "Krasnodar", "City state Bremen" -> "Bremen").
