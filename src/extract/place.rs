@@ -114,6 +114,8 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<Entry>, Xxh3DefaultBuilder>,
     demonyms: HashMap<String, u16>,
     country_by_code: HashMap<String, u16>,
+    /// Scratch space for [`Gazetteer::add`].
+    key_buffer: String,
 }
 
 impl Gazetteer {
@@ -229,14 +231,22 @@ impl Gazetteer {
 
     /// Adds one name of a place to the index (no duplicates per place).
     fn add(&mut self, name: &str, target: Target, primary: bool) {
-        let key = normalize(name);
-        if key.is_empty() {
+        if name.is_empty() {
             return;
         }
-        let entries = self.index.entry(key).or_default();
-        match entries.iter_mut().find(|e| e.target == target) {
-            Some(e) => e.primary |= primary,
-            None => entries.push(Entry { target, primary }),
+        key::normalize_into(name, &mut self.key_buffer);
+        if self.key_buffer.is_empty() {
+            return;
+        }
+        let entry = Entry { target, primary };
+        match self.index.get_mut(self.key_buffer.as_str()) {
+            Some(entries) => match entries.iter_mut().find(|e| e.target == target) {
+                Some(e) => e.primary |= primary,
+                None => entries.push(entry),
+            },
+            None => {
+                self.index.insert(self.key_buffer.clone(), vec![entry]);
+            }
         }
     }
 
