@@ -9,9 +9,17 @@
 //! capitals +1, admin seats +0.3, and -1 when a city only matched through one of its
 //! GeoNames alternate names. A city named like the region it lies in ("New York",
 //! "Erbil"), or a national capital named like a region of its country ("Washington"),
-//! ranks just above that region. Within an article, [`resolve_places`] adds
-//! +3 for a candidate in a country the article is otherwise about, +2 for one in a
-//! region it names, and +0.5 for one on a continent it names.
+//! ranks just above that region.
+//!
+//! Resolution. Within an article, [`resolve_places`] adds +3 to a candidate in a
+//! country the article is otherwise about, +2 to one in a region it names, and +0.5 to
+//! one on a continent it names. That evidence comes from the caller's
+//! `evidence_countries` (country names, ISO codes, Reuters tags or demonyms), from the
+//! dateline place (resolved first), and from the article's other unambiguous names:
+//! those whose candidates all lie in one country, or whose best candidate leads every
+//! candidate in another country by 2 or more. A name never counts as evidence for
+//! itself. Historical states resolve to their main successor (USSR → Russia, West
+//! Germany → Germany, Zaire → DR Congo; see `data/README.md`).
 
 mod key;
 mod stoplist;
