@@ -79,7 +79,7 @@ COUNTRY_ALIASES = {
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
     "IR": ["Persia", "Islamic Republic of Iran"],
     "IQ": ["Kurdistan", "Iraqi Kurdistan", "Kurdistan Region"],
-    "PS": ["Palestine", "Palestinian Territory", "West Bank", "Gaza Strip"],
+    "PS": ["Palestine", "Palestinian Territory", "West Bank", "Gaza Strip", "Gaza"],
     "VN": ["Viet Nam"],
     "LA": ["Lao"],
     "SY": ["Syrian Arab Republic"],
@@ -119,6 +119,7 @@ CITY_ALIASES = {
     ("Ho Chi Minh City", "VN"): ["Saigon"],
     ("Yangon", "MM"): ["Rangoon"],
     ("Kyiv", "UA"): ["Kiev"],
+    ("Berlin", "DE"): ["West Berlin", "East Berlin"],
     ("Saint Petersburg", "RU"): ["Leningrad", "St Petersburg"],
     ("Kuwait City", "KW"): ["Kuwait"],
     ("Mexico City", "MX"): ["Mexico"],
@@ -137,6 +138,19 @@ REGION_ALIASES = {
     "US.DC": ["Washington, D.C.", "Washington DC", "D.C."],
     "RU.66": ["St Petersburg", "St. Petersburg"],
 }
+# Newspaper abbreviations of US states ("Boston, Mass." is left out: "Mass", "Miss",
+# "Wash", "Ind", "Del", "Ore" and "La" are ordinary words or other places).
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "KS": "Kan. Kans.", "KY": "Ky.", "MD": "Md.",
+    "MI": "Mich.", "MN": "Minn.", "MT": "Mont.", "NE": "Neb. Nebr.", "NV": "Nev.",
+    "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "PA": "Pa. Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WV": "W.Va.", "WI": "Wis.",
+    "WY": "Wyo.",
+}
+for _code, _abbrevs in US_STATE_ABBREVIATIONS.items():
+    REGION_ALIASES.setdefault("US." + _code, []).extend(_abbrevs.split())
 
 # Prefixes and suffixes stripped from region names to make an extra alias
 # ("Krasnodar Krai" -> "Krasnodar", "City state Bremen" -> "Bremen").
@@ -145,6 +159,22 @@ REGION_PREFIXES = ["City state ", "State of ", "Muhafazat ", "City of ", "Republ
 REGION_SUFFIXES = [" Province", " Region", " Department", " Governorate", " Oblast", " oblast",
                    " Krai", " Kray", " Voivodeship", " State", " District", " County",
                    " Municipality", " Republic", " Prefecture", " Autonomous Region", " Oblast'"]
+
+# A stripped region name made only of these words is not kept as an alias
+# ("Central Region" -> "Central", "Free State" -> "Free" would match common words).
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "centre", "center", "capital", "federal", "free",
+    "island", "islands", "valley", "delta", "lake", "lakes", "maritime", "nord", "sud",
+    "coast", "coastal", "river", "rivers", "upper", "lower", "middle", "greater",
+    "littoral", "plateau", "highlands", "mountain", "mountains", "national", "special",
+    "autonomous", "city", "state", "region", "province", "district", "of", "the", "and",
+    "new", "great", "grand", "high", "inner", "outer", "interior", "orient", "oriental",
+    "occidental", "metropolitan", "western area", "north central", "south central",
+}
+
 
 # Demonyms and nationality adjectives by ISO2 code. Regular plurals ("Belgians")
 # are handled at lookup time by dropping a final "s"; irregular ones are listed.
@@ -363,7 +393,9 @@ def main():
                 for s in REGION_SUFFIXES:
                     if short.endswith(s):
                         short = short[: -len(s)]
-                aliases.append(short)
+                words = short.lower().replace("-", " ").split()
+                if short != form and words and not all(w in GENERIC_WORDS for w in words):
+                    aliases.append(short)
                 aliases.append(form)
             kept, seen = [], {fold(display)}
             for a in aliases:

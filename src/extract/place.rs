@@ -9,9 +9,17 @@
 //! capitals +1, admin seats +0.3, and -1 when a city only matched through one of its
 //! GeoNames alternate names. A city named like the region it lies in ("New York",
 //! "Erbil"), or a national capital named like a region of its country ("Washington"),
-//! ranks just above that region. Within an article, [`resolve_places`] adds
-//! +3 for a candidate in a country the article is otherwise about, +2 for one in a
-//! region it names, and +0.5 for one on a continent it names.
+//! ranks just above that region.
+//!
+//! Resolution. Within an article, [`resolve_places`] adds +3 to a candidate in a
+//! country the article is otherwise about, +2 to one in a region it names, and +0.5 to
+//! one on a continent it names. That evidence comes from the caller's
+//! `evidence_countries` (country names, ISO codes, Reuters tags or demonyms), from the
+//! dateline place (resolved first), and from the article's other unambiguous names:
+//! those whose candidates all lie in one country, or whose best candidate leads every
+//! candidate in another country by 2 or more. A name never counts as evidence for
+//! itself. Historical states resolve to their main successor (USSR → Russia, West
+//! Germany → Germany, Zaire → DR Congo; see `data/README.md`).
 
 mod key;
 mod stoplist;
@@ -114,6 +122,8 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<Entry>, Xxh3DefaultBuilder>,
     demonyms: HashMap<String, u16>,
     country_by_code: HashMap<String, u16>,
+    /// Scratch space for [`Gazetteer::add`].
+    key_buffer: String,
 }
 
 impl Gazetteer {
@@ -229,14 +239,22 @@ impl Gazetteer {
 
     /// Adds one name of a place to the index (no duplicates per place).
     fn add(&mut self, name: &str, target: Target, primary: bool) {
-        let key = normalize(name);
-        if key.is_empty() {
+        if name.is_empty() {
             return;
         }
-        let entries = self.index.entry(key).or_default();
-        match entries.iter_mut().find(|e| e.target == target) {
-            Some(e) => e.primary |= primary,
-            None => entries.push(Entry { target, primary }),
+        key::normalize_into(name, &mut self.key_buffer);
+        if self.key_buffer.is_empty() {
+            return;
+        }
+        let entry = Entry { target, primary };
+        match self.index.get_mut(self.key_buffer.as_str()) {
+            Some(entries) => match entries.iter_mut().find(|e| e.target == target) {
+                Some(e) => e.primary |= primary,
+                None => entries.push(entry),
+            },
+            None => {
+                self.index.insert(self.key_buffer.clone(), vec![entry]);
+            }
         }
     }
 
@@ -254,8 +272,9 @@ impl Gazetteer {
     /// True when `name` should be treated as a place by a heuristic extractor that sees a
     /// capitalised word sequence: the gazetteer knows it, and it is not a common word or
     /// first name that happens to be a small town. Rules: a name on the stoplist
-    /// ("March", "Split", "Nice", "Gary"…) counts only when it names a continent, a
-    /// country, or a region or city of at least 1,000,000 inhabitants; a name of one or
+    /// ("March", "Split", "Nice", "Gary"…), or a demonym ("German", a parish of the Isle of
+    /// Man), counts only when it names a continent, a
+    /// country, or a city of at least 1,000,000 inhabitants by its main name; a name of one or
     /// two letters counts only for a continent or country ("US", "UK"); a city reached
     /// only through a GeoNames alternate name counts from 1,000,000 inhabitants.
     pub fn is_place_name(&self, name: &str) -> bool {
@@ -265,9 +284,12 @@ impl Gazetteer {
         };
         let big = |e: &Entry| match e.target {
             Target::Continent(_) | Target::Country(_) => true,
-            t => self.population(t) >= stoplist::BIG_PLACE_POPULATION,
+            Target::City(c) => {
+                e.primary && self.cities[c as usize].population >= stoplist::BIG_PLACE_POPULATION
+            }
+            Target::Region(_) => false,
         };
-        if stoplist::is_stopword(&key) {
+        if stoplist::is_stopword(&key) || self.demonyms.contains_key(&key) {
             return entries.iter().any(big);
         }
         if key.chars().count() <= 2 {

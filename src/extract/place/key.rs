@@ -7,6 +7,14 @@
 /// and `ft` expanded (`St. Louis` → `saint louis`).
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// [`normalize`] into a reused buffer (cleared first), to spare allocations when
+/// loading the gazetteer.
+pub(super) fn normalize_into(name: &str, out: &mut String) {
+    out.clear();
     // Byte offset in `out` where the current word starts, if inside a word.
     let mut word: Option<usize> = None;
     for c in name.chars() {
@@ -34,14 +42,13 @@ pub fn normalize(name: &str) -> String {
             }
         } else if !matches!(c, '.' | '\'' | '’' | '‘' | '`' | 'ʼ' | 'ʻ' | '´') {
             if let Some(start) = word.take() {
-                finish_word(&mut out, start);
+                finish_word(out, start);
             }
         }
     }
     if let Some(start) = word {
-        finish_word(&mut out, start);
+        finish_word(out, start);
     }
-    out
 }
 
 /// Expands the abbreviation ending `out` at `start`, or drops a leading "the".

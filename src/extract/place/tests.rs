@@ -331,3 +331,74 @@ fn reuters_place_tags_resolve() {
         }
     }
 }
+
+/// Datelines of Reuters-21578 articles ("SALVADOR, Feb 26 -") resolved with and without
+/// the article's `places` tags as evidence; the resolved country should be one of the tags.
+#[test]
+fn reuters_datelines_agree_with_tags() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/reuters21578/reuters21578.jsonl"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipped: {path} not found");
+        return;
+    };
+    let g = Gazetteer::global();
+    let (mut total, mut unresolved, mut prior_ok, mut context_ok) =
+        (0usize, 0usize, 0usize, 0usize);
+    let mut misses: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut missing: std::collections::BTreeMap<String, usize> = Default::default();
+    for line in text.lines() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(dateline) = value.get("dateline").and_then(|d| d.as_str()) else {
+            continue;
+        };
+        let place = dateline.split(',').next().unwrap_or("").trim();
+        let tags: Vec<&str> = value
+            .get("places")
+            .and_then(|p| p.as_array())
+            .map(|a| a.iter().filter_map(|p| p.as_str()).collect())
+            .unwrap_or_default();
+        if place.is_empty() || tags.is_empty() {
+            continue;
+        }
+        let tag_codes: Vec<String> = tags
+            .iter()
+            .filter_map(|t| g.lookup(t).first().and_then(|p| p.country_code.clone()))
+            .collect();
+        total += 1;
+        let alone = resolve_places(&[place], None, &[]);
+        let with_tags = resolve_places(&[place], None, &tags);
+        let code = |r: &[Option<PlaceInfo>]| r[0].as_ref().and_then(|p| p.country_code.clone());
+        match code(&with_tags) {
+            None => {
+                unresolved += 1;
+                *missing.entry(place.to_string()).or_default() += 1;
+            }
+            Some(c) if tag_codes.contains(&c) => context_ok += 1,
+            Some(c) => *misses.entry(format!("{place}->{c} {tags:?}")).or_default() += 1,
+        }
+        if code(&alone).is_some_and(|c| tag_codes.contains(&c)) {
+            prior_ok += 1;
+        }
+    }
+    let pct = |n: usize| 100.0 * n as f64 / total.max(1) as f64;
+    let mut top: Vec<_> = misses.into_iter().collect();
+    top.sort_by_key(|e| std::cmp::Reverse(e.1));
+    top.truncate(25);
+    let mut unknown: Vec<_> = missing.into_iter().collect();
+    unknown.sort_by_key(|e| std::cmp::Reverse(e.1));
+    unknown.truncate(25);
+    println!("most frequent unresolved datelines: {unknown:?}");
+    println!(
+        "reuters datelines: {total}, unresolved {unresolved} ({:.1}%), country in tags: prior only {:.1}%, with tags as evidence {:.1}%; top disagreements: {top:?}",
+        pct(unresolved),
+        pct(prior_ok),
+        pct(context_ok)
+    );
+    assert!(total > 10_000);
+    assert!(pct(context_ok) >= 90.0);
+}
