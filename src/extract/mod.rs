@@ -197,6 +197,12 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     person_mentions.push((name, mention));
                 }
             }
+            // "Ms Hewitt" tagged as an organisation is a person with a title.
+            tagger::EntityKind::Organization if person::has_personal_title(raw) => {
+                if let Some(name) = person::clean(raw) {
+                    person_mentions.push((name, mention));
+                }
+            }
             tagger::EntityKind::Organization => {
                 let name = org::canonical(raw);
                 if name.chars().any(|c| c.is_alphabetic()) {
@@ -263,8 +269,19 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         let canonical = match &info {
             Some(i) => i.name.clone(),
             None => match person::from_tag(text) {
-                Some(n) => n,
-                None => continue,
+                // An unknown one-word place seen once ("Family", "Election") is more often a
+                // tagging slip than a place; several words, or several mentions, are kept.
+                Some(n)
+                    if n.contains(' ')
+                        || place_texts
+                            .iter()
+                            .filter(|t| t.eq_ignore_ascii_case(text))
+                            .count()
+                            > 1 =>
+                {
+                    n
+                }
+                _ => continue,
             },
         };
         let existing = places.iter_mut().find(|p| {
