@@ -32,9 +32,9 @@ pub(crate) struct Parsed {
     pub code: &'static str,
     pub qualifier: Option<&'static str>,
     pub per_unit: Option<String>,
-    /// True when the currency came from a `$`-style prefix directly before a bare number
+    /// The number token, when the amount is only a `$`-style prefix and a bare number
     /// (the OntoNotes annotators leave such a `$` out of the span).
-    pub bare_dollar_prefix: bool,
+    pub bare_dollar_prefix: Option<usize>,
 }
 
 /// A number with its scale, over tokens `[start, end)`.
@@ -105,7 +105,7 @@ impl<'t> Grammar<'t> {
     /// Can an amount start at token `i`? A cheap test before trying the grammar.
     pub(crate) fn may_start(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            Kind::Num => true,
+            Kind::Num => self.toks[i].gap || i == 0 || self.toks[i - 1].kind == Kind::Sym,
             Kind::Sym => {
                 let s = self.s(i);
                 symbol(s).is_some() || s == "#"
@@ -123,7 +123,8 @@ impl<'t> Grammar<'t> {
                         | Lex::PluralScale(_)
                         | Lex::Multi(_)
                         | Lex::Several
-                )
+                        | Lex::Scale { attached: false, .. }
+                ) || self.is_word(i, "multi")
             }
         }
     }
@@ -229,6 +230,16 @@ impl<'t> Grammar<'t> {
                 }
             }
             Lex::Half => {
+                if let Lex::Scale { mult, attached: false } = self.lexi(j + 1) {
+                    if mult >= 1e3 {
+                        return Some(Quantity {
+                            value: 0.5 * mult,
+                            end: j + 2,
+                            scaled: true,
+                            words: true,
+                        });
+                    }
+                }
                 if self.lexi(j + 1) == Lex::Article {
                     if let Lex::Scale { mult, attached: false } = self.lexi(j + 2) {
                         if mult >= 1e3 {
@@ -268,7 +279,7 @@ impl<'t> Grammar<'t> {
                     last_tens = false;
                     j += 1;
                 }
-                Lex::And if seen => {
+                Lex::And if seen && (total > 0.0 && cur == 0.0 || cur > 0.0 && cur % 100.0 == 0.0) => {
                     // "one hundred and twenty", "one and a half million"
                     if let Lex::NumWord(_) = self.lexi(j + 1) {
                         j += 1;
@@ -391,8 +402,15 @@ impl<'t> Grammar<'t> {
                 if singular && fam != Family::Dollar && !q.scaled && q.value != 1.0 {
                     return None; // "the 1,800 mark", "a 10 pound bag"
                 }
-                if fam == Family::Pound && !q.scaled && self.lexi(j + 1) == Lex::Of {
-                    return None; // "200 pounds of cocaine"
+                if fam == Family::Pound
+                    && !q.scaled
+                    && country.is_none()
+                    && self.lexi(j + 1) != (Lex::Cur { fam: Family::Sterling, singular: false })
+                {
+                    return None; // "ninety pounds", "10,000 pounds or less": weight
+                }
+                if single_letter && (!w.as_bytes()[0].is_ascii_lowercase() || matches!(self.kind(j + 1), Some(Kind::Num | Kind::Word)) && !self.gap(j + 1)) {
+                    return None; // "T34C", "5cm"
                 }
                 if fam == Family::Won && country.is_none() && !q.scaled {
                     return None;
@@ -402,8 +420,9 @@ impl<'t> Grammar<'t> {
                 if fam == Family::Pound && self.lexi(end) == (Lex::Cur { fam: Family::Sterling, singular: false }) {
                     end += 1; // "pounds sterling"
                 }
-                if fam == Family::Mark && self.is_word(j, "mark") && self.is_word(j - 1, "d") {
-                    // "D-mark"
+                // "500 million yuan RMB": a redundant code after the word
+                if self.kind(end) == Some(Kind::Word) && iso_code(self.s(end)) == Some(code) {
+                    end += 1;
                 }
                 Some((code, div, end))
             }
@@ -421,7 +440,11 @@ impl<'t> Grammar<'t> {
 
     /// Is the token before `i` a word that makes "X to Y" a change rather than a range?
     fn change_before(&self, i: usize) -> bool {
-        i > 0 && matches!(self.lexi(i - 1), Lex::From | Lex::ChangeVerb)
+        match i.checked_sub(1).map(|k| self.lexi(k)) {
+            Some(Lex::ChangeVerb) => true,
+            Some(Lex::From) => i >= 2 && self.lexi(i - 2) == Lex::ChangeVerb,
+            _ => false,
+        }
     }
 
     /// Tries the whole grammar at token `i`.
@@ -477,7 +500,7 @@ impl<'t> Grammar<'t> {
                             hi *= m;
                         }
                         let is_to = self.lexi(sep) == Lex::To;
-                        if hi > lo && (!is_to || hi <= lo * 20.0) {
+                        if hi > lo && (!is_to || hi <= lo * 1000.0) {
                             value = lo;
                             high = Some(hi);
                             end = q2.end;
@@ -488,13 +511,14 @@ impl<'t> Grammar<'t> {
             }
             let _ = rhs_scaled;
             // "$5 million dollars" style redundancy is rare; not consumed.
-            let bare = is_dollar && !q.scaled && high.is_none() && !q.words;
+            let bare = (is_dollar && !q.scaled && high.is_none() && !q.words).then_some(j);
             return Some(mk(i, end, value, high, code, None, bare));
         }
         // vague plurals: "billions of dollars", "hundreds of millions of dollars"
-        if let Lex::PluralScale(m) = self.lexi(i) {
+        let plural_at = if self.lexi(i) == Lex::Several { i + 1 } else { i };
+        if let Lex::PluralScale(m) = self.lexi(plural_at) {
             let mut value = 2.0 * m;
-            let mut j = i + 1;
+            let mut j = plural_at + 1;
             while self.lexi(j) == Lex::Of {
                 if let Lex::PluralScale(m2) = self.lexi(j + 1) {
                     value *= m2;
@@ -508,17 +532,35 @@ impl<'t> Grammar<'t> {
             }
             let q = Quantity { value, end: j + 1, scaled: true, words: true };
             let (code, div, end) = self.suffix(j + 1, &q)?;
-            return Some(mk(i, end, value / div, None, code, Some("several"), false));
+            return Some(mk(i, end, value / div, None, code, Some("several"), None));
         }
-        // "multibillion - dollar"
-        if let Lex::Multi(m) = self.lexi(i) {
-            let mut j = i + 1;
+        // "billion - dollar", "multi-million dollar"
+        let multi = match (self.lexi(i), self.lexi(i + 2)) {
+            (Lex::Multi(m), _) => Some((m, i + 1)),
+            (Lex::Other, Lex::Scale { mult, attached: false })
+                if self.is_word(i, "multi") && self.is_sym(i + 1, "-") && mult >= 1e6 =>
+            {
+                Some((mult, i + 3))
+            }
+            _ => None,
+        };
+        if let (Lex::Scale { mult, attached: false }, true) = (self.lexi(i), self.is_sym(i + 1, "-")) {
+            if mult >= 1e6 && !matches!(i.checked_sub(1).map(|k| self.kind(k)), Some(Some(Kind::Num))) {
+                if let Lex::Cur { singular: true, .. } = self.lexi(i + 2) {
+                    let q = Quantity { value: mult, end: i + 2, scaled: true, words: true };
+                    let (code, div, end) = self.suffix(i + 2, &q)?;
+                    return Some(mk(i, end, mult / div, None, code, None, None));
+                }
+            }
+        }
+        if let Some((m, after)) = multi {
+            let mut j = after;
             if self.is_sym(j, "-") {
                 j += 1;
             }
             let q = Quantity { value: 2.0 * m, end: j, scaled: true, words: true };
             let (code, div, end) = self.suffix(j, &q)?;
-            return Some(mk(i, end, q.value / div, None, code, Some("multi"), false));
+            return Some(mk(i, end, q.value / div, None, code, Some("multi"), None));
         }
         // "several hundred million pounds"
         let (q, several) = if self.lexi(i) == Lex::Several {
@@ -556,7 +598,20 @@ impl<'t> Grammar<'t> {
             j += 1; // "2.85 million - dollar", "one-yen"
         }
         if let Some((code, div, end)) = self.suffix(j, &q) {
-            return Some(mk(i, end, q.value / div, None, code, qual, false));
+            let sep = end;
+            let sep_ok = (self.lexi(sep) == Lex::To && !self.change_before(i))
+                || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
+            if sep_ok && !several {
+                if let Some(q2) = self.quantity(sep + 1) {
+                    if let Some((code2, div2, end2)) = self.suffix(q2.end, &q2) {
+                        let (lo, hi) = (q.value / div, q2.value / div2);
+                        if code2 == code && hi > lo && hi <= lo * 1000.0 {
+                            return Some(mk(i, end2, lo, Some(hi), code, qual, None));
+                        }
+                    }
+                }
+            }
+            return Some(mk(i, end, q.value / div, None, code, qual, None));
         }
         // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln"
         let sep = q.end;
@@ -571,7 +626,7 @@ impl<'t> Grammar<'t> {
                 lo *= q2.value / parse_numeral_from_q(self, sep + 1, &q2);
             }
             if hi > lo {
-                return Some(mk(i, end, lo / div, Some(hi / div), code, None, false));
+                return Some(mk(i, end, lo / div, Some(hi / div), code, None, None));
             }
         }
         None
@@ -585,10 +640,13 @@ impl<'t> Grammar<'t> {
         for _ in 0..3 {
             match self.qualifier_before(first, floor) {
                 Some((n, q)) => {
-                    first -= n;
                     if qual.is_none() || matches!(qual, Some("only" | "record" | "additional")) {
                         qual = Some(q);
                     }
+                    if OUTSIDE_SPAN.contains(&q) || (n == 3 && self.is_word(first - 3, "in")) {
+                        break; // recorded, but not part of the span (OntoNotes convention)
+                    }
+                    first -= n;
                 }
                 None => break,
             }
@@ -596,6 +654,9 @@ impl<'t> Grammar<'t> {
         if p.high.is_some() && first > floor && self.lexi(first - 1) == Lex::Between {
             first -= 1;
             qual = Some("between");
+        }
+        if first != p.first {
+            p.bare_dollar_prefix = None;
         }
         p.first = first;
         p.qualifier = qual;
@@ -648,6 +709,7 @@ impl<'t> Grammar<'t> {
     fn qualifier_before(&self, i: usize, floor: usize) -> Option<(usize, &'static str)> {
         const PHRASES: &[(&[&str], &str)] = &[
             (&["in", "excess", "of"], "more than"),
+            (&["as", "high", "as"], "up to"),
             (&["as", "much", "as"], "up to"),
             (&["as", "little", "as"], "as little as"),
             (&["as", "many", "as"], "up to"),
@@ -680,12 +742,12 @@ impl<'t> Grammar<'t> {
             (&["over"], "more than"),
             (&["above"], "more than"),
             (&["under"], "less than"),
-            (&["below"], "less than"),
+            (&["below"], "below"),
             (&["only"], "only"),
             (&["just"], "only"),
             (&["exactly"], "exactly"),
             (&["additional"], "additional"),
-            (&["another"], "additional"),
+            (&["another"], "another"),
         ];
         'outer: for (words, norm) in PHRASES {
             let n = words.len();
@@ -710,6 +772,9 @@ impl<'t> Grammar<'t> {
             || (first == prev_end + 2 && self.is_sym(prev_end, "-") && self.is_word(prev_end + 1, "LRB"))
     }
 }
+
+/// Qualifiers kept as data but left out of the span, as OntoNotes annotators mostly do.
+const OUTSIDE_SPAN: &[&str] = &["below"];
 
 /// The numeral part of a scaled quantity (value ÷ the numeral = the scale).
 fn parse_numeral_from_q(g: &Grammar<'_>, i: usize, q: &Quantity) -> f64 {

@@ -138,6 +138,7 @@ pub(crate) enum Family {
     Franc,
     Mark,
     Pfennig,
+    Markka,
     Lira,
     Guilder,
     Peseta,
@@ -336,15 +337,17 @@ pub(crate) fn lex(w: &str) -> Lex {
         "dollar" => cur(F::Dollar, true),
         "cents" | "cts" | "cent" | "ct" | "c" => cur(F::Cent, false),
         "euros" | "euro" => cur(F::Euro, false),
-        "pounds" => cur(F::Pound, false),
+        "pounds" | "quid" => cur(F::Pound, false),
         "pound" => cur(F::Pound, true),
         "pence" | "penny" | "p" => cur(F::Pence, false),
+        "pennies" => cur(F::Cent, false),
         "sterling" | "stg" => cur(F::Sterling, false),
         "yen" => cur(F::Yen, false),
         "yuan" | "renminbi" | "rmb" => cur(F::Yuan, false),
         "francs" | "franc" => cur(F::Franc, false),
         "marks" | "deutschemarks" | "deutschmarks" => cur(F::Mark, false),
         "mark" => cur(F::Mark, true),
+        "markka" | "markkaa" => cur(F::Markka, false),
         "pfennigs" | "pfennig" => cur(F::Pfennig, false),
         "lire" | "lira" | "liras" => cur(F::Lira, false),
         "guilders" | "guilder" => cur(F::Guilder, false),
@@ -399,7 +402,7 @@ pub(crate) fn lex(w: &str) -> Lex {
         "danish" => Adj(Country::Denmark),
         "norwegian" => Adj(Country::Norway),
         "swedish" => Adj(Country::Sweden),
-        "finnish" => Adj(Country::Finland),
+        "finnish" | "finland" => Adj(Country::Finland),
         "irish" => Adj(Country::Ireland),
         "turkish" => Adj(Country::Turkey),
         "mexican" => Adj(Country::Mexico),
@@ -455,7 +458,10 @@ pub(crate) fn lex(w: &str) -> Lex {
         "up" | "down" | "rose" | "fell" | "increased" | "decreased" | "raised" | "cut"
         | "lowered" | "lifted" | "reduced" | "boosted" | "gained" | "lost" | "jumped"
         | "climbed" | "dropped" | "slipped" | "declined" | "eased" | "widened" | "narrowed"
-        | "by" | "rising" | "falling" | "rises" | "falls" | "soared" | "plunged" => ChangeVerb,
+        | "by" | "rising" | "falling" | "rises" | "falls" | "soared" | "plunged" | "shed"
+        | "firmed" | "advanced" | "tumbled" | "slid" | "surged" | "sank" | "rallied" | "added"
+        | "dipped" | "edged" | "gaining" | "losing" | "skidded" | "recovered" | "improved"
+        | "weakened" | "strengthened" | "lowering" | "raising" | "cutting" | "trimmed" => ChangeVerb,
         _ => Other,
     }
 }
@@ -595,6 +601,7 @@ pub(crate) fn resolve(
             Some(_) => return None,
         },
         F::Pfennig => return Some(("DEM", 100.0)),
+        F::Markka => "FIM",
         F::Lira => match country {
             Some(C::Turkey) if before(2005) => "TRL",
             Some(C::Turkey) => "TRY",

@@ -46,13 +46,14 @@ pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
 }
 
 /// Like [`find_amounts`], with a scratch token buffer and a rate table; also returns, for
-/// each amount, whether it is a `$`-prefixed bare number (for span conventions).
+/// each amount that is only a `$`-style prefix and a bare number, the byte offset of the
+/// number (OntoNotes leaves such a `$` out of its spans).
 pub(crate) fn find_with(
     text: &str,
     ctx: &MoneyContext,
     toks: &mut Vec<lex::Tok>,
     rates: &RateTable,
-) -> Vec<(Amount, bool)> {
+) -> Vec<(Amount, Option<usize>)> {
     lex::scan(text, toks);
     let dollar = lex::intern(ctx.dollar.as_deref().unwrap_or("USD"));
     let year = ctx
@@ -61,7 +62,7 @@ pub(crate) fn find_with(
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<i32>().ok());
     let g = Grammar::new(text, toks, dollar, year);
-    let mut out: Vec<(Amount, bool)> = Vec::new();
+    let mut out: Vec<(Amount, Option<usize>)> = Vec::new();
     let mut floor = 0;
     let mut prev_end: Option<usize> = None;
     let mut i = 0;
@@ -94,7 +95,7 @@ pub(crate) fn find_with(
                 text: text[start..end].to_string(),
             },
         };
-        out.push((amount, p.bare_dollar_prefix));
+        out.push((amount, p.bare_dollar_prefix.map(|k| toks[k].start)));
         prev_end = Some(p.consumed);
         floor = p.consumed;
         i = p.consumed.max(i + 1);
