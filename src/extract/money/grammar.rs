@@ -403,7 +403,7 @@ impl<'t> Grammar<'t> {
                     return None; // "the 1,800 mark", "a 10 pound bag"
                 }
                 if fam == Family::Pound
-                    && !q.scaled
+                    && !(q.scaled && q.value >= 1e3)
                     && country.is_none()
                     && self.lexi(j + 1) != (Lex::Cur { fam: Family::Sterling, singular: false })
                 {
@@ -436,6 +436,18 @@ impl<'t> Grammar<'t> {
                 None
             }
         }
+    }
+
+    /// "Fifty Cent" in mid-sentence: capitalised number words and currency word form a name.
+    fn title_case_name(&self, i: usize, end: usize) -> bool {
+        let capital = |k: usize| {
+            let b = self.s(k).as_bytes();
+            b[0].is_ascii_uppercase() && b.get(1).is_some_and(|c| c.is_ascii_lowercase())
+        };
+        let sentence_start = i == 0
+            || (self.kind(i - 1) == Some(Kind::Sym) && matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "`"))
+            || self.text[self.toks[i - 1].end..self.toks[i].start].contains('\n');
+        !sentence_start && (i..end).all(|k| self.kind(k) != Some(Kind::Word) || capital(k))
     }
 
     /// Is the token before `i` a word that makes "X to Y" a change rather than a range?
@@ -598,6 +610,9 @@ impl<'t> Grammar<'t> {
             j += 1; // "2.85 million - dollar", "one-yen"
         }
         if let Some((code, div, end)) = self.suffix(j, &q) {
+            if q.words && self.title_case_name(i, end) {
+                return None;
+            }
             let sep = end;
             let sep_ok = (self.lexi(sep) == Lex::To && !self.change_before(i))
                 || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
@@ -639,6 +654,7 @@ impl<'t> Grammar<'t> {
         let mut qual: Option<&'static str> = p.qualifier;
         for _ in 0..3 {
             match self.qualifier_before(first, floor) {
+                Some((n, "")) => first -= n,
                 Some((n, q)) => {
                     if qual.is_none() || matches!(qual, Some("only" | "record" | "additional")) {
                         qual = Some(q);
@@ -708,6 +724,9 @@ impl<'t> Grammar<'t> {
     /// A qualifier phrase ending right before token `i`: (number of tokens, normalised).
     fn qualifier_before(&self, i: usize, floor: usize) -> Option<(usize, &'static str)> {
         const PHRASES: &[(&[&str], &str)] = &[
+            (&["no", "more", "than"], "up to"),
+            (&["slightly", "more", "than"], "more than"),
+            (&["slightly", "less", "than"], "less than"),
             (&["in", "excess", "of"], "more than"),
             (&["as", "high", "as"], "up to"),
             (&["as", "much", "as"], "up to"),
@@ -730,6 +749,15 @@ impl<'t> Grammar<'t> {
             (&["an", "additional"], "additional"),
             (&["a", "record"], "record"),
             (&["a", "further"], "additional"),
+            (&["the", "estimated"], "about"),
+            (&["a", "hefty"], ""),
+            (&["a", "modest"], ""),
+            (&["a", "whopping"], ""),
+            (&["a", "mere"], ""),
+            (&["a", "paltry"], ""),
+            (&["a", "staggering"], ""),
+            (&["a", "healthy"], ""),
+            (&["an", "affordable"], ""),
             (&["about"], "about"),
             (&["around"], "about"),
             (&["approximately"], "about"),
