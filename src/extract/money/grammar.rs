@@ -52,16 +52,36 @@ pub(crate) struct Grammar<'t> {
     toks: &'t [Tok],
     dollar: &'static str,
     year: Option<i32>,
+    home: Option<Country>,
 }
 
 impl<'t> Grammar<'t> {
-    pub(crate) fn new(text: &'t str, toks: &'t [Tok], dollar: &'static str, year: Option<i32>) -> Self {
+    pub(crate) fn new(
+        text: &'t str,
+        toks: &'t [Tok],
+        dollar: &'static str,
+        year: Option<i32>,
+        home: Option<Country>,
+    ) -> Self {
         Grammar {
             text,
             toks,
             dollar,
             year,
+            home,
         }
+    }
+
+    /// The code of a currency word: its adjective first, then the article's country, then
+    /// the default of the family.
+    fn resolve(&self, fam: Family, country: Option<Country>) -> Option<(&'static str, f64)> {
+        if country.is_some() || matches!(fam, Family::Dollar | Family::Cent) {
+            // a bare dollar is the article's dollar, already chosen from its country
+            return resolve(fam, country, self.dollar, self.year);
+        }
+        self.home
+            .and_then(|h| resolve(fam, Some(h), self.dollar, self.year))
+            .or_else(|| resolve(fam, None, self.dollar, self.year))
     }
 
     fn s(&self, i: usize) -> &'t str {
@@ -96,10 +116,6 @@ impl<'t> Grammar<'t> {
 
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.s(i).eq_ignore_ascii_case(w)
-    }
-
-    fn is_open(&self, i: usize) -> bool {
-        self.is_sym(i, "(") || self.is_word(i, "-LRB-") || (self.is_sym(i, "-") && self.is_word(i + 1, "LRB"))
     }
 
     /// Can an amount start at token `i`? A cheap test before trying the grammar.
@@ -337,7 +353,11 @@ impl<'t> Grammar<'t> {
 
     /// A quantity: numeral or number words, then scale words.
     fn quantity(&self, i: usize) -> Option<Quantity> {
+        let mut decimals = 0;
         let mut q = if let Some((v, j)) = self.numeral(i) {
+            if j == i + 1 {
+                decimals = self.s(i).rsplit_once('.').map_or(0, |(_, d)| d.len() as i32);
+            }
             Quantity {
                 value: v,
                 end: j,
@@ -354,7 +374,14 @@ impl<'t> Grammar<'t> {
                         break;
                     }
                     // "5 crore" fine; "5 hundred" fine.
-                    q.value *= mult;
+                    // 16.28 * 1e9 computed as 1628 * 1e9 / 100, exact in f64
+                    let p = 10f64.powi(decimals);
+                    q.value = if decimals > 0 && decimals < 10 {
+                        (q.value * p).round() * mult / p
+                    } else {
+                        q.value * mult
+                    };
+                    decimals = 0;
                     q.scaled = true;
                     q.end += 1;
                 }
@@ -372,6 +399,12 @@ impl<'t> Grammar<'t> {
             let s = self.s(i);
             if let Some(code) = iso_code(s) {
                 return Some((code, 1.0, i + 1));
+            }
+        }
+        // "D-marks"
+        if self.is_word(i, "D") && self.is_sym(i + 1, "-") && !self.gap(i + 1) {
+            if let Lex::Cur { fam: Family::Mark, .. } = self.lexi(i + 2) {
+                return Some(("DEM", 1.0, i + 3));
             }
         }
         let mut j = i;
@@ -415,7 +448,7 @@ impl<'t> Grammar<'t> {
                 if fam == Family::Won && country.is_none() && !q.scaled {
                     return None;
                 }
-                let (code, div) = resolve(fam, country, self.dollar, self.year)?;
+                let (code, div) = self.resolve(fam, country)?;
                 let mut end = j + 1;
                 if fam == Family::Pound && self.lexi(end) == (Lex::Cur { fam: Family::Sterling, singular: false }) {
                     end += 1; // "pounds sterling"
@@ -426,15 +459,7 @@ impl<'t> Grammar<'t> {
                 }
                 Some((code, div, end))
             }
-            _ => {
-                // "D-marks": tokens D - marks
-                if self.is_word(j, "D") && self.is_sym(j + 1, "-") {
-                    if let Lex::Cur { fam: Family::Mark, .. } = self.lexi(j + 2) {
-                        return Some(("DEM", 1.0, j + 3));
-                    }
-                }
-                None
-            }
+            _ => None,
         }
     }
 
@@ -796,8 +821,11 @@ impl<'t> Grammar<'t> {
     /// If an amount starting at token `first` sits in an opening parenthesis right after
     /// token `prev_end`, it is an equivalent of the amount before.
     pub(crate) fn parenthesised_after(&self, prev_end: usize, first: usize) -> bool {
-        (first == prev_end + 1 && self.is_open(prev_end))
-            || (first == prev_end + 2 && self.is_sym(prev_end, "-") && self.is_word(prev_end + 1, "LRB"))
+        (first == prev_end + 1 && self.is_sym(prev_end, "("))
+            || (first == prev_end + 3
+                && self.is_sym(prev_end, "-")
+                && self.is_word(prev_end + 1, "LRB")
+                && self.is_sym(prev_end + 2, "-"))
     }
 }
 

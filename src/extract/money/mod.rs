@@ -32,8 +32,13 @@ pub const BASE_CURRENCY: &str = "USD";
 pub struct MoneyContext {
     /// ISO code that a bare "dollar"/"$" means in this article; `None` = USD.
     pub dollar: Option<String>,
-    /// Publication date `YYYY-MM-DD`, used to pick the rate.
+    /// Publication date `YYYY-MM-DD`, used to pick the rate and to read words whose
+    /// currency changed over time ("pesos" before 1993 are `MXP`).
     pub date: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the article's home country (from its dateline or places):
+    /// resolves currency words written without a country ("dollars" in a Sydney story are
+    /// `AUD`, "crowns" in a Copenhagen story `DKK`). `dollar`, when set, wins for dollars.
+    pub country: Option<String>,
 }
 
 /// Finds every money amount in `text`, in text order, with byte offsets.
@@ -55,13 +60,19 @@ pub(crate) fn find_with(
     rates: &RateTable,
 ) -> Vec<(Amount, Option<usize>)> {
     lex::scan(text, toks);
-    let dollar = lex::intern(ctx.dollar.as_deref().unwrap_or("USD"));
+
     let year = ctx
         .date
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<i32>().ok());
-    let g = Grammar::new(text, toks, dollar, year);
+    let home = ctx.country.as_deref().and_then(lex::country_of_iso2);
+    let dollar = match (ctx.dollar.as_deref(), home) {
+        (Some(d), _) => lex::intern(d),
+        (None, Some(h)) => lex::resolve(lex::Family::Dollar, Some(h), "USD", None).map_or("USD", |r| r.0),
+        (None, None) => "USD",
+    };
+    let g = Grammar::new(text, toks, dollar, year, home);
     let mut out: Vec<(Amount, Option<usize>)> = Vec::new();
     let mut floor = 0;
     let mut prev_end: Option<usize> = None;
