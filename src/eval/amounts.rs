@@ -171,7 +171,8 @@ pub fn evaluate(path: &Path) -> Result<AmountScores> {
         let context = |s: (usize, usize)| {
             let lo = s.0.saturating_sub(40);
             let hi = (s.1 + 30).min(chars.len());
-            let t = |a: usize, b: usize| chars[a..b].iter().collect::<String>().replace('\n', " | ");
+            let t =
+                |a: usize, b: usize| chars[a..b].iter().collect::<String>().replace('\n', " | ");
             format!("{}[[{}]]{}", t(lo, s.0), t(s.0, s.1), t(s.1, hi))
         };
         for &p in &pred {
@@ -236,12 +237,20 @@ impl fmt::Display for AmountScores {
         }
         writeln!(f, "misses ({}):", self.misses.len())?;
         for m in &self.misses {
-            let o = m.overlaps.as_deref().map(|o| format!("  (found: {o})")).unwrap_or_default();
+            let o = m
+                .overlaps
+                .as_deref()
+                .map(|o| format!("  (found: {o})"))
+                .unwrap_or_default();
             writeln!(f, "  {}: {}{o}", m.doc, m.context)?;
         }
         writeln!(f, "false alarms ({}):", self.false_alarms.len())?;
         for m in &self.false_alarms {
-            let o = m.overlaps.as_deref().map(|o| format!("  (gold: {o})")).unwrap_or_default();
+            let o = m
+                .overlaps
+                .as_deref()
+                .map(|o| format!("  (gold: {o})"))
+                .unwrap_or_default();
             writeln!(f, "  {}: {}{o}", m.doc, m.context)?;
         }
         Ok(())
@@ -256,9 +265,12 @@ mod tests {
 
     fn dev_path() -> Option<std::path::PathBuf> {
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-        [here.join(DEV), Path::new("/work/shared/data/ontonotes/development.docs.jsonl").to_path_buf()]
-            .into_iter()
-            .find(|p| p.exists())
+        [
+            here.join(DEV),
+            Path::new("/work/shared/data/ontonotes/development.docs.jsonl").to_path_buf(),
+        ]
+        .into_iter()
+        .find(|p| p.exists())
     }
 
     #[test]

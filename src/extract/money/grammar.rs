@@ -128,7 +128,11 @@ impl<'t> Grammar<'t> {
             }
             Kind::Word => {
                 let b = self.s(i).as_bytes()[0];
-                if b.is_ascii_uppercase() && (self.is_sym(i + 1, "$") || iso_code(self.s(i)).is_some() || prefix_abbrev(self.s(i)).is_some()) {
+                if b.is_ascii_uppercase()
+                    && (self.is_sym(i + 1, "$")
+                        || iso_code(self.s(i)).is_some()
+                        || prefix_abbrev(self.s(i)).is_some())
+                {
                     return true;
                 }
                 matches!(
@@ -139,7 +143,10 @@ impl<'t> Grammar<'t> {
                         | Lex::PluralScale(_)
                         | Lex::Multi(_)
                         | Lex::Several
-                        | Lex::Scale { attached: false, .. }
+                        | Lex::Scale {
+                            attached: false,
+                            ..
+                        }
                 ) || self.is_word(i, "multi")
             }
         }
@@ -236,17 +243,23 @@ impl<'t> Grammar<'t> {
         // "a" / "an" / "half a" before a scale word
         match self.lexi(j) {
             Lex::Article => {
-                if let Lex::Scale { mult, attached: false } = self.lexi(j + 1) {
+                if let Lex::Scale {
+                    attached: false, ..
+                } = self.lexi(j + 1)
+                {
                     cur = 1.0;
                     seen = true;
                     j += 1;
-                    let _ = mult;
                 } else {
                     return None;
                 }
             }
             Lex::Half => {
-                if let Lex::Scale { mult, attached: false } = self.lexi(j + 1) {
+                if let Lex::Scale {
+                    mult,
+                    attached: false,
+                } = self.lexi(j + 1)
+                {
                     if mult >= 1e3 {
                         return Some(Quantity {
                             value: 0.5 * mult,
@@ -257,7 +270,11 @@ impl<'t> Grammar<'t> {
                     }
                 }
                 if self.lexi(j + 1) == Lex::Article {
-                    if let Lex::Scale { mult, attached: false } = self.lexi(j + 2) {
+                    if let Lex::Scale {
+                        mult,
+                        attached: false,
+                    } = self.lexi(j + 2)
+                    {
                         if mult >= 1e3 {
                             return Some(Quantity {
                                 value: 0.5 * mult,
@@ -275,7 +292,8 @@ impl<'t> Grammar<'t> {
         loop {
             match self.lexi(j) {
                 Lex::NumWord(v) => {
-                    if seen && cur.fract() == 0.0 && cur % 100.0 != 0.0 && !(last_tens && v < 10.0) {
+                    if seen && cur.fract() == 0.0 && cur % 100.0 != 0.0 && !(last_tens && v < 10.0)
+                    {
                         break; // "one two" is not a number
                     }
                     cur += v;
@@ -283,7 +301,10 @@ impl<'t> Grammar<'t> {
                     seen = true;
                     j += 1;
                 }
-                Lex::Scale { mult, attached: false } if seen || cur > 0.0 => {
+                Lex::Scale {
+                    mult,
+                    attached: false,
+                } if seen || cur > 0.0 => {
                     let m = mult;
                     if m == 100.0 {
                         cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
@@ -295,7 +316,9 @@ impl<'t> Grammar<'t> {
                     last_tens = false;
                     j += 1;
                 }
-                Lex::And if seen && (total > 0.0 && cur == 0.0 || cur > 0.0 && cur % 100.0 == 0.0) => {
+                Lex::And
+                    if seen && (total > 0.0 && cur == 0.0 || cur > 0.0 && cur % 100.0 == 0.0) =>
+                {
                     // "one hundred and twenty", "one and a half million"
                     if let Lex::NumWord(_) = self.lexi(j + 1) {
                         j += 1;
@@ -356,7 +379,10 @@ impl<'t> Grammar<'t> {
         let mut decimals = 0;
         let mut q = if let Some((v, j)) = self.numeral(i) {
             if j == i + 1 {
-                decimals = self.s(i).rsplit_once('.').map_or(0, |(_, d)| d.len() as i32);
+                decimals = self
+                    .s(i)
+                    .rsplit_once('.')
+                    .map_or(0, |(_, d)| d.len() as i32);
             }
             Quantity {
                 value: v,
@@ -403,7 +429,10 @@ impl<'t> Grammar<'t> {
         }
         // "D-marks"
         if self.is_word(i, "D") && self.is_sym(i + 1, "-") && !self.gap(i + 1) {
-            if let Lex::Cur { fam: Family::Mark, .. } = self.lexi(i + 2) {
+            if let Lex::Cur {
+                fam: Family::Mark, ..
+            } = self.lexi(i + 2)
+            {
                 return Some(("DEM", 1.0, i + 3));
             }
         }
@@ -416,14 +445,15 @@ impl<'t> Grammar<'t> {
                     country = Some(c);
                     j += 1;
                 }
-                _ if matches!(self.s(j).to_ascii_lowercase().as_str(), "hong" | "new" | "south" | "west" | "sri" | "north") && matches!(self.lexi(j + 1), Lex::Adj(_)) => {
+                _ if matches!(
+                    self.s(j).to_ascii_lowercase().as_str(),
+                    "hong" | "new" | "south" | "west" | "sri" | "north"
+                ) && matches!(self.lexi(j + 1), Lex::Adj(_)) =>
+                {
                     j += 1;
                 }
                 _ => break,
             }
-        }
-        if let (Some(Country::Us), true) = (country, j > i) {
-            // "U.S. dlrs"
         }
         match self.lexi(j) {
             Lex::Cur { fam, singular } => {
@@ -438,11 +468,19 @@ impl<'t> Grammar<'t> {
                 if fam == Family::Pound
                     && !(q.scaled && q.value >= 1e3)
                     && country.is_none()
-                    && self.lexi(j + 1) != (Lex::Cur { fam: Family::Sterling, singular: false })
+                    && self.lexi(j + 1)
+                        != (Lex::Cur {
+                            fam: Family::Sterling,
+                            singular: false,
+                        })
                 {
                     return None; // "ninety pounds", "10,000 pounds or less": weight
                 }
-                if single_letter && (!w.as_bytes()[0].is_ascii_lowercase() || matches!(self.kind(j + 1), Some(Kind::Num | Kind::Word)) && !self.gap(j + 1)) {
+                if single_letter
+                    && (!w.as_bytes()[0].is_ascii_lowercase()
+                        || matches!(self.kind(j + 1), Some(Kind::Num | Kind::Word))
+                            && !self.gap(j + 1))
+                {
                     return None; // "T34C", "5cm"
                 }
                 if fam == Family::Won && country.is_none() && !q.scaled {
@@ -450,7 +488,13 @@ impl<'t> Grammar<'t> {
                 }
                 let (code, div) = self.resolve(fam, country)?;
                 let mut end = j + 1;
-                if fam == Family::Pound && self.lexi(end) == (Lex::Cur { fam: Family::Sterling, singular: false }) {
+                if fam == Family::Pound
+                    && self.lexi(end)
+                        == (Lex::Cur {
+                            fam: Family::Sterling,
+                            singular: false,
+                        })
+                {
                     end += 1; // "pounds sterling"
                 }
                 // "500 million yuan RMB": a redundant code after the word
@@ -470,7 +514,8 @@ impl<'t> Grammar<'t> {
             b[0].is_ascii_uppercase() && b.get(1).is_some_and(|c| c.is_ascii_lowercase())
         };
         let sentence_start = i == 0
-            || (self.kind(i - 1) == Some(Kind::Sym) && matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "`"))
+            || (self.kind(i - 1) == Some(Kind::Sym)
+                && matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "`"))
             || self.text[self.toks[i - 1].end..self.toks[i].start].contains('\n');
         !sentence_start && (i..end).all(|k| self.kind(k) != Some(Kind::Word) || capital(k))
     }
@@ -511,7 +556,6 @@ impl<'t> Grammar<'t> {
             let mut end = q.end;
             let mut high = None;
             let mut value = q.value;
-            let mut rhs_scaled = q.scaled;
             // range: "-", "to", "and" (after "between")
             let sep = end;
             let sep_ok = self.is_sym(sep, "-")
@@ -541,18 +585,20 @@ impl<'t> Grammar<'t> {
                             value = lo;
                             high = Some(hi);
                             end = q2.end;
-                            rhs_scaled = q2.scaled;
                         }
                     }
                 }
             }
-            let _ = rhs_scaled;
             // "$5 million dollars" style redundancy is rare; not consumed.
             let bare = (is_dollar && !q.scaled && high.is_none() && !q.words).then_some(j);
             return Some(mk(i, end, value, high, code, None, bare));
         }
         // vague plurals: "billions of dollars", "hundreds of millions of dollars"
-        let plural_at = if self.lexi(i) == Lex::Several { i + 1 } else { i };
+        let plural_at = if self.lexi(i) == Lex::Several {
+            i + 1
+        } else {
+            i
+        };
         if let Lex::PluralScale(m) = self.lexi(plural_at) {
             let mut value = 2.0 * m;
             let mut j = plural_at + 1;
@@ -567,24 +613,50 @@ impl<'t> Grammar<'t> {
             if self.lexi(j) != Lex::Of || value < 1e3 {
                 return None;
             }
-            let q = Quantity { value, end: j + 1, scaled: true, words: true };
+            let q = Quantity {
+                value,
+                end: j + 1,
+                scaled: true,
+                words: true,
+            };
             let (code, div, end) = self.suffix(j + 1, &q)?;
             return Some(mk(i, end, value / div, None, code, Some("several"), None));
         }
         // "billion - dollar", "multi-million dollar"
         let multi = match (self.lexi(i), self.lexi(i + 2)) {
             (Lex::Multi(m), _) => Some((m, i + 1)),
-            (Lex::Other, Lex::Scale { mult, attached: false })
-                if self.is_word(i, "multi") && self.is_sym(i + 1, "-") && mult >= 1e6 =>
-            {
+            (
+                Lex::Other,
+                Lex::Scale {
+                    mult,
+                    attached: false,
+                },
+            ) if self.is_word(i, "multi") && self.is_sym(i + 1, "-") && mult >= 1e6 => {
                 Some((mult, i + 3))
             }
             _ => None,
         };
-        if let (Lex::Scale { mult, attached: false }, true) = (self.lexi(i), self.is_sym(i + 1, "-")) {
-            if mult >= 1e6 && !matches!(i.checked_sub(1).map(|k| self.kind(k)), Some(Some(Kind::Num))) {
+        if let (
+            Lex::Scale {
+                mult,
+                attached: false,
+            },
+            true,
+        ) = (self.lexi(i), self.is_sym(i + 1, "-"))
+        {
+            if mult >= 1e6
+                && !matches!(
+                    i.checked_sub(1).map(|k| self.kind(k)),
+                    Some(Some(Kind::Num))
+                )
+            {
                 if let Lex::Cur { singular: true, .. } = self.lexi(i + 2) {
-                    let q = Quantity { value: mult, end: i + 2, scaled: true, words: true };
+                    let q = Quantity {
+                        value: mult,
+                        end: i + 2,
+                        scaled: true,
+                        words: true,
+                    };
                     let (code, div, end) = self.suffix(i + 2, &q)?;
                     return Some(mk(i, end, mult / div, None, code, None, None));
                 }
@@ -595,7 +667,12 @@ impl<'t> Grammar<'t> {
             if self.is_sym(j, "-") {
                 j += 1;
             }
-            let q = Quantity { value: 2.0 * m, end: j, scaled: true, words: true };
+            let q = Quantity {
+                value: 2.0 * m,
+                end: j,
+                scaled: true,
+                words: true,
+            };
             let (code, div, end) = self.suffix(j, &q)?;
             return Some(mk(i, end, q.value / div, None, code, Some("multi"), None));
         }
@@ -604,7 +681,11 @@ impl<'t> Grammar<'t> {
             let mut j = i + 1;
             let mut value = 3.0;
             let mut scaled = false;
-            while let Lex::Scale { mult, attached: false } = self.lexi(j) {
+            while let Lex::Scale {
+                mult,
+                attached: false,
+            } = self.lexi(j)
+            {
                 value *= mult;
                 scaled = true;
                 j += 1;
@@ -612,12 +693,24 @@ impl<'t> Grammar<'t> {
             if !scaled {
                 return None;
             }
-            (Quantity { value, end: j, scaled, words: true }, true)
+            (
+                Quantity {
+                    value,
+                    end: j,
+                    scaled,
+                    words: true,
+                },
+                true,
+            )
         } else if self.is_word(i, "a") && self.is_word(i + 1, "few") {
             let mut j = i + 2;
             let mut value = 2.0;
             let mut scaled = false;
-            while let Lex::Scale { mult, attached: false } = self.lexi(j) {
+            while let Lex::Scale {
+                mult,
+                attached: false,
+            } = self.lexi(j)
+            {
                 value *= mult;
                 scaled = true;
                 j += 1;
@@ -625,7 +718,15 @@ impl<'t> Grammar<'t> {
             if !scaled {
                 return None;
             }
-            (Quantity { value, end: j, scaled, words: true }, true)
+            (
+                Quantity {
+                    value,
+                    end: j,
+                    scaled,
+                    words: true,
+                },
+                true,
+            )
         } else {
             (self.quantity(i)?, false)
         };
@@ -706,7 +807,10 @@ impl<'t> Grammar<'t> {
         let unit_at = |k: usize| -> Option<(String, usize)> {
             let mut k = k;
             let mut words: Vec<&str> = Vec::new();
-            if matches!(self.s(k).to_ascii_lowercase().as_str(), "metric" | "short" | "long" | "square" | "cubic" | "troy") {
+            if matches!(
+                self.s(k).to_ascii_lowercase().as_str(),
+                "metric" | "short" | "long" | "square" | "cubic" | "troy"
+            ) {
                 words.push(self.s(k));
                 k += 1;
             }
@@ -882,12 +986,61 @@ fn is_unit(u: &str) -> bool {
     let last = u.rsplit(' ').next().unwrap_or(u);
     matches!(
         last,
-        "share" | "barrel" | "bbl" | "ounce" | "oz" | "tonne" | "ton" | "pound" | "lb" | "kilo"
-            | "kg" | "kilogram" | "bushel" | "bag" | "gallon" | "litre" | "liter" | "hour"
-            | "day" | "week" | "month" | "year" | "head" | "unit" | "person" | "car" | "bottle"
-            | "case" | "box" | "gram" | "minute" | "night" | "seat" | "ticket" | "copy"
-            | "piece" | "acre" | "foot" | "metre" | "meter" | "mile" | "hectare" | "subscriber"
-            | "household" | "employee" | "worker" | "student" | "visit" | "dozen" | "contract"
-            | "megawatt" | "kilowatt" | "watt" | "therm" | "cwt" | "quarter"
+        "share"
+            | "barrel"
+            | "bbl"
+            | "ounce"
+            | "oz"
+            | "tonne"
+            | "ton"
+            | "pound"
+            | "lb"
+            | "kilo"
+            | "kg"
+            | "kilogram"
+            | "bushel"
+            | "bag"
+            | "gallon"
+            | "litre"
+            | "liter"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "head"
+            | "unit"
+            | "person"
+            | "car"
+            | "bottle"
+            | "case"
+            | "box"
+            | "gram"
+            | "minute"
+            | "night"
+            | "seat"
+            | "ticket"
+            | "copy"
+            | "piece"
+            | "acre"
+            | "foot"
+            | "metre"
+            | "meter"
+            | "mile"
+            | "hectare"
+            | "subscriber"
+            | "household"
+            | "employee"
+            | "worker"
+            | "student"
+            | "visit"
+            | "dozen"
+            | "contract"
+            | "megawatt"
+            | "kilowatt"
+            | "watt"
+            | "therm"
+            | "cwt"
+            | "quarter"
     )
 }

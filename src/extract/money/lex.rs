@@ -314,16 +314,46 @@ pub(crate) fn lex(w: &str) -> Lex {
         "seventy" => NumWord(70.0),
         "eighty" => NumWord(80.0),
         "ninety" => NumWord(90.0),
-        "hundred" => Scale { mult: 1e2, attached: false },
-        "thousand" => Scale { mult: 1e3, attached: false },
-        "k" => Scale { mult: 1e3, attached: true },
-        "million" | "mln" | "mn" | "mio" | "mil" => Scale { mult: 1e6, attached: false },
-        "m" => Scale { mult: 1e6, attached: true },
-        "billion" | "bln" | "bn" | "bil" => Scale { mult: 1e9, attached: false },
-        "b" => Scale { mult: 1e9, attached: true },
-        "trillion" | "tn" | "trn" | "tln" => Scale { mult: 1e12, attached: false },
-        "crore" | "crores" | "cr" => Scale { mult: 1e7, attached: false },
-        "lakh" | "lakhs" | "lac" | "lacs" => Scale { mult: 1e5, attached: false },
+        "hundred" => Scale {
+            mult: 1e2,
+            attached: false,
+        },
+        "thousand" => Scale {
+            mult: 1e3,
+            attached: false,
+        },
+        "k" => Scale {
+            mult: 1e3,
+            attached: true,
+        },
+        "million" | "mln" | "mn" | "mio" | "mil" => Scale {
+            mult: 1e6,
+            attached: false,
+        },
+        "m" => Scale {
+            mult: 1e6,
+            attached: true,
+        },
+        "billion" | "bln" | "bn" | "bil" => Scale {
+            mult: 1e9,
+            attached: false,
+        },
+        "b" => Scale {
+            mult: 1e9,
+            attached: true,
+        },
+        "trillion" | "tn" | "trn" | "tln" => Scale {
+            mult: 1e12,
+            attached: false,
+        },
+        "crore" | "crores" | "cr" => Scale {
+            mult: 1e7,
+            attached: false,
+        },
+        "lakh" | "lakhs" | "lac" | "lacs" => Scale {
+            mult: 1e5,
+            attached: false,
+        },
         "hundreds" => PluralScale(1e2),
         "thousands" => PluralScale(1e3),
         "millions" => PluralScale(1e6),
@@ -461,7 +491,9 @@ pub(crate) fn lex(w: &str) -> Lex {
         | "by" | "rising" | "falling" | "rises" | "falls" | "soared" | "plunged" | "shed"
         | "firmed" | "advanced" | "tumbled" | "slid" | "surged" | "sank" | "rallied" | "added"
         | "dipped" | "edged" | "gaining" | "losing" | "skidded" | "recovered" | "improved"
-        | "weakened" | "strengthened" | "lowering" | "raising" | "cutting" | "trimmed" => ChangeVerb,
+        | "weakened" | "strengthened" | "lowering" | "raising" | "cutting" | "trimmed" => {
+            ChangeVerb
+        }
         _ => Other,
     }
 }

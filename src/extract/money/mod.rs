@@ -69,7 +69,9 @@ pub(crate) fn find_with(
     let home = ctx.country.as_deref().and_then(lex::country_of_iso2);
     let dollar = match (ctx.dollar.as_deref(), home) {
         (Some(d), _) => lex::intern(d),
-        (None, Some(h)) => lex::resolve(lex::Family::Dollar, Some(h), "USD", None).map_or("USD", |r| r.0),
+        (None, Some(h)) => {
+            lex::resolve(lex::Family::Dollar, Some(h), "USD", None).map_or("USD", |r| r.0)
+        }
         (None, None) => "USD",
     };
     let g = Grammar::new(text, toks, dollar, year, home);

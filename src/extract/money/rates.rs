@@ -41,11 +41,20 @@ impl RateTable {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let err = |reason: String| RateError { line: n + 1, reason };
+            let err = |reason: String| RateError {
+                line: n + 1,
+                reason,
+            };
             let mut cols = line.split('\t');
             let code = cols.next().unwrap_or("").trim();
-            let rate = cols.next().ok_or_else(|| err("missing rate".into()))?.trim();
-            let date = cols.next().ok_or_else(|| err("missing date".into()))?.trim();
+            let rate = cols
+                .next()
+                .ok_or_else(|| err("missing rate".into()))?
+                .trim();
+            let date = cols
+                .next()
+                .ok_or_else(|| err("missing date".into()))?
+                .trim();
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(err(format!("'{code}' is not a three-letter currency code")));
             }

@@ -3,7 +3,10 @@ use super::*;
 fn one(s: &str) -> Amount {
     match parse_amount(s) {
         Some(a) => a,
-        None => panic!("no amount in {s:?}: found {:?}", find_amounts(s, &MoneyContext::default())),
+        None => panic!(
+            "no amount in {s:?}: found {:?}",
+            find_amounts(s, &MoneyContext::default())
+        ),
     }
 }
 
@@ -287,7 +290,12 @@ fn real_phrases_table() {
             other => wrong.push(format!("{s}: {other:?}")),
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 /// Prints table rows for the phrases in `NEWSDEX_PHRASES` (a helper for writing the table).
@@ -375,7 +383,10 @@ fn ranges_give_low_and_high() {
     assert_eq!((a.value, a.value_high), (5e6, Some(7e6)));
     assert_eq!(a.qualifier.as_deref(), Some("between"));
     let a = one("5 to 7 mln dlrs");
-    assert_eq!((a.value, a.value_high, a.currency.as_str()), (5e6, Some(7e6), "USD"));
+    assert_eq!(
+        (a.value, a.value_high, a.currency.as_str()),
+        (5e6, Some(7e6), "USD")
+    );
     let a = one("between 25 cents and 30 cents");
     assert!(close(a.value, 0.25) && close(a.value_high.unwrap_or(0.0), 0.30));
     let a = find("somewhere between one and two billion dollars").remove(0);
@@ -418,7 +429,10 @@ fn per_unit_amounts() {
     assert_eq!(v[1].per_unit.as_deref(), Some("share"));
     assert_eq!(v[1].value, 3.5);
     let v = find("15 cts a share");
-    assert_eq!((v[0].value, v[0].per_unit.as_deref()), (0.15, Some("share")));
+    assert_eq!(
+        (v[0].value, v[0].per_unit.as_deref()),
+        (0.15, Some("share"))
+    );
     let v = find("wheat rose to 110 dlrs per metric ton");
     assert_eq!(v[0].per_unit.as_deref(), Some("metric ton"));
 }
@@ -436,7 +450,10 @@ fn equivalents_are_linked() {
     // OntoNotes tokenisation
     let v = find("100 million Canadian dollars -LRB- US$ 85.1 million -RRB-");
     assert_eq!(v[0].currency, "CAD");
-    assert_eq!((v[1].currency.as_str(), v[1].equivalent_of), ("USD", Some(0)));
+    assert_eq!(
+        (v[1].currency.as_str(), v[1].equivalent_of),
+        ("USD", Some(0))
+    );
     let v = find("$5m and $6m");
     assert_eq!(v[1].equivalent_of, None);
 }
@@ -510,7 +527,10 @@ fn context_picks_the_dollar_and_the_country() {
         country: Some("AU".into()),
         ..MoneyContext::default()
     };
-    let v = find_amounts("It raised 40 mln dlrs, or $40m, and 10 mln U.S. dlrs.", &ctx);
+    let v = find_amounts(
+        "It raised 40 mln dlrs, or $40m, and 10 mln U.S. dlrs.",
+        &ctx,
+    );
     let codes: Vec<&str> = v.iter().map(|a| a.currency.as_str()).collect();
     assert_eq!(codes, ["AUD", "AUD", "USD"]);
     let ctx = MoneyContext {
@@ -541,7 +561,10 @@ fn base_values_use_the_rate_table() {
     assert!((dem - eur).abs() < 1e-4, "{dem} vs {eur}");
     assert_eq!(to_base(1.0, "BRC"), None);
     let a = one("€90bn");
-    assert!(close(a.base_value.unwrap_or(0.0), to_base(90e9, "EUR").unwrap_or(1.0)));
+    assert!(close(
+        a.base_value.unwrap_or(0.0),
+        to_base(90e9, "EUR").unwrap_or(1.0)
+    ));
 }
 
 #[test]
@@ -556,10 +579,34 @@ fn byte_offsets_point_into_the_text() {
 #[test]
 fn never_panics_on_odd_input() {
     for s in [
-        "", "$", "$$$", "€", "1-", "1-1/", "1-1/0 dlrs", "between", "between $", "$ -", "0 dlrs",
-        "1,2,3 dlrs", "99999999999999999999999999999 dlrs", "1.2.3.4 dlrs", "half a", "a",
-        "US$", "$US", "point five dollars", "and and dollars", "( ( (", "-LRB- $", "¥ ¥ 5",
-        "multi -", "hundreds of", "£1.5m (", "\u{0}$5", "$5\u{300}m",
+        "",
+        "$",
+        "$$$",
+        "€",
+        "1-",
+        "1-1/",
+        "1-1/0 dlrs",
+        "between",
+        "between $",
+        "$ -",
+        "0 dlrs",
+        "1,2,3 dlrs",
+        "99999999999999999999999999999 dlrs",
+        "1.2.3.4 dlrs",
+        "half a",
+        "a",
+        "US$",
+        "$US",
+        "point five dollars",
+        "and and dollars",
+        "( ( (",
+        "-LRB- $",
+        "¥ ¥ 5",
+        "multi -",
+        "hundreds of",
+        "£1.5m (",
+        "\u{0}$5",
+        "$5\u{300}m",
     ] {
         let _ = find(s);
         let _ = parse_amount(s);
