@@ -138,6 +138,7 @@ pub(crate) enum Family {
     Franc,
     Mark,
     Pfennig,
+    Markka,
     Lira,
     Guilder,
     Peseta,
@@ -366,15 +367,17 @@ pub(crate) fn lex(w: &str) -> Lex {
         "dollar" => cur(F::Dollar, true),
         "cents" | "cts" | "cent" | "ct" | "c" => cur(F::Cent, false),
         "euros" | "euro" => cur(F::Euro, false),
-        "pounds" => cur(F::Pound, false),
+        "pounds" | "quid" => cur(F::Pound, false),
         "pound" => cur(F::Pound, true),
         "pence" | "penny" | "p" => cur(F::Pence, false),
+        "pennies" => cur(F::Cent, false),
         "sterling" | "stg" => cur(F::Sterling, false),
         "yen" => cur(F::Yen, false),
         "yuan" | "renminbi" | "rmb" => cur(F::Yuan, false),
         "francs" | "franc" => cur(F::Franc, false),
         "marks" | "deutschemarks" | "deutschmarks" => cur(F::Mark, false),
         "mark" => cur(F::Mark, true),
+        "markka" | "markkaa" => cur(F::Markka, false),
         "pfennigs" | "pfennig" => cur(F::Pfennig, false),
         "lire" | "lira" | "liras" => cur(F::Lira, false),
         "guilders" | "guilder" => cur(F::Guilder, false),
@@ -420,7 +423,7 @@ pub(crate) fn lex(w: &str) -> Lex {
         "french" => Adj(Country::France),
         "belgian" => Adj(Country::Belgium),
         "luxembourg" => Adj(Country::Luxembourg),
-        "german" | "deutsche" | "d" => Adj(Country::Germany),
+        "german" | "deutsche" => Adj(Country::Germany),
         "italian" => Adj(Country::Italy),
         "dutch" => Adj(Country::Netherlands),
         "spanish" => Adj(Country::Spain),
@@ -429,7 +432,7 @@ pub(crate) fn lex(w: &str) -> Lex {
         "danish" => Adj(Country::Denmark),
         "norwegian" => Adj(Country::Norway),
         "swedish" => Adj(Country::Sweden),
-        "finnish" => Adj(Country::Finland),
+        "finnish" | "finland" => Adj(Country::Finland),
         "irish" => Adj(Country::Ireland),
         "turkish" => Adj(Country::Turkey),
         "mexican" => Adj(Country::Mexico),
@@ -485,7 +488,12 @@ pub(crate) fn lex(w: &str) -> Lex {
         "up" | "down" | "rose" | "fell" | "increased" | "decreased" | "raised" | "cut"
         | "lowered" | "lifted" | "reduced" | "boosted" | "gained" | "lost" | "jumped"
         | "climbed" | "dropped" | "slipped" | "declined" | "eased" | "widened" | "narrowed"
-        | "by" | "rising" | "falling" | "rises" | "falls" | "soared" | "plunged" => ChangeVerb,
+        | "by" | "rising" | "falling" | "rises" | "falls" | "soared" | "plunged" | "shed"
+        | "firmed" | "advanced" | "tumbled" | "slid" | "surged" | "sank" | "rallied" | "added"
+        | "dipped" | "edged" | "gaining" | "losing" | "skidded" | "recovered" | "improved"
+        | "weakened" | "strengthened" | "lowering" | "raising" | "cutting" | "trimmed" => {
+            ChangeVerb
+        }
         _ => Other,
     }
 }
@@ -625,6 +633,7 @@ pub(crate) fn resolve(
             Some(_) => return None,
         },
         F::Pfennig => return Some(("DEM", 100.0)),
+        F::Markka => "FIM",
         F::Lira => match country {
             Some(C::Turkey) if before(2005) => "TRL",
             Some(C::Turkey) => "TRY",
@@ -651,6 +660,7 @@ pub(crate) fn resolve(
             Some(C::Denmark) => "DKK",
             Some(C::Czech) => "CZK",
             Some(C::Iceland) => "ISK",
+            None => "SEK",
             _ => return None,
         },
         F::Rupee => match country {
@@ -708,6 +718,75 @@ pub(crate) fn resolve(
         F::Sdr => "XDR",
     };
     Some((code, 1.0))
+}
+
+/// The country of an ISO 3166-1 alpha-2 code, for the article's home country.
+pub(crate) fn country_of_iso2(code: &str) -> Option<Country> {
+    use Country as C;
+    Some(match code.to_ascii_uppercase().as_str() {
+        "US" => C::Us,
+        "CA" => C::Canada,
+        "AU" => C::Australia,
+        "NZ" => C::NewZealand,
+        "HK" => C::HongKong,
+        "SG" => C::Singapore,
+        "TW" => C::Taiwan,
+        "CH" => C::Swiss,
+        "FR" => C::France,
+        "BE" => C::Belgium,
+        "LU" => C::Luxembourg,
+        "DE" => C::Germany,
+        "IT" => C::Italy,
+        "NL" => C::Netherlands,
+        "ES" => C::Spain,
+        "PT" => C::Portugal,
+        "AT" => C::Austria,
+        "DK" => C::Denmark,
+        "NO" => C::Norway,
+        "SE" => C::Sweden,
+        "FI" => C::Finland,
+        "IE" => C::Ireland,
+        "TR" => C::Turkey,
+        "MX" => C::Mexico,
+        "PH" => C::Philippines,
+        "AR" => C::Argentina,
+        "CL" => C::Chile,
+        "CO" => C::Colombia,
+        "BR" => C::Brazil,
+        "IN" => C::India,
+        "PK" => C::Pakistan,
+        "LK" => C::SriLanka,
+        "ZA" => C::SouthAfrica,
+        "EG" => C::Egypt,
+        "CY" => C::Cyprus,
+        "SA" => C::Saudi,
+        "KW" => C::Kuwait,
+        "IQ" => C::Iraq,
+        "JO" => C::Jordan,
+        "BH" => C::Bahrain,
+        "QA" => C::Qatar,
+        "OM" => C::Oman,
+        "MA" => C::Morocco,
+        "AE" => C::Emirates,
+        "JP" => C::Japan,
+        "CN" => C::China,
+        "MY" => C::Malaysia,
+        "ID" => C::Indonesia,
+        "JM" => C::Jamaica,
+        "RU" => C::Russia,
+        "UA" => C::Ukraine,
+        "KR" => C::Korea,
+        "IL" => C::Israel,
+        "GR" => C::Greece,
+        "GB" | "UK" => C::Britain,
+        "IS" => C::Iceland,
+        "CZ" => C::Czech,
+        "PL" => C::Poland,
+        "HU" => C::Hungary,
+        "ZW" => C::Zimbabwe,
+        "BB" => C::Barbados,
+        _ => return None,
+    })
 }
 
 /// Turns a context dollar code into a static string (unknown codes fall back to USD).

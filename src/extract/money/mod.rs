@@ -32,8 +32,13 @@ pub const BASE_CURRENCY: &str = "USD";
 pub struct MoneyContext {
     /// ISO code that a bare "dollar"/"$" means in this article; `None` = USD.
     pub dollar: Option<String>,
-    /// Publication date `YYYY-MM-DD`, used to pick the rate.
+    /// Publication date `YYYY-MM-DD`, used to pick the rate and to read words whose
+    /// currency changed over time ("pesos" before 1993 are `MXP`).
     pub date: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the article's home country (from its dateline or places):
+    /// resolves currency words written without a country ("dollars" in a Sydney story are
+    /// `AUD`, "crowns" in a Copenhagen story `DKK`). `dollar`, when set, wins for dollars.
+    pub country: Option<String>,
 }
 
 /// Finds every money amount in `text`, in text order, with byte offsets.
@@ -46,22 +51,31 @@ pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
 }
 
 /// Like [`find_amounts`], with a scratch token buffer and a rate table; also returns, for
-/// each amount, whether it is a `$`-prefixed bare number (for span conventions).
+/// each amount that is only a `$`-style prefix and a bare number, the byte offset of the
+/// number (OntoNotes leaves such a `$` out of its spans).
 pub(crate) fn find_with(
     text: &str,
     ctx: &MoneyContext,
     toks: &mut Vec<lex::Tok>,
     rates: &RateTable,
-) -> Vec<(Amount, bool)> {
+) -> Vec<(Amount, Option<usize>)> {
     lex::scan(text, toks);
-    let dollar = lex::intern(ctx.dollar.as_deref().unwrap_or("USD"));
+
     let year = ctx
         .date
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<i32>().ok());
-    let g = Grammar::new(text, toks, dollar, year);
-    let mut out: Vec<(Amount, bool)> = Vec::new();
+    let home = ctx.country.as_deref().and_then(lex::country_of_iso2);
+    let dollar = match (ctx.dollar.as_deref(), home) {
+        (Some(d), _) => lex::intern(d),
+        (None, Some(h)) => {
+            lex::resolve(lex::Family::Dollar, Some(h), "USD", None).map_or("USD", |r| r.0)
+        }
+        (None, None) => "USD",
+    };
+    let g = Grammar::new(text, toks, dollar, year, home);
+    let mut out: Vec<(Amount, Option<usize>)> = Vec::new();
     let mut floor = 0;
     let mut prev_end: Option<usize> = None;
     let mut i = 0;
@@ -94,7 +108,7 @@ pub(crate) fn find_with(
                 text: text[start..end].to_string(),
             },
         };
-        out.push((amount, p.bare_dollar_prefix));
+        out.push((amount, p.bare_dollar_prefix.map(|k| toks[k].start)));
         prev_end = Some(p.consumed);
         floor = p.consumed;
         i = p.consumed.max(i + 1);
