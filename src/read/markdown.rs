@@ -54,6 +54,17 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         }
         None => {}
     }
+    // A leading heading of any level that repeats the title (`## Title` under front
+    // matter) is not body text.
+    if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
+        let line = lines[i].trim_start();
+        if line.starts_with('#') {
+            let text = collapse_whitespace(&inline(strip_block_markers(line)));
+            if !title.is_empty() && text.eq_ignore_ascii_case(&title) {
+                lines.remove(i);
+            }
+        }
+    }
     let mut body = plain_text(&lines.join("\n"));
     if body.is_empty() {
         body = rec.text();
@@ -467,7 +478,7 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let md = "+++\ntitle = \"Yen slides\"\ndate = 2025-03-04T09:00:00Z\nsource = \"Newsdex Wire\"\n+++\nTOKYO (Newsdex) — The yen fell.\n";
+        let md = "+++\ntitle = \"Yen slides\"\ndate = 2025-03-04T09:00:00Z\nsource = \"Newsdex Wire\"\n+++\n### Yen  slides\nTOKYO (Newsdex) — The yen fell.\n";
         let out = read(md, "b.md").unwrap();
         let a = &out.articles[0];
         assert_eq!(a.title, "Yen slides");
