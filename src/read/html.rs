@@ -358,7 +358,22 @@ impl Blocks {
     }
 }
 
+/// Nesting depth below which the text of an element is taken as a whole (without
+/// paragraph breaks or skipped elements), so that absurdly deep documents cannot
+/// overflow the stack.
+const MAX_DEPTH: usize = 200;
+
 fn collect(el: ElementRef, blocks: &mut Blocks) {
+    collect_at(el, blocks, 0);
+}
+
+fn collect_at(el: ElementRef, blocks: &mut Blocks, depth: usize) {
+    if depth > MAX_DEPTH {
+        for text in el.text() {
+            blocks.push_text(text);
+        }
+        return;
+    }
     let value = el.value();
     let name = value.name();
     if SKIP.contains(&name)
@@ -381,7 +396,7 @@ fn collect(el: ElementRef, blocks: &mut Blocks) {
             Node::Text(t) => blocks.push_text(t),
             Node::Element(_) => {
                 if let Some(child) = ElementRef::wrap(child) {
-                    collect(child, blocks);
+                    collect_at(child, blocks, depth + 1);
                 }
             }
             _ => {}

@@ -245,3 +245,6 @@ mod real_data_tests;
 
 #[cfg(test)]
 mod corpus_tests;
+
+#[cfg(test)]
+mod robustness_tests;
