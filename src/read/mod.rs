@@ -48,7 +48,9 @@ pub enum Format {
 impl Format {
     /// The format of a file, from its extension (case-insensitive): `txt` (and no
     /// extension at all), `md`/`markdown`, `json`, `jsonl`/`ndjson`, `html`/`htm`.
-    /// `None` means the file is not an article file and should be ignored.
+    /// `None` means the file is not an article file and should be ignored; that
+    /// includes a folder's own documentation (`README`, `README.md`, `LICENSE.txt`,
+    /// `CHANGELOG.md`, …), so that a corpus can describe itself.
     ///
     /// ```
     /// use newsdex::read::Format;
@@ -58,6 +60,9 @@ impl Format {
     /// assert_eq!(Format::from_path(Path::new("logo.png")), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
+        if is_folder_documentation(path) {
+            return None;
+        }
         let Some(ext) = path.extension() else {
             // Hidden files such as `.gitignore` have no extension either; they are
             // not articles.
@@ -88,6 +93,27 @@ impl Format {
             Format::Html => "html",
         }
     }
+}
+
+/// Whether a file is a folder's documentation rather than an article, by its name
+/// before the extension: README, LICENSE/LICENCE, COPYING, CHANGELOG, NOTICE, AUTHORS,
+/// CONTRIBUTING (case-insensitive).
+fn is_folder_documentation(path: &Path) -> bool {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return false;
+    };
+    let stem = stem.to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README"
+            | "LICENSE"
+            | "LICENCE"
+            | "COPYING"
+            | "CHANGELOG"
+            | "NOTICE"
+            | "AUTHORS"
+            | "CONTRIBUTING"
+    )
 }
 
 /// What a file yielded: its articles, and the records that could not be read.
@@ -168,6 +194,10 @@ mod tests {
             ("x.pdf", None),
             ("x.tar.gz", None),
             (".gitignore", None),
+            ("corpus/README.md", None),
+            ("corpus/readme.txt", None),
+            ("data/LICENSE", None),
+            ("readme-notes.txt", Some(Format::Text)),
         ];
         for (path, want) in cases {
             assert_eq!(Format::from_path(Path::new(path)), want, "{path}");
@@ -212,3 +242,9 @@ mod tests {
 
 #[cfg(test)]
 mod real_data_tests;
+
+#[cfg(test)]
+mod corpus_tests;
+
+#[cfg(test)]
+mod robustness_tests;
