@@ -24,6 +24,8 @@ fn main() -> anyhow::Result<()> {
             "--no-dev" => opts.dev = None,
             "--geonames" => opts.geonames = Some(PathBuf::from(value()?)),
             "--no-geonames" => opts.geonames = None,
+            "--ontonotes" => opts.ontonotes = Some(PathBuf::from(value()?)),
+            "--no-ontonotes" => opts.ontonotes = None,
             "--clusters" => opts.clusters = Some(PathBuf::from(value()?)),
             "--epochs" => opts.epochs = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,

@@ -237,7 +237,7 @@ pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Vec<Tok
 pub(crate) fn add_gazetteer(
     infos: &mut [TokenInfo],
     gaz: &Gazetteer,
-    exclude: Option<&HashMap64<u8>>,
+    exclude: Option<&HashMap64<u16>>,
 ) {
     let lws: Vec<u64> = infos.iter().map(|t| t.lw).collect();
     let matches = gaz.matches(&lws, exclude);

@@ -14,7 +14,7 @@ use super::label::{Label, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"NDXNER";
-const FORMAT_VERSION: u16 = 1;
+const FORMAT_VERSION: u16 = 2;
 
 /// Trained weights: one dense row of label scores per feature hash.
 #[derive(Debug, Default, Clone)]
@@ -117,7 +117,7 @@ impl Model {
                 raw.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let mut gaz: Vec<(u64, u8)> = self
+        let mut gaz: Vec<(u64, u16)> = self
             .gazetteer
             .entries
             .iter()
@@ -127,7 +127,7 @@ impl Model {
         raw.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
         for (k, m) in gaz {
             raw.extend_from_slice(&k.to_le_bytes());
-            raw.push(m);
+            raw.extend_from_slice(&m.to_le_bytes());
         }
         let mut cl: Vec<(u64, u32)> = self.clusters.iter().map(|(&k, &v)| (k, v)).collect();
         cl.sort_unstable();
@@ -202,10 +202,10 @@ impl Model {
         }
         let mut gazetteer = Gazetteer::default();
         let n = c.u32().ok_or_else(|| bad("truncated"))? as usize;
-        gazetteer.entries.reserve(n.min(raw.len() / 9));
+        gazetteer.entries.reserve(n.min(raw.len() / 10));
         for _ in 0..n {
             let k = c.u64().ok_or_else(|| bad("truncated"))?;
-            let m = c.u8().ok_or_else(|| bad("truncated"))?;
+            let m = c.u16().ok_or_else(|| bad("truncated"))?;
             gazetteer.entries.insert(k, m);
         }
         let mut clusters = HashMap64::default();

@@ -12,6 +12,7 @@ use super::gazetteer::{phrase_hash, text_phrase_hash, GazList, Gazetteer};
 use super::label::{iob_spans, spans_to_labels, EntityKind, Label, N_LABELS};
 use super::model::{best_label, Model, Weights};
 use super::Tagger;
+use crate::extract::token::tokenize;
 use crate::eval::ner::{score_documents, NerScores};
 use crate::{Error, Result};
 
@@ -86,6 +87,9 @@ pub struct TrainOptions {
     pub dev: Option<PathBuf>,
     /// The GeoNames folder with `countryInfo.tsv`, `regionInfo.tsv`, `cities15000.txt`.
     pub geonames: Option<PathBuf>,
+    /// OntoNotes documents (`train.docs.jsonl`) whose PERSON, GPE/LOC, ORG and NORP entities
+    /// become extra phrase lists.
+    pub ontonotes: Option<PathBuf>,
     /// Word clusters: lines `bitpath<TAB>word[<TAB>count]` (Brown-cluster output format).
     pub clusters: Option<PathBuf>,
     /// Number of passes over the training data.
@@ -104,6 +108,9 @@ impl Default for TrainOptions {
             train: PathBuf::from("../shared/data/conll2003/eng.train"),
             dev: Some(PathBuf::from("../shared/data/conll2003/eng.testa")),
             geonames: Some(PathBuf::from("../shared/data/gazetteer/geonames_geobank")),
+            ontonotes: Some(PathBuf::from(
+                "../shared/data/ontonotes/train.docs.jsonl",
+            )),
             clusters: None,
             epochs: 12,
             seed: 7,
@@ -238,6 +245,56 @@ fn geonames_gazetteer(dir: &Path, gaz: &mut Gazetteer) -> Result<()> {
     Ok(())
 }
 
+/// Adds the entity names of OntoNotes documents (JSON Lines with `entities: [{type, text}]`).
+fn ontonotes_gazetteer(path: &Path, gaz: &mut Gazetteer) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Entity {
+        #[serde(rename = "type")]
+        kind: String,
+        text: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        entities: Vec<Entity>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Doc = serde_json::from_str(line).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            reason: format!("line {}: {e}", n + 1),
+        })?;
+        for e in doc.entities {
+            let list = match e.kind.as_str() {
+                "PERSON" => GazList::OntoPerson,
+                "GPE" | "LOC" => GazList::OntoPlace,
+                "ORG" => GazList::OntoOrganization,
+                "NORP" => GazList::OntoNationality,
+                _ => continue,
+            };
+            let name = e.text.strip_prefix("the ").unwrap_or(&e.text);
+            if let Some(h) = text_phrase_hash(name) {
+                gaz.insert(h, list);
+            }
+            let words: Vec<&str> = tokenize(name).into_iter().map(|t| t.text).collect();
+            if list == GazList::OntoPerson && words.len() >= 2 {
+                for (w, l) in [
+                    (words[0], GazList::OntoFirstName),
+                    (words[words.len() - 1], GazList::OntoLastName),
+                ] {
+                    gaz.insert(phrase_hash(&[lower_hash(w)]), l);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads word clusters (`bitpath<TAB>word...`), keyed by lowercase word hash.
 fn read_clusters(path: &Path) -> Result<HashMap64<u32>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
@@ -280,6 +337,7 @@ fn doc_phrases(doc: &ConllDocument) -> HashSet<(u64, GazList)> {
             }
             if kind == EntityKind::Person && b - a >= 2 {
                 out.insert((phrase_hash(&lws[a..a + 1]), GazList::TrainFirstName));
+                out.insert((phrase_hash(&lws[b - 1..b]), GazList::TrainLastName));
             }
         }
     }
@@ -317,6 +375,9 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     if let Some(dir) = &opts.geonames {
         geonames_gazetteer(dir, &mut gazetteer)?;
     }
+    if let Some(p) = &opts.ontonotes {
+        ontonotes_gazetteer(p, &mut gazetteer)?;
+    }
     let per_doc: Vec<HashSet<(u64, GazList)>> = docs.iter().map(doc_phrases).collect();
     let mut doc_counts: std::collections::HashMap<(u64, GazList), u32> = Default::default();
     for set in &per_doc {
@@ -336,10 +397,10 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     let mut n_tokens = 0;
     let mut n_sentences = 0;
     for (doc, set) in docs.iter().zip(&per_doc) {
-        let mut exclude: HashMap64<u8> = HashMap64::default();
+        let mut exclude: HashMap64<u16> = HashMap64::default();
         for &(h, list) in set {
             if doc_counts.get(&(h, list)) == Some(&1) {
-                *exclude.entry(h).or_default() |= 1 << list as u8;
+                *exclude.entry(h).or_default() |= 1 << list as u16;
             }
         }
         let mut doc_ex = Vec::with_capacity(doc.sentences.len());
