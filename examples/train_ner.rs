@@ -27,6 +27,7 @@ fn main() -> anyhow::Result<()> {
             "--ontonotes" => opts.ontonotes = Some(PathBuf::from(value()?)),
             "--no-ontonotes" => opts.ontonotes = None,
             "--clusters" => opts.clusters = Some(PathBuf::from(value()?)),
+            "--one-stage" => opts.two_stage = false,
             "--epochs" => opts.epochs = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,
             "--step" => opts.step = value()?.parse()?,
