@@ -36,12 +36,7 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(tokens as u64));
     group.sample_size(10);
     group.bench_function("spans_200_bbc_articles", |b| {
-        b.iter(|| {
-            texts
-                .iter()
-                .map(|t| tagger.spans(t).len())
-                .sum::<usize>()
-        })
+        b.iter(|| texts.iter().map(|t| tagger.spans(t).len()).sum::<usize>())
     });
     group.bench_function("tokenize_only", |b| {
         b.iter(|| texts.iter().map(|t| tokenize(t).len()).sum::<usize>())
