@@ -368,6 +368,12 @@ pub(crate) fn extract(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    extract_local(sent, i, out);
+    extract_document(sent, i, history, stage2, out);
+}
+
+/// Pushes the features of token `i` that depend on the sentence only.
+pub(crate) fn extract_local(sent: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
     let t = sent.infos;
     let cur = &t[i];
     let m1 = i.checked_sub(1).map(|j| &t[j]);
@@ -454,7 +460,18 @@ pub(crate) fn extract(
             out.push(combine(T_CLUSTER_P1, x.cluster[1]));
         }
     }
+}
 
+/// Pushes the features of token `i` that depend on the rest of the document: how earlier
+/// occurrences were tagged, and (second stage) the first stage's labels.
+pub(crate) fn extract_document(
+    sent: &Sentence<'_>,
+    i: usize,
+    history: &History,
+    stage2: Option<(&DocContext, &[Label])>,
+    out: &mut Vec<u64>,
+) {
+    let cur = &sent.infos[i];
     // Document history.
     if cur.is_cap() {
         if let Some(k) = history.majority(cur.lw) {

@@ -216,6 +216,26 @@ mod tests {
     }
 
     #[test]
+    fn fused_decoding_matches_the_two_stages() {
+        let text = "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 \
+                    on Friday as Leicestershire beat Somerset. Simmons then scored 40. \
+                    Reuters reported that Mr. Blair met Chirac in Paris; Blair said the \
+                    European Union would act.";
+        let model = &Tagger::global().model;
+        let tokens = tokenize(text);
+        let doc: Vec<_> = split_sentences(text, &tokens)
+            .iter()
+            .map(|s| model.infos(&s.iter().map(|t| t.text).collect::<Vec<_>>()))
+            .collect();
+        let s1 = model::first_stage(&model.weights, &doc);
+        let want = match &model.second {
+            Some(w) => model::second_stage(w, &doc, &s1),
+            None => s1,
+        };
+        assert_eq!(model.decode_document(&doc), want);
+    }
+
+    #[test]
     fn splits_sentences() {
         let text = "Mr. Blair left. Then he said: \"No.\"\nNew line here";
         let toks = tokenize(text);

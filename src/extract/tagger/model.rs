@@ -8,6 +8,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo};
 use super::gazetteer::Gazetteer;
@@ -59,6 +60,19 @@ pub(crate) fn transitions(weights: &Weights) -> Transitions {
     t
 }
 
+/// The labels that may precede each label (first-order BILOU constraints).
+fn predecessors() -> &'static [Vec<u8>; N_LABELS] {
+    static PREDS: OnceLock<[Vec<u8>; N_LABELS]> = OnceLock::new();
+    PREDS.get_or_init(|| {
+        std::array::from_fn(|l| {
+            (0..N_LABELS)
+                .filter(|&p| Label::from_index(l).may_follow(Some(Label::from_index(p))))
+                .map(|p| p as u8)
+                .collect()
+        })
+    })
+}
+
 /// The best label sequence (Viterbi) given per-token label scores; no entity is left open at
 /// the end of the sentence.
 pub(crate) fn viterbi(emissions: &[[f32; N_LABELS]], trans: &Transitions) -> Vec<Label> {
@@ -66,6 +80,7 @@ pub(crate) fn viterbi(emissions: &[[f32; N_LABELS]], trans: &Transitions) -> Vec
     if n == 0 {
         return Vec::new();
     }
+    let preds = predecessors();
     let mut back = vec![[0u8; N_LABELS]; n];
     let mut cur = [0.0f32; N_LABELS];
     for (l, c) in cur.iter_mut().enumerate() {
@@ -76,11 +91,11 @@ pub(crate) fn viterbi(emissions: &[[f32; N_LABELS]], trans: &Transitions) -> Vec
         for (l, nx) in next.iter_mut().enumerate() {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for (p, &c) in cur.iter().enumerate() {
-                let s = c + trans[p][l];
+            for &p in &preds[l] {
+                let s = cur[p as usize] + trans[p as usize][l];
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
             *nx = best + emissions[i][l];
@@ -125,6 +140,87 @@ pub(crate) fn emissions(
     out
 }
 
+/// One feature's quantised weights for both stages.
+type Row = [[i16; N_LABELS]; 2];
+
+/// Quantises a weight with step `step`.
+fn quantise(w: f32, step: f32) -> i16 {
+    (w / step).round().clamp(-32767.0, 32767.0) as i16
+}
+
+/// Both stages' weights, quantised to 16 bits and stored inline in one hash table, so that
+/// a feature costs one lookup for both stages; plus each stage's transition scores (in the
+/// same quantised units).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Scorer {
+    table: HashMap64<Row>,
+    trans: [Transitions; 2],
+}
+
+impl Scorer {
+    fn new(first: &Weights, second: Option<&Weights>, step: f32) -> Scorer {
+        let mut table: HashMap64<Row> = HashMap64::default();
+        for (stage, w) in [Some(first), second].into_iter().enumerate() {
+            let Some(w) = w else { continue };
+            for (&k, &r) in &w.index {
+                let row = &w.rows[r as usize];
+                let q: [i16; N_LABELS] = std::array::from_fn(|l| quantise(row[l], step));
+                if q.iter().any(|&x| x != 0) {
+                    table.entry(k).or_insert([[0; N_LABELS]; 2])[stage] = q;
+                }
+            }
+        }
+        let trans_of = |w: &Weights| {
+            let mut t = transitions(w);
+            for row in t.iter_mut() {
+                for x in row.iter_mut() {
+                    if x.is_finite() {
+                        *x = f32::from(quantise(*x, step));
+                    }
+                }
+            }
+            t
+        };
+        let trans = [
+            trans_of(first),
+            second.map_or([[0.0; N_LABELS]; N_LABELS + 1], trans_of),
+        ];
+        Scorer { table, trans }
+    }
+
+    /// Adds the rows of `feats` for one stage into `scores`.
+    #[inline]
+    fn add(&self, feats: &[u64], stage: usize, scores: &mut [i32; N_LABELS]) {
+        for f in feats {
+            if let Some(row) = self.table.get(f) {
+                for (s, &w) in scores.iter_mut().zip(&row[stage]) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// Adds the rows of `feats` for both stages.
+    #[inline]
+    fn add_both(&self, feats: &[u64], a: &mut [i32; N_LABELS], b: &mut [i32; N_LABELS]) {
+        for f in feats {
+            if let Some([ra, rb]) = self.table.get(f) {
+                for (s, &w) in a.iter_mut().zip(ra) {
+                    *s += i32::from(w);
+                }
+                for (s, &w) in b.iter_mut().zip(rb) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+}
+
+/// Integer scores to the floating-point scores that [`viterbi`] takes.
+fn to_f32(v: &[[i32; N_LABELS]]) -> Vec<[f32; N_LABELS]> {
+    v.iter().map(|r| r.map(|x| x as f32)).collect()
+}
+
 /// Everything the tagger needs at run time.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Model {
@@ -134,6 +230,7 @@ pub(crate) struct Model {
     pub second: Option<Weights>,
     pub gazetteer: Gazetteer,
     pub clusters: HashMap64<u32>,
+    scorer: Scorer,
 }
 
 /// Viterbi decoding of one sentence with `weights`; records the result in
@@ -160,7 +257,9 @@ pub(crate) fn first_stage(weights: &Weights, doc: &[Vec<TokenInfo>]) -> Vec<Vec<
         .collect()
 }
 
-/// Second-stage labels of a document given its first-stage labels.
+/// Second-stage labels of a document given its first-stage labels (the reference for the
+/// fused [`Model::decode_document`]).
+#[cfg(test)]
 pub(crate) fn second_stage(
     weights: &Weights,
     doc: &[Vec<TokenInfo>],
@@ -187,13 +286,75 @@ impl Model {
         infos
     }
 
-    /// Tags the sentences of one document.
-    pub fn decode_document(&self, doc: &[Vec<TokenInfo>]) -> Vec<Vec<Label>> {
-        let s1 = first_stage(&self.weights, doc);
-        match &self.second {
-            Some(w) => second_stage(w, doc, &s1),
-            None => s1,
+    /// Assembles a model from trained parts.
+    pub fn new(
+        weights: Weights,
+        second: Option<Weights>,
+        gazetteer: Gazetteer,
+        clusters: HashMap64<u32>,
+        step: f32,
+    ) -> Model {
+        let scorer = Scorer::new(&weights, second.as_ref(), step);
+        Model {
+            weights,
+            second,
+            gazetteer,
+            clusters,
+            scorer,
         }
+    }
+
+    /// Tags the sentences of one document (the same result as [`first_stage`] followed by
+    /// [`second_stage`], with each shared feature looked up once).
+    pub fn decode_document(&self, doc: &[Vec<TokenInfo>]) -> Vec<Vec<Label>> {
+        let sc = &self.scorer;
+        let two = self.second.is_some();
+        let mut feats = Vec::with_capacity(96);
+        let mut partial2: Vec<Vec<[i32; N_LABELS]>> = Vec::with_capacity(doc.len());
+        let mut s1: Vec<Vec<Label>> = Vec::with_capacity(doc.len());
+        let mut history = History::default();
+        for infos in doc {
+            let sent = Sentence::new(infos);
+            let mut em1 = vec![[0i32; N_LABELS]; infos.len()];
+            let mut em2 = vec![[0i32; N_LABELS]; if two { infos.len() } else { 0 }];
+            for i in 0..infos.len() {
+                feats.clear();
+                features::extract_local(&sent, i, &mut feats);
+                match em2.get_mut(i) {
+                    Some(e2) => sc.add_both(&feats, &mut em1[i], e2),
+                    None => sc.add(&feats, 0, &mut em1[i]),
+                }
+                feats.clear();
+                features::extract_document(&sent, i, &history, None, &mut feats);
+                sc.add(&feats, 0, &mut em1[i]);
+            }
+            let labels = viterbi(&to_f32(&em1), &sc.trans[0]);
+            history.record(infos, &labels);
+            s1.push(labels);
+            partial2.push(em2);
+        }
+        if !two {
+            return s1;
+        }
+        let ctx = DocContext::new(
+            doc.iter()
+                .map(Vec::as_slice)
+                .zip(s1.iter().map(Vec::as_slice)),
+        );
+        let mut history = History::default();
+        let mut out = Vec::with_capacity(doc.len());
+        for ((infos, l1), mut em2) in doc.iter().zip(&s1).zip(partial2) {
+            let sent = Sentence::new(infos);
+            for (i, e) in em2.iter_mut().enumerate() {
+                feats.clear();
+                features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
+                sc.add(&feats, 1, e);
+            }
+            let labels = viterbi(&to_f32(&em2), &sc.trans[1]);
+            history.record(infos, &labels);
+            out.push(labels);
+        }
+        out
     }
 
     /// Serialises the model, quantising weights with step `step`; returns the compressed bytes.
@@ -297,12 +458,7 @@ impl Model {
         if c.pos != raw.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model {
-            weights,
-            second,
-            gazetteer,
-            clusters,
-        })
+        Ok(Model::new(weights, second, gazetteer, clusters, step))
     }
 }
 
@@ -316,7 +472,7 @@ fn write_weights(raw: &mut Vec<u8>, weights: &Weights, step: f32) {
         let q: Vec<(u8, i16)> = row
             .iter()
             .enumerate()
-            .map(|(l, &w)| (l as u8, (w / step).round().clamp(-32767.0, 32767.0) as i16))
+            .map(|(l, &w)| (l as u8, quantise(w, step)))
             .filter(|&(_, q)| q != 0)
             .collect();
         if !q.is_empty() {

@@ -537,12 +537,13 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     }
 
     let make_tagger = |weights: Weights, second: Option<Weights>| Tagger {
-        model: Model {
+        model: Model::new(
             weights,
             second,
-            gazetteer: gazetteer.clone(),
-            clusters: clusters.clone(),
-        },
+            gazetteer.clone(),
+            clusters.clone(),
+            opts.step,
+        ),
     };
     let all: Vec<usize> = (0..data.len()).collect();
 
@@ -601,12 +602,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         epochs.extend(epochs2);
     }
 
-    let model = Model {
-        weights: w1,
-        second,
-        gazetteer,
-        clusters,
-    };
+    let model = Model::new(w1, second, gazetteer, clusters, opts.step);
     let model_bytes = model.save(&opts.output, opts.step)?;
     let features = Tagger::load(&opts.output)?.n_features();
     Ok(TrainReport {
