@@ -317,16 +317,16 @@ impl Model {
             let sent = Sentence::new(infos);
             let mut em1 = vec![[0i32; N_LABELS]; infos.len()];
             let mut em2 = vec![[0i32; N_LABELS]; if two { infos.len() } else { 0 }];
-            for i in 0..infos.len() {
+            for (i, e1) in em1.iter_mut().enumerate() {
                 feats.clear();
                 features::extract_local(&sent, i, &mut feats);
                 match em2.get_mut(i) {
-                    Some(e2) => sc.add_both(&feats, &mut em1[i], e2),
-                    None => sc.add(&feats, 0, &mut em1[i]),
+                    Some(e2) => sc.add_both(&feats, e1, e2),
+                    None => sc.add(&feats, 0, e1),
                 }
                 feats.clear();
                 features::extract_document(&sent, i, &history, None, &mut feats);
-                sc.add(&feats, 0, &mut em1[i]);
+                sc.add(&feats, 0, e1);
             }
             let labels = viterbi(&to_f32(&em1), &sc.trans[0]);
             history.record(infos, &labels);
