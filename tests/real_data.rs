@@ -114,7 +114,7 @@ fn bbc_index_search_and_reindex_cycle() {
             cycle["deleted"].as_u64(),
             cycle["unchanged"].as_u64()
         ),
-        (Some(1), Some(1), Some(1), Some(2222)),
+        (Some(1), Some(1), Some(1), Some(2223)),
         "{cycle}"
     );
     assert_eq!(json(&index, &["stats", "--json"], 0)["documents"], 2225);
@@ -156,8 +156,18 @@ fn reuters_json_lines_keep_their_own_tags() {
     )
     .unwrap();
     let index = tmp.path().join("index");
-    let report = json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
-    assert_eq!(report["documents"], 21578, "{}", report["documents"]);
+    // One record (line 12793) has neither headline nor text: it is reported, so the exit status is 3.
+    let report = json(&index, &["index", dir.to_str().unwrap(), "--json"], 3);
+    assert_eq!(report["documents"], 21577, "{}", report["documents"]);
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("line 12793"),
+        "{skipped:?}"
+    );
     // Reuters tags 166 articles with "reagan"; the pre-tagged persons are kept.
     let reagan = json(
         &index,

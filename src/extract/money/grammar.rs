@@ -85,8 +85,8 @@ impl<'t> Grammar<'t> {
     }
 
     fn s(&self, i: usize) -> &'t str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        // Past the last token reads as "" so that look-ahead at the end of a text is safe.
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
