@@ -57,7 +57,7 @@ impl Format {
     /// use std::path::Path;
     /// assert_eq!(Format::from_path(Path::new("a/b.JSONL")), Some(Format::JsonLines));
     /// assert_eq!(Format::from_path(Path::new("wire/story-0042")), Some(Format::Text));
-/// assert_eq!(Format::from_path(Path::new("corpus/README.md")), None);
+    /// assert_eq!(Format::from_path(Path::new("corpus/README.md")), None);
     /// assert_eq!(Format::from_path(Path::new("logo.png")), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
