@@ -84,6 +84,10 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         .or_else(|| first_h1.clone())
         .or_else(|| ld_rec.as_ref().map(Record::title).filter(|t| !t.is_empty()))
         .unwrap_or_default();
+    let title = match meta.get("og:site_name") {
+        Some(site) => strip_site_suffix(&title, site).to_string(),
+        None => title,
+    };
 
     let mut blocks = main_blocks(&doc);
     if let Some(first) = blocks.first() {
@@ -176,6 +180,21 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         articles: vec![article],
         problems: Vec::new(),
     })
+}
+
+/// `Headline | Site` → `Headline` when `Site` is the page's site name.
+fn strip_site_suffix<'a>(title: &'a str, site: &str) -> &'a str {
+    let Some(head) = title.strip_suffix(site) else {
+        return title;
+    };
+    for sep in [" | ", " - ", " — ", " – ", " · ", " :: ", ": "] {
+        if let Some(h) = head.strip_suffix(sep) {
+            if !h.trim().is_empty() {
+                return h.trim();
+            }
+        }
+    }
+    title
 }
 
 /// The readable text of an HTML fragment (used for HTML inside JSON text fields).
@@ -478,6 +497,22 @@ mod tests {
         let out = read("<html><body><script>x()</script></body></html>", "s.html").unwrap();
         assert!(out.articles.is_empty());
         assert_eq!(out.problems, ["no title or text"]);
+    }
+
+    #[test]
+    fn site_suffix_is_stripped() {
+        let page = r#"<html><head><title>Rates rise again | Daily Wire</title>
+<meta property="og:site_name" content="Daily Wire"></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            read(page, "t.html").unwrap().articles[0].title,
+            "Rates rise again"
+        );
+        assert_eq!(strip_site_suffix("Daily Wire", "Daily Wire"), "Daily Wire");
+        assert_eq!(strip_site_suffix("Wire - Daily Wire", "Daily Wire"), "Wire");
+        assert_eq!(
+            strip_site_suffix("No suffix here", "Daily Wire"),
+            "No suffix here"
+        );
     }
 
     #[test]

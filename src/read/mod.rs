@@ -1,7 +1,7 @@
 //! Readers: detect a file's format and parse its bytes into [`Article`]s.
 //!
 //! One module per format ([`text`], [`markdown`], [`json`], [`jsonl`], [`html`]); all
-//! of them go through [`decode`] first, so text in a legacy encoding or UTF-16 is read
+//! of them go through [`decode()`] first, so text in a legacy encoding or UTF-16 is read
 //! rather than dropped. Field names of JSON, JSON Lines and front matter are mapped in
 //! one place (`fields`), so that every format accepts the same names.
 //!
@@ -11,7 +11,7 @@
 //!   article.
 //! - A record is an article if it has a title or a text; a record with neither is
 //!   reported in [`ReadOutput::problems`] (or, when the whole file yields nothing,
-//!   as an [`Error::Read`](crate::Error::Read)).
+//!   as an [`Error::Read`]).
 //! - A dateline at the start of the body (`LONDON (Reuters) - …`) is recognised and
 //!   stored in `Article::dateline` and `Article::dateline_place`, and **kept in the
 //!   body**: the body is the text as written, so entity offsets point into it and the
@@ -56,7 +56,8 @@ impl Format {
     /// use newsdex::read::Format;
     /// use std::path::Path;
     /// assert_eq!(Format::from_path(Path::new("a/b.JSONL")), Some(Format::JsonLines));
-    /// assert_eq!(Format::from_path(Path::new("notes/README")), Some(Format::Text));
+    /// assert_eq!(Format::from_path(Path::new("wire/story-0042")), Some(Format::Text));
+    /// assert_eq!(Format::from_path(Path::new("corpus/README.md")), None);
     /// assert_eq!(Format::from_path(Path::new("logo.png")), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
