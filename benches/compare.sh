@@ -15,6 +15,8 @@
 #   CORPORA    real corpora to compare              ["reuters bbc"]
 #   SCALES     synthetic scale factors (x 21,578)   ["1 10"]
 #   FTS5_ON    corpora where SQLite FTS5 also runs  ["reuters bbc"]
+#   BIG_LAT_MODES  query_latency modes on scale corpora above 1x
+#              ["core,reader,search,search_facets"; drop search_facets if facet counting is slow]
 #   NO_BUILD=1 skip the cargo builds (binaries already there)
 #
 # Prints one line per measurement and a summary with ratios; everything is also written to
@@ -34,6 +36,7 @@ REPEAT=${REPEAT:-3}
 CORPORA=${CORPORA:-"reuters bbc"}
 SCALES=${SCALES:-"1 10"}
 FTS5_ON=${FTS5_ON:-"reuters bbc"}
+BIG_LAT_MODES=${BIG_LAT_MODES:-core,reader,search,search_facets}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$repo/target}
 mkdir -p "$WORK"
 RESULTS=$WORK/results.jsonl
@@ -54,8 +57,11 @@ if [ -z "${NO_BUILD:-}" ]; then
     cargo install tantivy-cli --root "$TCLI_ROOT"
   fi
 fi
-NEWSDEX=$CARGO_TARGET_DIR/release/newsdex
-QLAT=$CARGO_TARGET_DIR/release/examples/query_latency
+# Copies, so that a rebuild during the run cannot swap binaries under it.
+mkdir -p "$WORK/bin"
+cp "$CARGO_TARGET_DIR/release/newsdex" "$CARGO_TARGET_DIR/release/examples/query_latency" "$WORK/bin/"
+NEWSDEX=$WORK/bin/newsdex
+QLAT=$WORK/bin/query_latency
 TANTIVY=$TCLI_ROOT/bin/tantivy
 for b in "$NEWSDEX" "$QLAT" "$TANTIVY"; do [ -x "$b" ] || { log "missing $b"; exit 1; }; done
 
@@ -65,10 +71,13 @@ for b in "$NEWSDEX" "$QLAT" "$TANTIVY"; do [ -x "$b" ] || { log "missing $b"; ex
 timed() {
   local out=$1
   shift
-  /usr/bin/time -v -o "$out.time" "$@" >"$out.out" 2>"$out.err" || {
-    log "command failed: $* (see $out.err)"
+  local rc=0
+  /usr/bin/time -v -o "$out.time" "$@" >"$out.out" 2>"$out.err" || rc=$?
+  # newsdex exits 3 when it skipped some files or records: still a complete run.
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+    log "command failed ($rc): $* (see $out.err)"
     return 1
-  }
+  fi
   PEAK_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out.time")
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out.time")
@@ -114,21 +123,22 @@ index_both() {
 
   log "== $name: newsdex index (full extraction, $JOBS jobs)"
   rm -rf "$nidx"
-  timed "$WORK/$name.nindex" "$NEWSDEX" --index "$nidx" index "$src" --jobs "$JOBS" --json || true
+  timed "$WORK/$name.nindex" "$NEWSDEX" --index "$nidx" index "$src" --jobs "$JOBS" --json
   local n_wall=$WALL n_peak=$PEAK_KB n_size n_docs
   n_size=$(size_of "$nidx")
   n_docs=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["documents"])' "$WORK/$name.nindex.out")
   record "{\"corpus\":\"$name\",\"engine\":\"newsdex\",\"what\":\"index\",\"articles\":$n_docs,\"raw_bytes\":$raw,\"seconds\":$n_wall,\"peak_kb\":$n_peak,\"index_bytes\":$n_size}"
 
   log "== $name: queries ($NQ sampled, $REPEAT timed passes)"
-  local qd=$WORK/queries
+  local qd=$WORK/queries modes=core,reader,search,search_facets
+  case $name in scale-1x) ;; scale-*) modes=$BIG_LAT_MODES ;; esac
   local line
   while read -r line; do
     record "{\"corpus\":\"$name\",\"engine\":\"tantivy-cli\",\"what\":\"latency\",${line#\{}"
   done < <(tantivy_latency "$tidx" "$qd/tantivy.txt")
   while read -r line; do
     record "{\"corpus\":\"$name\",\"engine\":\"newsdex\",\"what\":\"latency\",${line#\{}"
-  done < <("$QLAT" "$nidx" "$qd/newsdex.txt" "$REPEAT" 2>"$WORK/$name.qlat.err")
+  done < <("$QLAT" "$nidx" "$qd/newsdex.txt" "$REPEAT" "$modes" 2>"$WORK/$name.qlat.err")
   if [[ " $FTS5_ON " == *" $name "* ]]; then
     log "== $name: SQLite FTS5 (build and queries)"
     timed "$WORK/$name.fts5" python3 "$here/compare/fts5_bench.py" "$jl" "$WORK/$name.sqlite" "$qd/fts5.txt" "$REPEAT"
@@ -156,7 +166,7 @@ for c in $CORPORA; do
       rm -rf "$WORK/reuters" && cp -r "$DATA/reuters21578/articles" "$WORK/reuters"
       index_both reuters "$WORK/reuters"
       log "== reuters: newsdex reindex, nothing changed"
-      timed "$WORK/reuters.noop" "$NEWSDEX" --index "$WORK/reuters.newsdex" index "$WORK/reuters" --jobs "$JOBS" --json || true
+      timed "$WORK/reuters.noop" "$NEWSDEX" --index "$WORK/reuters.newsdex" index "$WORK/reuters" --jobs "$JOBS" --json
       record "{\"corpus\":\"reuters\",\"engine\":\"newsdex\",\"what\":\"reindex-unchanged\",\"seconds\":$WALL,\"peak_kb\":$PEAK_KB,\"report\":$(cat "$WORK/reuters.noop.out")}"
       log "== reuters: newsdex reindex, 1% of the files changed"
       python3 - "$WORK/reuters" <<'EOF'
@@ -169,7 +179,7 @@ for n in names[::step]:
         f.write("\nCorrection: this article was updated for the reindex benchmark.\n")
 print(len(names[::step]), file=sys.stderr)
 EOF
-      timed "$WORK/reuters.one" "$NEWSDEX" --index "$WORK/reuters.newsdex" index "$WORK/reuters" --jobs "$JOBS" --json || true
+      timed "$WORK/reuters.one" "$NEWSDEX" --index "$WORK/reuters.newsdex" index "$WORK/reuters" --jobs "$JOBS" --json
       record "{\"corpus\":\"reuters\",\"engine\":\"newsdex\",\"what\":\"reindex-1pct\",\"seconds\":$WALL,\"peak_kb\":$PEAK_KB,\"report\":$(cat "$WORK/reuters.one.out")}"
       ;;
     bbc) index_both bbc "$DATA/bbc" ;;

@@ -1,8 +1,10 @@
 //! Query latency of newsdex, measured in-process so that process start-up does not count.
 //!
 //! ```text
-//! cargo run --release --example query_latency -- INDEX_DIR QUERIES_FILE [REPEAT]
+//! cargo run --release --example query_latency -- INDEX_DIR QUERIES_FILE [REPEAT] [MODES]
 //! ```
+//!
+//! `MODES` is a comma-separated subset of the modes below (default: all).
 //!
 //! `QUERIES_FILE` holds one query a line in newsdex's (tantivy's) query syntax. The index is
 //! opened once; every query runs once untimed (warm-up), then `REPEAT` times (default 1) in
@@ -53,10 +55,14 @@ fn report(mode: &str, mut us: Vec<f64>, hits: u64) {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(index), Some(queries)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: query_latency INDEX_DIR QUERIES_FILE [REPEAT]");
+        eprintln!("usage: query_latency INDEX_DIR QUERIES_FILE [REPEAT] [MODES]");
         std::process::exit(2);
     };
     let repeat: usize = args.get(2).map_or(Ok(1), |s| s.parse())?;
+    let modes = args
+        .get(3)
+        .map_or("core,reader,search,search_facets", String::as_str);
+    let wanted = |m: &str| modes.split(',').any(|x| x.trim() == m);
     let store = Store::open(&PathBuf::from(index))?;
     let text = std::fs::read_to_string(queries)?;
 
@@ -80,7 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         core_hits += count as u64;
     }
     let mut us = Vec::new();
-    for _ in 0..repeat {
+    for _ in 0..repeat * usize::from(wanted("core")) {
         for (_, query) in &parsed {
             let t = Instant::now();
             let (top, count) = searcher.search(query.as_ref(), &collector)?;
@@ -88,11 +94,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             assert!(top.len() <= count);
         }
     }
-    report("core", us, core_hits);
+    if wanted("core") {
+        report("core", us, core_hits);
+    }
 
     // reader: opening a reader, once a query.
     let mut us = Vec::new();
-    for _ in 0..repeat {
+    for _ in 0..repeat * usize::from(wanted("reader")) {
         for _ in &parsed {
             let t = Instant::now();
             let r = store.reader()?;
@@ -100,12 +108,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             assert_eq!(r.searcher().num_docs(), searcher.num_docs());
         }
     }
-    report("reader", us, 0);
+    if wanted("reader") {
+        report("reader", us, 0);
+    }
 
     for (mode, facets) in [
         ("search", Vec::new()),
         ("search_facets", FacetKind::ALL.to_vec()),
     ] {
+        if !wanted(mode) {
+            continue;
+        }
         let requests: Vec<SearchRequest> = parsed
             .iter()
             .map(|(q, _)| SearchRequest {
