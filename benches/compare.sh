@@ -100,6 +100,8 @@ tantivy_latency() {
   python3 "$here/compare/tantivy_bench.py" "$WORK/tbench.out" "$(grep -c . "$2")"
 }
 
+compact() { python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' "$1"; }
+
 size_of() { du -sb "$1" | cut -f1; }
 
 # index_both NAME SRC_DIR: converts, indexes with tantivy-cli and newsdex, records, and runs
@@ -167,7 +169,7 @@ for c in $CORPORA; do
       index_both reuters "$WORK/reuters"
       log "== reuters: newsdex reindex, nothing changed"
       timed "$WORK/reuters.noop" "$NEWSDEX" --index "$WORK/reuters.newsdex" index "$WORK/reuters" --jobs "$JOBS" --json
-      record "{\"corpus\":\"reuters\",\"engine\":\"newsdex\",\"what\":\"reindex-unchanged\",\"seconds\":$WALL,\"peak_kb\":$PEAK_KB,\"report\":$(cat "$WORK/reuters.noop.out")}"
+      record "{\"corpus\":\"reuters\",\"engine\":\"newsdex\",\"what\":\"reindex-unchanged\",\"seconds\":$WALL,\"peak_kb\":$PEAK_KB,\"report\":$(compact "$WORK/reuters.noop.out")}"
       log "== reuters: newsdex reindex, 1% of the files changed"
       python3 - "$WORK/reuters" <<'EOF'
 import os, sys
@@ -180,7 +182,7 @@ for n in names[::step]:
 print(len(names[::step]), file=sys.stderr)
 EOF
       timed "$WORK/reuters.one" "$NEWSDEX" --index "$WORK/reuters.newsdex" index "$WORK/reuters" --jobs "$JOBS" --json
-      record "{\"corpus\":\"reuters\",\"engine\":\"newsdex\",\"what\":\"reindex-1pct\",\"seconds\":$WALL,\"peak_kb\":$PEAK_KB,\"report\":$(cat "$WORK/reuters.one.out")}"
+      record "{\"corpus\":\"reuters\",\"engine\":\"newsdex\",\"what\":\"reindex-1pct\",\"seconds\":$WALL,\"peak_kb\":$PEAK_KB,\"report\":$(compact "$WORK/reuters.one.out")}"
       ;;
     bbc) index_both bbc "$DATA/bbc" ;;
     *) log "unknown corpus $c" ;;

@@ -6,10 +6,13 @@ use crate::store::Store;
 use crate::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use facet_count::{Counts as FacetCounts, FacetCount};
+use tantivy::collector::{Count, MultiCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+mod facet_count;
 
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
@@ -146,12 +149,8 @@ fn dedup(kinds: &[FacetKind]) -> Vec<FacetKind> {
     out
 }
 
-fn facet_collector(field: &str, roots: &[&str]) -> FacetCollector {
-    let mut c = FacetCollector::for_field(field);
-    for r in roots {
-        c.add_facet(*r);
-    }
-    c
+fn facet_collector(field: &str, roots: &[&str]) -> FacetCount {
+    FacetCount::new(field, roots)
 }
 
 fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
