@@ -109,6 +109,8 @@ struct FileJob {
     /// Over the size limit: not read; its old documents (if any) are deleted.
     oversize: bool,
     existed: bool,
+    /// Size in bytes at walk time (bounds the bytes in flight per batch).
+    size: u64,
 }
 
 struct FileResult {
@@ -189,6 +191,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
                         path,
                         oversize: true,
                         existed: true,
+                        size: 0,
                     });
                 }
                 continue;
@@ -205,6 +208,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
                     existed: full_manifest.contains_key(&path),
                     path,
                     oversize: false,
+                    size: f.size,
                 }),
             }
         }
@@ -246,7 +250,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         .num_threads(opts.jobs.max(1))
         .build()
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
-    for batch in jobs.chunks(chunk) {
+    for batch in batches(&jobs, chunk, BATCH_BYTES) {
         let results: Vec<FileResult> = pool.install(|| {
             batch
                 .par_iter()
@@ -288,6 +292,30 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     report.documents = store.num_docs()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Most bytes of files read and extracted in one batch: the batch's documents are all in
+/// memory before they go to the writer, so without this bound a few large JSON Lines files
+/// (a 215,780-article corpus in 44 files of 5,000 articles) were held whole (1.1 GiB peak).
+const BATCH_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Splits `jobs` into consecutive batches of at most `max_files` files and at most
+/// `max_bytes` bytes (a larger file gets a batch of its own).
+fn batches(jobs: &[FileJob], max_files: usize, max_bytes: u64) -> Vec<&[FileJob]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, job) in jobs.iter().enumerate() {
+        if i > start && (i - start >= max_files || bytes + job.size > max_bytes) {
+            out.push(&jobs[start..i]);
+            start = i;
+            bytes = 0;
+        }
+        bytes += job.size;
+    }
+    if start < jobs.len() {
+        out.push(&jobs[start..]);
+    }
+    out
 }
 
 /// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
@@ -448,4 +476,32 @@ fn is_under(file: &str, root: &str) -> bool {
 /// The path as stored in the index (lossy for names that are not UTF-8).
 pub fn path_string(p: &Path) -> String {
     p.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    fn job(size: u64) -> FileJob {
+        FileJob {
+            path: String::new(),
+            oversize: false,
+            existed: false,
+            size,
+        }
+    }
+
+    #[test]
+    fn batches_bound_files_and_bytes() {
+        let jobs: Vec<FileJob> = [10, 10, 10, 50, 200, 1, 1, 1, 1, 1].map(job).into();
+        let sizes: Vec<Vec<u64>> = batches(&jobs, 3, 60)
+            .iter()
+            .map(|b| b.iter().map(|j| j.size).collect())
+            .collect();
+        assert_eq!(
+            sizes,
+            vec![vec![10, 10, 10], vec![50], vec![200], vec![1, 1, 1], vec![1, 1]]
+        );
+        assert!(batches(&[], 3, 60).is_empty());
+    }
 }
