@@ -13,7 +13,7 @@
 #   NQ         number of sampled queries            [200]
 #   REPEAT     timed passes over the queries        [3]
 #   CORPORA    real corpora to compare              ["reuters bbc"]
-#   SCALES     synthetic scale factors (x 21,578)   ["1 10"]
+#   SCALES     synthetic scale factors (x 21,578)   ["1 10"; set it empty for none]
 #   FTS5_ON    corpora where SQLite FTS5 also runs  ["reuters bbc"]
 #   BIG_LAT_MODES  query_latency modes on scale corpora above 1x
 #              ["core,reader,search,search_facets"; drop search_facets if facet counting is slow]
@@ -33,9 +33,9 @@ JOBS=${JOBS:-2}
 HEAP=${HEAP:-200000000}
 NQ=${NQ:-200}
 REPEAT=${REPEAT:-3}
-CORPORA=${CORPORA:-"reuters bbc"}
-SCALES=${SCALES:-"1 10"}
-FTS5_ON=${FTS5_ON:-"reuters bbc"}
+CORPORA=${CORPORA-"reuters bbc"}
+SCALES=${SCALES-"1 10"}
+FTS5_ON=${FTS5_ON-"reuters bbc"}
 BIG_LAT_MODES=${BIG_LAT_MODES:-core,reader,search,search_facets}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$repo/target}
 mkdir -p "$WORK"
