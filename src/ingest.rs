@@ -500,7 +500,13 @@ mod batch_tests {
             .collect();
         assert_eq!(
             sizes,
-            vec![vec![10, 10, 10], vec![50], vec![200], vec![1, 1, 1], vec![1, 1]]
+            vec![
+                vec![10, 10, 10],
+                vec![50],
+                vec![200],
+                vec![1, 1, 1],
+                vec![1, 1]
+            ]
         );
         assert!(batches(&[], 3, 60).is_empty());
     }
