@@ -1,7 +1,7 @@
 //! Entity extraction: pure functions from article text to [`Entities`].
 //!
 //! No I/O and no tantivy here. Offsets are byte offsets into the text that was
-//! given to [`extract`]; `newsdex extract --jsonl` converts them to character
+//! given to [`extract_with`]; `newsdex extract --jsonl` converts them to character
 //! offsets on output.
 
 pub mod date;
