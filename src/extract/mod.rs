@@ -186,6 +186,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut evidence: Vec<String> = Vec::new();
     for span in &spans {
         let raw = &text[span.start..span.end];
+        if NOT_NAMES.contains(&raw.trim()) {
+            continue;
+        }
         let mention = Mention {
             start: span.start,
             end: span.end,
@@ -209,6 +212,13 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     org_mentions.push((name, mention));
                 }
             }
+            // A stoplisted town name ("Mobile", "Reading") at the start of a sentence or
+            // headline is most often the common word; elsewhere the tagger is trusted.
+            tagger::EntityKind::Location
+                if sentence_initial(text, span.start)
+                    && !raw.contains(' ')
+                    && !gazetteer.is_place_name(raw)
+                    && !gazetteer.lookup(raw).is_empty() => {}
             tagger::EntityKind::Location => place_mentions.push(mention),
             tagger::EntityKind::Misc => {
                 if let Some(country) = gazetteer.demonym(raw.trim()) {
@@ -247,6 +257,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             add_named(&mut orgs, org::canonical(&tag.replace('_', " ")), None);
         }
     }
+
+    // A name the tagger called both a person and an organisation in one article
+    // ("Chelsea") is the organisation.
+    persons.retain(
+        |p| match orgs.iter_mut().find(|o| o.canonical == p.canonical) {
+            Some(o) => {
+                o.mentions.extend(p.mentions.iter().cloned());
+                false
+            }
+            None => true,
+        },
+    );
 
     // Places: resolved together, with the dateline and demonyms as evidence.
     let mut place_texts: Vec<String> = place_mentions.iter().map(|m| m.text.clone()).collect();
@@ -336,6 +358,48 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         orgs,
         amounts,
     }
+}
+
+/// Capitalised words that taggers trained on news keep mistaking for names: holidays,
+/// awards and technology acronyms.
+const NOT_NAMES: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "New Year",
+    "Ramadan",
+    "Oscar",
+    "Oscars",
+    "Grammy",
+    "Grammys",
+    "Bafta",
+    "Baftas",
+    "Emmy",
+    "Emmys",
+    "Golden Globe",
+    "Golden Globes",
+    "PC",
+    "PCs",
+    "DVD",
+    "DVDs",
+    "CD",
+    "CDs",
+    "TV",
+    "MP3",
+    "SMS",
+    "MMS",
+    "GPRS",
+    "PDA",
+    "PDAs",
+    "Wi-Fi",
+    "Internet",
+    "Web",
+    "GMT",
+];
+
+/// True when the byte offset starts a sentence, a line or the text.
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t', '"', '\'', '“', '‘', '(']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
 fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {
