@@ -47,9 +47,25 @@ struct Quantity {
     words: bool,
 }
 
+/// Looks up every word token in the lexicon, into `out`.
+pub(crate) fn lex_all(text: &str, toks: &[Tok], out: &mut Vec<Lex>) {
+    out.clear();
+    out.extend(toks.iter().map(|t| {
+        if t.kind != Kind::Word {
+            return Lex::Other;
+        }
+        let mut buf = [0u8; 24];
+        match lower(&text[t.start..t.end], &mut buf) {
+            Some(w) => lex(w),
+            None => Lex::Other,
+        }
+    }));
+}
+
 pub(crate) struct Grammar<'t> {
     text: &'t str,
     toks: &'t [Tok],
+    lexes: &'t [Lex],
     dollar: &'static str,
     year: Option<i32>,
     home: Option<Country>,
@@ -59,6 +75,7 @@ impl<'t> Grammar<'t> {
     pub(crate) fn new(
         text: &'t str,
         toks: &'t [Tok],
+        lexes: &'t [Lex],
         dollar: &'static str,
         year: Option<i32>,
         home: Option<Country>,
@@ -66,6 +83,7 @@ impl<'t> Grammar<'t> {
         Grammar {
             text,
             toks,
+            lexes,
             dollar,
             year,
             home,
@@ -84,9 +102,12 @@ impl<'t> Grammar<'t> {
             .or_else(|| resolve(fam, None, self.dollar, self.year))
     }
 
+    /// The text of token `i` ("" past the end).
     fn s(&self, i: usize) -> &'t str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -97,17 +118,9 @@ impl<'t> Grammar<'t> {
         self.toks.get(i).is_none_or(|t| t.gap)
     }
 
+    /// What token `i` means to the grammar (looked up once per token by [`lex_all`]).
     fn lexi(&self, i: usize) -> Lex {
-        match self.toks.get(i) {
-            Some(t) if t.kind == Kind::Word => {
-                let mut buf = [0u8; 24];
-                match lower(&self.text[t.start..t.end], &mut buf) {
-                    Some(w) => lex(w),
-                    None => Lex::Other,
-                }
-            }
-            _ => Lex::Other,
-        }
+        self.lexes.get(i).copied().unwrap_or(Lex::Other)
     }
 
     fn is_sym(&self, i: usize, c: &str) -> bool {
@@ -127,27 +140,42 @@ impl<'t> Grammar<'t> {
                 symbol(s).is_some() || s == "#"
             }
             Kind::Word => {
-                let b = self.s(i).as_bytes()[0];
+                let w = self.s(i);
+                let b = w.as_bytes()[0];
                 if b.is_ascii_uppercase()
+                    && w.len() <= 4
                     && (self.is_sym(i + 1, "$")
-                        || iso_code(self.s(i)).is_some()
-                        || prefix_abbrev(self.s(i)).is_some())
+                        || iso_code(w).is_some()
+                        || prefix_abbrev(w).is_some()
+                        || w == "Y")
                 {
                     return true;
                 }
-                matches!(
-                    self.lexi(i),
+                match self.lexi(i) {
                     Lex::NumWord(_)
-                        | Lex::Article
-                        | Lex::Half
-                        | Lex::PluralScale(_)
-                        | Lex::Multi(_)
-                        | Lex::Several
-                        | Lex::Scale {
+                    | Lex::PluralScale(_)
+                    | Lex::Multi(_)
+                    | Lex::Several
+                    | Lex::Scale {
+                        attached: false, ..
+                    } => true,
+                    // "a billion", "a few million", "half a million"
+                    Lex::Article => matches!(
+                        self.lexi(i + 1),
+                        Lex::Scale {
                             attached: false,
                             ..
-                        }
-                ) || self.is_word(i, "multi")
+                        } | Lex::Several
+                    ),
+                    Lex::Half => matches!(
+                        self.lexi(i + 1),
+                        Lex::Scale {
+                            attached: false,
+                            ..
+                        } | Lex::Article
+                    ),
+                    _ => w == "multi",
+                }
             }
         }
     }
@@ -445,11 +473,7 @@ impl<'t> Grammar<'t> {
                     country = Some(c);
                     j += 1;
                 }
-                _ if matches!(
-                    self.s(j).to_ascii_lowercase().as_str(),
-                    "hong" | "new" | "south" | "west" | "sri" | "north"
-                ) && matches!(self.lexi(j + 1), Lex::Adj(_)) =>
-                {
+                Lex::AdjHead if matches!(self.lexi(j + 1), Lex::Adj(_)) => {
                     j += 1;
                 }
                 _ => break,

@@ -74,7 +74,9 @@ pub(crate) fn find_with(
         }
         (None, None) => "USD",
     };
-    let g = Grammar::new(text, toks, dollar, year, home);
+    let mut lexes = Vec::with_capacity(toks.len());
+    grammar::lex_all(text, toks, &mut lexes);
+    let g = Grammar::new(text, toks, &lexes, dollar, year, home);
     let mut out: Vec<(Amount, Option<usize>)> = Vec::new();
     let mut floor = 0;
     let mut prev_end: Option<usize> = None;

@@ -612,3 +612,56 @@ fn never_panics_on_odd_input() {
         let _ = parse_amount(s);
     }
 }
+
+/// Times the scanner and the whole extractor over `NEWSDEX_TIME_DIR` (a profiling aid).
+#[test]
+#[ignore]
+fn time_stages() {
+    let Some(dir) = std::env::var_os("NEWSDEX_TIME_DIR") else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if let Ok(b) = std::fs::read(e.path()) {
+            texts.push(String::from_utf8_lossy(&b).into_owned());
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut toks = Vec::new();
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for s in &texts {
+        lex::scan(s, &mut toks);
+        n += toks.len();
+    }
+    let scan = t.elapsed();
+    let t = std::time::Instant::now();
+    let mut words = 0;
+    let mut buf = [0u8; 24];
+    for s in &texts {
+        lex::scan(s, &mut toks);
+        for tk in &toks {
+            if tk.kind == lex::Kind::Word {
+                if let Some(w) = lex::lower(&s[tk.start..tk.end], &mut buf) {
+                    if lex::lex(w) != lex::Lex::Other {
+                        words += 1;
+                    }
+                }
+            }
+        }
+    }
+    let lexing = t.elapsed();
+    let t = std::time::Instant::now();
+    let found: usize = texts
+        .iter()
+        .map(|s| find_amounts(s, &MoneyContext::default()).len())
+        .sum();
+    let all = t.elapsed();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{mb:.1} MB, {n} tokens, {words} lexicon words, {found} amounts; scan {:.0} MB/s, scan+lex {:.0} MB/s, all {:.0} MB/s",
+        mb / scan.as_secs_f64(),
+        mb / lexing.as_secs_f64(),
+        mb / all.as_secs_f64()
+    );
+}
