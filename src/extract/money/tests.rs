@@ -605,6 +605,24 @@ fn never_panics_on_odd_input() {
         "multi -",
         "hundreds of",
         "£1.5m (",
+        "5 hong",
+        "5 south",
+        "5 new",
+        "5 Hong Kong",
+        "between 5 and",
+        "5 to",
+        "$5 to",
+        "$5 -",
+        "5 -",
+        "D-",
+        "5 D-",
+        "a",
+        "a few",
+        "half",
+        "multi",
+        "#",
+        "# 5",
+        "5 #",
         "\u{0}$5",
         "$5\u{300}m",
     ] {
@@ -664,4 +682,34 @@ fn time_stages() {
         mb / lexing.as_secs_f64(),
         mb / all.as_secs_f64()
     );
+}
+
+/// Every BBC article: no panic, offsets on the text, values finite and positive.
+#[test]
+fn runs_over_the_bbc_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut files = 0;
+    let mut amounts = 0;
+    for cat in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(cat.path()).into_iter().flatten().flatten() {
+            let Ok(text) = std::fs::read_to_string(f.path()) else {
+                continue;
+            };
+            files += 1;
+            for a in find(&text) {
+                amounts += 1;
+                assert_eq!(&text[a.mention.start..a.mention.end], a.mention.text);
+                assert!(a.value.is_finite() && a.value >= 0.0, "{a:?}");
+                if let Some(h) = a.value_high {
+                    assert!(h > a.value, "{a:?}");
+                }
+            }
+        }
+    }
+    assert!(files > 2000, "{files} files");
+    assert!(amounts > 3000, "{amounts} amounts");
 }
