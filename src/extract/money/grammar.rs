@@ -421,12 +421,14 @@ impl<'t> Grammar<'t> {
         } else {
             self.number_words(i)?
         };
+        let mut last_mult = 1.0;
         for _ in 0..2 {
             match self.lexi(q.end) {
                 Lex::Scale { mult, attached } => {
-                    if attached && self.gap(q.end) {
-                        break;
+                    if (attached && self.gap(q.end)) || last_mult >= 1e6 {
+                        break; // "$4.5bn trillion" is a typo, not 4.5e21
                     }
+                    last_mult = mult;
                     // "5 crore" fine; "5 hundred" fine.
                     // 16.28 * 1e9 computed as 1628 * 1e9 / 100, exact in f64
                     let p = 10f64.powi(decimals);
@@ -852,7 +854,12 @@ impl<'t> Grammar<'t> {
                         p.consumed = e;
                     }
                 }
-                Lex::Article => {
+                Lex::Article
+                    if !matches!(
+                        self.s(j + 2).to_ascii_lowercase().as_str(),
+                        "earlier" | "ago" | "before" | "later" | "previously" | "or"
+                    ) =>
+                {
                     if let Some((u, e)) = unit_at(j + 1) {
                         if is_unit(&u) {
                             p.per_unit = Some(u);
@@ -944,6 +951,12 @@ impl<'t> Grammar<'t> {
             return Some((n, norm));
         }
         None
+    }
+
+    /// Is there only a `;` or `,` between token `prev_end` and `first` (a second equivalent
+    /// in the same parenthesis: "($54.98m; £29.32m)")?
+    pub(crate) fn listed_after(&self, prev_end: usize, first: usize) -> bool {
+        first == prev_end + 1 && (self.is_sym(prev_end, ";") || self.is_sym(prev_end, ","))
     }
 
     /// If an amount starting at token `first` sits in an opening parenthesis right after

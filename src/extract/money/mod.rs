@@ -92,8 +92,13 @@ pub(crate) fn find_with(
         };
         let start = toks[p.first].start;
         let end = toks[p.last - 1].end;
-        let equivalent_of = match prev_end {
-            Some(pe) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+        let equivalent_of = match (prev_end, out.last()) {
+            (Some(pe), _) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+            (Some(pe), Some((prev, _)))
+                if prev.equivalent_of.is_some() && g.listed_after(pe, p.first) =>
+            {
+                prev.equivalent_of
+            }
             _ => None,
         };
         let amount = Amount {

@@ -454,6 +454,11 @@ fn equivalents_are_linked() {
         (v[1].currency.as_str(), v[1].equivalent_of),
         ("USD", Some(0))
     );
+    let v = find("7.5bn yen ($71.5m; £38.4m) and");
+    assert_eq!((v[1].equivalent_of, v[2].equivalent_of), (Some(0), Some(0)));
+    let v = find("sales of 3bn yuan a year earlier, $4.5bn trillion");
+    assert_eq!(v[0].per_unit, None);
+    assert_eq!(v[1].value, 4.5e9);
     let v = find("$5m and $6m");
     assert_eq!(v[1].equivalent_of, None);
 }
@@ -695,7 +700,11 @@ fn runs_over_the_bbc_corpus() {
     let mut files = 0;
     let mut amounts = 0;
     for cat in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-        for f in std::fs::read_dir(cat.path()).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(cat.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let Ok(text) = std::fs::read_to_string(f.path()) else {
                 continue;
             };
@@ -712,4 +721,31 @@ fn runs_over_the_bbc_corpus() {
     }
     assert!(files > 2000, "{files} files");
     assert!(amounts > 3000, "{amounts} amounts");
+}
+
+/// Prints amounts with context for the files in `NEWSDEX_DUMP_DIR` (a review aid).
+#[test]
+#[ignore]
+fn dump_corpus() {
+    let Some(dir) = std::env::var_os("NEWSDEX_DUMP_DIR") else {
+        return;
+    };
+    for f in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Ok(text) = std::fs::read_to_string(f.path()) else {
+            continue;
+        };
+        for a in find(&text) {
+            let lo = text.floor_char_boundary(a.mention.start.saturating_sub(30));
+            let hi = text.ceil_char_boundary((a.mention.end + 20).min(text.len()));
+            println!(
+                "{:>14} {} {:?} | {}[[{}]]{}",
+                a.value,
+                a.currency,
+                a.per_unit,
+                text[lo..a.mention.start].replace('\n', " "),
+                a.mention.text,
+                text[a.mention.end..hi].replace('\n', " ")
+            );
+        }
+    }
 }
