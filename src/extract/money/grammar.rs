@@ -646,7 +646,15 @@ impl<'t> Grammar<'t> {
                 words: true,
             };
             let (code, div, end) = self.suffix(j + 1, &q)?;
-            return Some(mk(i, end, value / div, None, code, Some("several"), None));
+            return Some(mk(
+                i,
+                end,
+                ratio(value, div),
+                None,
+                code,
+                Some("several"),
+                None,
+            ));
         }
         // "billion - dollar", "multi-million dollar"
         let multi = match (self.lexi(i), self.lexi(i + 2)) {
@@ -684,7 +692,7 @@ impl<'t> Grammar<'t> {
                         words: true,
                     };
                     let (code, div, end) = self.suffix(i + 2, &q)?;
-                    return Some(mk(i, end, mult / div, None, code, None, None));
+                    return Some(mk(i, end, ratio(mult, div), None, code, None, None));
                 }
             }
         }
@@ -700,7 +708,15 @@ impl<'t> Grammar<'t> {
                 words: true,
             };
             let (code, div, end) = self.suffix(j, &q)?;
-            return Some(mk(i, end, q.value / div, None, code, Some("multi"), None));
+            return Some(mk(
+                i,
+                end,
+                ratio(q.value, div),
+                None,
+                code,
+                Some("multi"),
+                None,
+            ));
         }
         // "several hundred million pounds"
         let (q, several) = if self.lexi(i) == Lex::Several {
@@ -771,14 +787,14 @@ impl<'t> Grammar<'t> {
             if sep_ok && !several {
                 if let Some(q2) = self.quantity(sep + 1) {
                     if let Some((code2, div2, end2)) = self.suffix(q2.end, &q2) {
-                        let (lo, hi) = (q.value / div, q2.value / div2);
+                        let (lo, hi) = (ratio(q.value, div), ratio(q2.value, div2));
                         if code2 == code && hi > lo && hi <= lo * 1000.0 {
                             return Some(mk(i, end2, lo, Some(hi), code, qual, None));
                         }
                     }
                 }
             }
-            return Some(mk(i, end, q.value / div, None, code, qual, None));
+            return Some(mk(i, end, ratio(q.value, div), None, code, qual, None));
         }
         // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln"
         let sep = q.end;
@@ -793,7 +809,15 @@ impl<'t> Grammar<'t> {
                 lo *= q2.value / parse_numeral_from_q(self, sep + 1, &q2);
             }
             if hi > lo {
-                return Some(mk(i, end, lo / div, Some(hi / div), code, None, None));
+                return Some(mk(
+                    i,
+                    end,
+                    ratio(lo, div),
+                    Some(ratio(hi, div)),
+                    code,
+                    None,
+                    None,
+                ));
             }
         }
         None
@@ -987,6 +1011,22 @@ fn parse_numeral_from_q(g: &Grammar<'_>, i: usize, q: &Quantity) -> f64 {
         return q.value / m;
     }
     base
+}
+
+/// `v / div` for cents and pence, without binary noise: 1.4 cts is 14 / 1000, not 0.01399….
+fn ratio(v: f64, div: f64) -> f64 {
+    if div == 1.0 {
+        return v;
+    }
+    let mut p = 1.0;
+    for _ in 0..7 {
+        let scaled = v * p;
+        if (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0) {
+            return scaled.round() / (div * p);
+        }
+        p *= 10.0;
+    }
+    v / div
 }
 
 /// Parses `1,234.5` (or European `1.234.567`).

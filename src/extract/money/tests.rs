@@ -428,6 +428,7 @@ fn per_unit_amounts() {
     assert_eq!(v[0].mention.text, "$35");
     assert_eq!(v[1].per_unit.as_deref(), Some("share"));
     assert_eq!(v[1].value, 3.5);
+    assert_eq!(one("1.4 cts").value, 0.014);
     let v = find("15 cts a share");
     assert_eq!(
         (v[0].value, v[0].per_unit.as_deref()),
