@@ -14,7 +14,7 @@
 //! ```
 
 use super::lex::{
-    dollar_prefix, iso_code, lex, lower, prefix_abbrev, resolve, symbol, Country, Family, Kind,
+    dollar_prefix, iso_code, lex_any_case, prefix_abbrev, resolve, symbol, Country, Family, Kind,
     Lex, Tok,
 };
 
@@ -54,11 +54,7 @@ pub(crate) fn lex_all(text: &str, toks: &[Tok], out: &mut Vec<Lex>) {
         if t.kind != Kind::Word {
             return Lex::Other;
         }
-        let mut buf = [0u8; 24];
-        match lower(&text[t.start..t.end], &mut buf) {
-            Some(w) => lex(w),
-            None => Lex::Other,
-        }
+        lex_any_case(&text[t.start..t.end])
     }));
 }
 

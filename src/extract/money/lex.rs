@@ -115,19 +115,6 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
-/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words (which are
-/// never lexicon words except the currency symbols, handled elsewhere).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let w = word.as_bytes();
-    if w.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..w.len()]).ok()
-}
-
 /// A family of currency words; the code depends on the country adjective and context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Family {
@@ -1465,21 +1452,36 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvMap = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+type FnvMap = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
 
-/// Looks up a lower-cased word.
-pub(crate) fn lex(w: &str) -> Lex {
+/// Looks up a word in any case: lower-cases it on the stack first.
+pub(crate) fn lex_any_case(w: &str) -> Lex {
+    let b = w.as_bytes();
+    if b.len() > MAX_WORD {
+        return Lex::Other;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    lex_bytes(&buf[..b.len()])
+}
+
+fn lex_bytes(w: &[u8]) -> Lex {
     static MAP: OnceLock<FnvMap> = OnceLock::new();
     if w.len() > MAX_WORD {
         return Lex::Other;
     }
-    let map = MAP.get_or_init(|| LEXICON.iter().copied().collect());
+    let map = MAP.get_or_init(|| LEXICON.iter().map(|&(w, l)| (w.as_bytes(), l)).collect());
     map.get(w).copied().unwrap_or(Lex::Other)
 }
 
 /// ISO 4217 codes (current and historical) accepted before or after a number when
 /// written in capitals.
 pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
+    if !(2..=3).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     const CODES: &[&str] = &[
         "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY", "INR", "RUB",
         "UAH", "KRW", "TRY", "ILS", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "BRL", "MXN",
