@@ -418,8 +418,17 @@ impl<'t> Grammar<'t> {
             self.number_words(i)?
         };
         let mut last_mult = 1.0;
-        for _ in 0..2 {
+        for _ in 0..3 {
             match self.lexi(q.end) {
+                _ if self.is_sym(q.end, "-")
+                    && !self.gap(q.end)
+                    && !self.gap(q.end + 1)
+                    && matches!(self.lexi(q.end + 1), Lex::Scale { attached: false, mult } if mult >= 1e5)
+                    && last_mult == 1.0 =>
+                {
+                    q.end += 1; // "22-crore": the scale is read on the next round
+                    continue;
+                }
                 Lex::Scale { mult, attached } => {
                     if (attached && self.gap(q.end)) || last_mult >= 1e6 {
                         break; // "$4.5bn trillion" is a typo, not 4.5e21
@@ -546,6 +555,8 @@ impl<'t> Grammar<'t> {
     fn change_before(&self, i: usize) -> bool {
         match i.checked_sub(1).map(|k| self.lexi(k)) {
             Some(Lex::ChangeVerb) => true,
+            // "a gain of 0.54 cent to 14.26 cents"
+            Some(Lex::Of) => i >= 2 && self.lexi(i - 2) == Lex::ChangeNoun,
             Some(Lex::From) => i >= 2 && self.lexi(i - 2) == Lex::ChangeVerb,
             _ => false,
         }
@@ -776,6 +787,9 @@ impl<'t> Grammar<'t> {
         if let Some((code, div, end)) = self.suffix(j, &q) {
             if q.words && self.title_case_name(i, end) {
                 return None;
+            }
+            if self.is_word(end - 1, "mark") && i > 0 && self.is_word(i - 1, "the") {
+                return None; // "broke through the one million mark"
             }
             let sep = end;
             let sep_ok = (self.lexi(sep) == Lex::To && !self.change_before(i))

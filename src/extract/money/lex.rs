@@ -272,6 +272,8 @@ pub(crate) enum Lex {
     From,
     /// Words that announce a change, not a range ("rose $5 to $7").
     ChangeVerb,
+    /// Nouns of change before "of" ("a gain of 5 cts to 95 cts").
+    ChangeNoun,
 }
 
 /// The lexicon: lower-case word and what it means.
@@ -1361,6 +1363,16 @@ const LEXICON: &[(&str, Lex)] = {
         ("west", AdjHead),
         ("sri", AdjHead),
         ("north", AdjHead),
+        ("gain", ChangeNoun),
+        ("loss", ChangeNoun),
+        ("increase", ChangeNoun),
+        ("decrease", ChangeNoun),
+        ("rise", ChangeNoun),
+        ("fall", ChangeNoun),
+        ("drop", ChangeNoun),
+        ("decline", ChangeNoun),
+        ("jump", ChangeNoun),
+        ("advance", ChangeNoun),
         ("a", Article),
         ("an", Article),
         ("and", And),

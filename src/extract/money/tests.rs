@@ -460,6 +460,9 @@ fn equivalents_are_linked() {
     let v = find("sales of 3bn yuan a year earlier, $4.5bn trillion");
     assert_eq!(v[0].per_unit, None);
     assert_eq!(v[1].value, 4.5e9);
+    assert_eq!(one("Rs 22-crore").value, 22e7);
+    assert!(find("applications broke through the one million mark").is_empty());
+    assert_eq!(find("a gain of 0.54 cent to 14.26 cents").len(), 2);
     let v = find("$5m and $6m");
     assert_eq!(v[1].equivalent_of, None);
 }
