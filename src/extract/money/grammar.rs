@@ -496,6 +496,9 @@ impl<'t> Grammar<'t> {
                 if singular && fam != Family::Dollar && !q.scaled && q.value != 1.0 {
                     return None; // "the 1,800 mark", "a 10 pound bag"
                 }
+                if fam == Family::Pound && self.lexi(j + 1) == Lex::Of {
+                    return None; // "65 million pounds of mushrooms": weight
+                }
                 if fam == Family::Pound
                     && !(q.scaled && q.value >= 1e3)
                     && country.is_none()
@@ -787,6 +790,13 @@ impl<'t> Grammar<'t> {
         if let Some((code, div, end)) = self.suffix(j, &q) {
             if q.words && self.title_case_name(i, end) {
                 return None;
+            }
+            let year_like = !q.scaled
+                && !q.words
+                && self.s(i).len() == 4
+                && (1900.0..=2100.0).contains(&q.value);
+            if year_like && i > 0 && self.is_word(i - 1, "in") {
+                return None; // "expressed in 1977 dollars": constant dollars, not an amount
             }
             if self.is_word(end - 1, "mark") && i > 0 && self.is_word(i - 1, "the") {
                 return None; // "broke through the one million mark"

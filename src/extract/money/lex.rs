@@ -895,7 +895,7 @@ const LEXICON: &[(&str, Lex)] = {
             "crown",
             Cur {
                 fam: F::Crown,
-                singular: false,
+                singular: true,
             },
         ),
         (

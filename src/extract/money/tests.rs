@@ -351,6 +351,9 @@ const NOT_MONEY: &[&str] = &[
     "at 9.5 pct",
     "Section 301",
     "Boeing 747",
+    "exported 65 million pounds of mushrooms",
+    "both figures being expressed in 1977 dollars",
+    "holders will receive 1.43 Crown shares",
     "4th quarter",
     "vs 1.25 dlrs",
 ];
