@@ -571,7 +571,7 @@ fn base_values_use_the_rate_table() {
     // legacy currencies go through their fixed euro rate
     let dem = to_base(1.95583, "DEM").unwrap_or(0.0);
     assert!((dem - eur).abs() < 1e-4, "{dem} vs {eur}");
-    assert_eq!(to_base(1.0, "BRC"), None);
+    assert_eq!(to_base(1.0, "SUR"), None);
     let a = one("€90bn");
     assert!(close(
         a.base_value.unwrap_or(0.0),
