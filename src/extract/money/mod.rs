@@ -129,13 +129,24 @@ pub fn to_base(value: f64, currency: &str) -> Option<f64> {
     RateTable::embedded().to_base_on(value, currency, None)
 }
 
-/// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`): the first amount that spans
-/// the whole phrase (surrounding whitespace and punctuation aside), if any.
+/// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`, `"$35 a barrel"`,
+/// `"$1.13bn (£600m)"`): the first amount, if it spans the whole phrase (surrounding
+/// whitespace and punctuation, a per-unit phrase or a parenthesised equivalent aside).
 pub fn parse_amount(s: &str) -> Option<Amount> {
     let trimmed = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     let found = find_amounts(trimmed, &MoneyContext::default());
-    let first = found.into_iter().next()?;
+    let first = found.first()?;
+    let rest = trimmed[first.mention.end..].trim();
+    // "$1.13bn (£600m)": the phrase with its equivalent
+    let equivalent_only = found.get(1).is_some_and(|b| {
+        b.equivalent_of == Some(0)
+            && trimmed[b.mention.end..]
+                .trim()
+                .trim_start_matches(')')
+                .trim()
+                .is_empty()
+    });
     let covered = trimmed[..first.mention.start].trim().is_empty()
-        && (trimmed[first.mention.end..].trim().is_empty() || first.per_unit.is_some());
-    covered.then_some(first)
+        && (rest.is_empty() || first.per_unit.is_some() || equivalent_only);
+    covered.then(|| found.into_iter().next()).flatten()
 }

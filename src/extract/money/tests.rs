@@ -32,6 +32,14 @@ fn brief_examples() {
         assert_eq!(a.currency, c, "{s}");
         assert_eq!(a.mention.text, s);
     }
+    let a = one("$1.13bn (£600m)");
+    assert_eq!((a.value, a.currency.as_str()), (1.13e9, "USD"));
+    let v = find("$1.13bn (£600m)");
+    assert_eq!(
+        (v[1].value, v[1].currency.as_str(), v[1].equivalent_of),
+        (600e6, "GBP", Some(0))
+    );
+    assert_eq!(parse_amount("$1.13bn and more"), None);
 }
 
 /// Real amount phrases from Reuters-21578 and BBC News (241 phrases): value, currency,
