@@ -50,6 +50,15 @@ pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
         .collect()
 }
 
+/// Like [`find_amounts`], converting base values with `rates` (for `--rates FILE`).
+pub fn find_amounts_with_rates(text: &str, ctx: &MoneyContext, rates: &RateTable) -> Vec<Amount> {
+    let mut toks = Vec::new();
+    find_with(text, ctx, &mut toks, rates)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect()
+}
+
 /// Like [`find_amounts`], with a scratch token buffer and a rate table; also returns, for
 /// each amount that is only a `$`-style prefix and a bare number, the byte offset of the
 /// number (OntoNotes leaves such a `$` out of its spans).

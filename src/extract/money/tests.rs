@@ -580,6 +580,9 @@ fn base_values_use_the_rate_table() {
     let dem = to_base(1.95583, "DEM").unwrap_or(0.0);
     assert!((dem - eur).abs() < 1e-4, "{dem} vs {eur}");
     assert_eq!(to_base(1.0, "SUR"), None);
+    let mine = RateTable::parse("EUR\t0.5\t2024-01-01\tmade up\n").expect("parses");
+    let v = find_amounts_with_rates("€10m", &MoneyContext::default(), &mine);
+    assert_eq!(v[0].base_value, Some(20e6));
     let a = one("€90bn");
     assert!(close(
         a.base_value.unwrap_or(0.0),
