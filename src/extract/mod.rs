@@ -322,24 +322,22 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
-    // Money, reading a bare "dollar" by the dateline's country.
-    let dollar = places
-        .iter()
-        .filter_map(|p| p.info.as_ref())
-        .find(|i| {
-            hints.dateline_place.is_some_and(|d| {
+    // Money: currency words without a country ("dollars", "crowns") are read by the
+    // dateline's country; the date picks the rate row and era-specific currencies.
+    let country = hints.dateline_place.and_then(|d| {
+        places
+            .iter()
+            .filter_map(|p| p.info.as_ref())
+            .find(|i| {
                 i.city.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(d))
                     || i.name.eq_ignore_ascii_case(d)
             })
-        })
-        .and_then(|i| i.country_code.as_deref())
-        .and_then(|cc| gazetteer.country_currency(cc))
-        .filter(|c| c.ends_with('D') && *c != "USD")
-        .map(str::to_string);
+            .and_then(|i| i.country_code.clone())
+    });
     let ctx = money::MoneyContext {
-        dollar,
+        dollar: None,
         date: hints.date.map(|d| d.to_string()),
-        ..Default::default()
+        country,
     };
     let mut amounts = money::find_amounts(text, &ctx);
     if let Some(p) = hints.pretagged {
