@@ -5,6 +5,7 @@
 //! features. The trained model ships in `data/ner/model.bin.gz` and is compiled into the
 //! binary; [`Tagger::global`] loads it once.
 
+pub mod clusters;
 mod features;
 mod gazetteer;
 mod label;

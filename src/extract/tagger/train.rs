@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use super::clusters::{self, Clusters};
 use super::features::{
     self, lower_hash, transition_feature, DocContext, HashMap64, History, TokenInfo,
 };
@@ -92,8 +93,15 @@ pub struct TrainOptions {
     /// OntoNotes documents (`train.docs.jsonl`) whose PERSON, GPE/LOC, ORG and NORP entities
     /// become extra phrase lists.
     pub ontonotes: Option<PathBuf>,
-    /// Word clusters: lines `bitpath<TAB>word[<TAB>count]` (Brown-cluster output format).
+    /// Unlabelled text to learn word clusters from (folders of `.txt` files, JSON Lines files
+    /// with a `text` field, or text files). Empty: no clusters.
+    pub cluster_corpus: Vec<PathBuf>,
+    /// Cache of the learnt clusters: read if it exists, else written after learning.
     pub clusters: Option<PathBuf>,
+    /// Words rarer than this in the corpus get no cluster.
+    pub cluster_min_count: u32,
+    /// Exchange-algorithm passes per clustering.
+    pub cluster_iterations: usize,
     /// Number of passes over the training data.
     pub epochs: usize,
     /// Seed of the document shuffle.
@@ -113,7 +121,17 @@ impl Default for TrainOptions {
             dev: Some(PathBuf::from("../shared/data/conll2003/eng.testa")),
             geonames: Some(PathBuf::from("../shared/data/gazetteer/geonames_geobank")),
             ontonotes: Some(PathBuf::from("../shared/data/ontonotes/train.docs.jsonl")),
+            cluster_corpus: [
+                "../shared/data/reuters21578/articles",
+                "../shared/data/bbc",
+                "../shared/data/ontonotes/train.docs.jsonl",
+            ]
+            .into_iter()
+            .map(PathBuf::from)
+            .collect(),
             clusters: None,
+            cluster_min_count: 3,
+            cluster_iterations: 6,
             epochs: 12,
             seed: 7,
             two_stage: true,
@@ -304,26 +322,80 @@ fn ontonotes_gazetteer(path: &Path, gaz: &mut Gazetteer) -> Result<()> {
     Ok(())
 }
 
-/// Reads word clusters (`bitpath<TAB>word...`), keyed by lowercase word hash.
-fn read_clusters(path: &Path) -> Result<HashMap64<u32>> {
+/// Packs a word's classes for the model: 10 bits per clustering.
+fn pack_classes(c: [u16; 3]) -> u32 {
+    c.iter().enumerate().fold(0u32, |acc, (k, &x)| {
+        acc | (u32::from(x) & 0x3ff) << (10 * k)
+    })
+}
+
+/// Reads a clusters file written by [`write_clusters`] (`word<TAB>c1<TAB>c2<TAB>c3`).
+fn read_clusters(path: &Path) -> Result<Clusters> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
         path: path.to_path_buf(),
         source: e,
     })?;
-    let mut out = HashMap64::default();
+    let mut out = Clusters::new();
     for line in text.lines() {
-        let mut cols = line.split('\t');
-        let (Some(bits), Some(word)) = (cols.next(), cols.next()) else {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 4 {
             continue;
-        };
-        // The path with a leading 1 bit so that its length survives.
-        let mut v: u32 = 1;
-        for b in bits.chars().take(31) {
-            v = (v << 1) | u32::from(b == '1');
         }
-        out.entry(lower_hash(word)).or_insert(v);
+        let mut c = [0u16; 3];
+        for (k, slot) in c.iter_mut().enumerate() {
+            *slot = cols[k + 1].parse().unwrap_or(0);
+        }
+        out.insert(cols[0].to_string(), c);
     }
     Ok(out)
+}
+
+/// Writes clusters as `word<TAB>c1<TAB>c2<TAB>c3` lines, sorted.
+fn write_clusters(path: &Path, clusters: &Clusters) -> Result<()> {
+    let mut lines: Vec<String> = clusters
+        .iter()
+        .map(|(w, c)| format!("{w}\t{}\t{}\t{}", c[0], c[1], c[2]))
+        .collect();
+    lines.sort();
+    std::fs::write(path, lines.join("\n") + "\n").map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })
+}
+
+/// The clusters for training: read from the cache file if it exists, else learnt from the
+/// corpus (and the training file's own text), then cached if a cache path is set.
+fn get_clusters(opts: &TrainOptions, train_docs: &[ConllDocument]) -> Result<HashMap64<u32>> {
+    let clusters = match &opts.clusters {
+        Some(p) if p.exists() => read_clusters(p)?,
+        _ if opts.cluster_corpus.is_empty() => Clusters::new(),
+        cache => {
+            let started = Instant::now();
+            let mut texts = Vec::new();
+            for p in &opts.cluster_corpus {
+                clusters::read_corpus(p, &mut texts)?;
+            }
+            for d in train_docs {
+                let sents: Vec<String> = d.sentences.iter().map(|s| s.tokens.join(" ")).collect();
+                texts.push(sents.join("\n"));
+            }
+            let learnt = clusters::learn(&texts, opts.cluster_min_count, opts.cluster_iterations);
+            eprintln!(
+                "learnt clusters of {} words from {} texts in {:.1} s",
+                learnt.len(),
+                texts.len(),
+                started.elapsed().as_secs_f64()
+            );
+            if let Some(p) = cache {
+                write_clusters(p, &learnt)?;
+            }
+            learnt
+        }
+    };
+    Ok(clusters
+        .iter()
+        .map(|(w, &c)| (features::hash_str(w), pack_classes(c)))
+        .collect())
 }
 
 fn train_list(kind: EntityKind) -> GazList {
@@ -504,10 +576,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     for &(h, list) in doc_counts.keys() {
         gazetteer.insert(h, list);
     }
-    let clusters = match &opts.clusters {
-        Some(p) => read_clusters(p)?,
-        None => HashMap64::default(),
-    };
+    let clusters = get_clusters(opts, &docs)?;
 
     let mut data: Vec<DocData> = Vec::with_capacity(docs.len());
     let mut n_tokens = 0;
