@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo};
-use super::gazetteer::Gazetteer;
-use super::label::{Label, N_LABELS};
+use super::gazetteer::{GazList, GazMatch, Gazetteer};
+use super::label::{EntityKind, Label, Pos, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"NDXNER";
@@ -243,9 +243,33 @@ pub(crate) fn decode_with(
     stage2: Option<(&DocContext, &[Label])>,
 ) -> Vec<Label> {
     let em = emissions(weights, infos, history, stage2, None);
-    let labels = viterbi(&em, trans);
+    let mut labels = viterbi(&em, trans);
+    trim_titles(infos, &mut labels);
     history.record(infos, &labels);
     labels
+}
+
+/// Takes one-word titles (`Mr`, `Dr`, `President`) off the front of person names, as the
+/// CoNLL guidelines do: `B-PER(Mr) L-PER(Blair)` becomes `O U-PER(Blair)`.
+pub(crate) fn trim_titles(infos: &[TokenInfo], labels: &mut [Label]) {
+    let title = GazList::Title as usize;
+    let mut i = 0;
+    while i < labels.len() {
+        let l = labels[i];
+        if l.kind() == Some(EntityKind::Person)
+            && l.pos() == Some(Pos::Begin)
+            && infos[i].gaz[title] == GazMatch::Unit
+        {
+            labels[i] = Label::O;
+            if let Some(next) = labels.get_mut(i + 1) {
+                *next = match next.pos() {
+                    Some(Pos::Last) => Label::new(Pos::Unit, EntityKind::Person),
+                    _ => Label::new(Pos::Begin, EntityKind::Person),
+                };
+            }
+        }
+        i += 1;
+    }
 }
 
 /// First-stage labels of a document's sentences.
@@ -328,7 +352,8 @@ impl Model {
                 features::extract_document(&sent, i, &history, None, &mut feats);
                 sc.add(&feats, 0, e1);
             }
-            let labels = viterbi(&to_f32(&em1), &sc.trans[0]);
+            let mut labels = viterbi(&to_f32(&em1), &sc.trans[0]);
+            trim_titles(infos, &mut labels);
             history.record(infos, &labels);
             s1.push(labels);
             partial2.push(em2);
@@ -350,7 +375,8 @@ impl Model {
                 features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
                 sc.add(&feats, 1, e);
             }
-            let labels = viterbi(&to_f32(&em2), &sc.trans[1]);
+            let mut labels = viterbi(&to_f32(&em2), &sc.trans[1]);
+            trim_titles(infos, &mut labels);
             history.record(infos, &labels);
             out.push(labels);
         }

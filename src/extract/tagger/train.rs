@@ -566,6 +566,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     if let Some(p) = &opts.ontonotes {
         ontonotes_gazetteer(p, &mut gazetteer)?;
     }
+    for t in super::gazetteer::TITLES {
+        if let Some(h) = text_phrase_hash(t) {
+            gazetteer.insert(h, GazList::Title);
+        }
+    }
     let per_doc: Vec<HashSet<(u64, GazList)>> = docs.iter().map(doc_phrases).collect();
     let mut doc_counts: std::collections::HashMap<(u64, GazList), u32> = Default::default();
     for set in &per_doc {
