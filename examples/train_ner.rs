@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- \
-//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters CACHE] [--cluster-corpus PATH]... [--no-cluster-corpus] [--epochs N] [--out FILE]
+//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters CACHE] [--cluster-corpus PATH]... [--no-cluster-corpus] [--epochs N] [--min-weight W] [--out FILE]
 //! ```
 //! Paths default to `../shared/data/...` relative to the repository root.
 
@@ -33,6 +33,7 @@ fn main() -> anyhow::Result<()> {
             "--one-stage" => opts.two_stage = false,
             "--epochs" => opts.epochs = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,
+            "--min-weight" => opts.min_weight = value()?.parse()?,
             "--step" => opts.step = value()?.parse()?,
             "--out" => opts.output = PathBuf::from(value()?),
             other => anyhow::bail!("unknown option {other}"),

@@ -108,6 +108,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Train a second stage that sees the first stage's labels across the whole document.
     pub two_stage: bool,
+    /// Features whose averaged weights all stay within ±`min_weight` are dropped.
+    pub min_weight: f32,
     /// Quantisation step of the stored weights.
     pub step: f32,
     /// Where to write the model.
@@ -135,6 +137,7 @@ impl Default for TrainOptions {
             epochs: 12,
             seed: 7,
             two_stage: true,
+            min_weight: 1.0,
             step: 0.05,
             output: PathBuf::from(super::MODEL_PATH),
         }
@@ -214,17 +217,22 @@ impl Perceptron {
         self.u[r][label.index()] += f64::from(delta) * self.c;
     }
 
-    fn averaged(&self) -> Weights {
-        let mut out = Weights {
-            index: self.w.index.clone(),
-            rows: Vec::with_capacity(self.w.rows.len()),
-        };
-        for (w, u) in self.w.rows.iter().zip(&self.u) {
+    /// The averaged weights, keeping only features with some weight above `min_weight` in
+    /// magnitude (smaller ones barely move a score but cost lookups and cache).
+    fn averaged(&self, min_weight: f32) -> Weights {
+        let mut out = Weights::default();
+        let mut keys: Vec<(u64, u32)> = self.w.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        for (k, r) in keys {
+            let (w, u) = (&self.w.rows[r as usize], &self.u[r as usize]);
             let mut row = [0.0f32; N_LABELS];
             for l in 0..N_LABELS {
                 row[l] = (f64::from(w[l]) - u[l] / self.c) as f32;
             }
-            out.rows.push(row);
+            if row.iter().any(|x| x.abs() > min_weight) {
+                out.index.insert(k, out.rows.len() as u32);
+                out.rows.push(row);
+            }
         }
         out
     }
@@ -453,6 +461,7 @@ fn run_perceptron(
     stage2: Option<&[Vec<Vec<Label>>]>,
     epochs: usize,
     seed: u64,
+    min_weight: f32,
     label: &str,
     mut eval: impl FnMut(&Weights) -> Option<NerScores>,
 ) -> (Weights, usize, Option<NerScores>, Vec<EpochReport>) {
@@ -515,7 +524,7 @@ fn run_perceptron(
                 history.record(infos, &labels);
             }
         }
-        let weights = p.averaged();
+        let weights = p.averaged(min_weight);
         let scored = eval(&weights);
         let f1 = scored.as_ref().map(|s| s.overall.f1);
         match &scored {
@@ -622,12 +631,20 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     let all: Vec<usize> = (0..data.len()).collect();
 
     // Stage one on everything.
-    let (w1, e1, dev1, mut epochs) =
-        run_perceptron(&data, &all, None, opts.epochs, opts.seed, "stage 1", |w| {
+    let (w1, e1, dev1, mut epochs) = run_perceptron(
+        &data,
+        &all,
+        None,
+        opts.epochs,
+        opts.seed,
+        opts.min_weight,
+        "stage 1",
+        |w| {
             dev_docs
                 .as_ref()
                 .map(|dev| score_documents(dev, &make_tagger(w.clone(), None)))
-        });
+        },
+    );
     let mut best_epoch = e1;
     let mut dev_scores = dev1;
     let mut second = None;
@@ -643,6 +660,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
                 None,
                 e1,
                 opts.seed + fold as u64 + 1,
+                opts.min_weight,
                 &format!("fold {}", fold + 1),
                 |_| None,
             );
@@ -656,6 +674,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
             Some(&s1),
             opts.epochs,
             opts.seed,
+            opts.min_weight,
             "stage 2",
             |w| {
                 dev_docs
