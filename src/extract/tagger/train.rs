@@ -459,9 +459,7 @@ fn run_perceptron(
     data: &[DocData],
     ids: &[usize],
     stage2: Option<&[Vec<Vec<Label>>]>,
-    epochs: usize,
-    seed: u64,
-    min_weight: f32,
+    run: Run,
     label: &str,
     mut eval: impl FnMut(&Weights) -> Option<NerScores>,
 ) -> (Weights, usize, Option<NerScores>, Vec<EpochReport>) {
@@ -483,6 +481,11 @@ fn run_perceptron(
         u: Vec::new(),
         c: 1.0,
     };
+    let Run {
+        epochs,
+        seed,
+        min_weight,
+    } = run;
     let mut rng = Rng(seed.max(1));
     let mut order = ids.to_vec();
     let mut reports = Vec::new();
@@ -548,6 +551,14 @@ fn run_perceptron(
         Some((_, e, w, s)) => (w, e, s, reports),
         None => (Weights::default(), 0, None, reports),
     }
+}
+
+/// Passes, shuffle seed and pruning of one perceptron run.
+#[derive(Clone, Copy)]
+struct Run {
+    epochs: usize,
+    seed: u64,
+    min_weight: f32,
 }
 
 /// The featurised training documents.
@@ -629,22 +640,18 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         ),
     };
     let all: Vec<usize> = (0..data.len()).collect();
+    let run = Run {
+        epochs: opts.epochs,
+        seed: opts.seed,
+        min_weight: opts.min_weight,
+    };
 
     // Stage one on everything.
-    let (w1, e1, dev1, mut epochs) = run_perceptron(
-        &data,
-        &all,
-        None,
-        opts.epochs,
-        opts.seed,
-        opts.min_weight,
-        "stage 1",
-        |w| {
-            dev_docs
-                .as_ref()
-                .map(|dev| score_documents(dev, &make_tagger(w.clone(), None)))
-        },
-    );
+    let (w1, e1, dev1, mut epochs) = run_perceptron(&data, &all, None, run, "stage 1", |w| {
+        dev_docs
+            .as_ref()
+            .map(|dev| score_documents(dev, &make_tagger(w.clone(), None)))
+    });
     let mut best_epoch = e1;
     let mut dev_scores = dev1;
     let mut second = None;
@@ -658,9 +665,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
                 &data,
                 &train_ids,
                 None,
-                e1,
-                opts.seed + fold as u64 + 1,
-                opts.min_weight,
+                Run {
+                    epochs: e1,
+                    seed: opts.seed + fold as u64 + 1,
+                    ..run
+                },
                 &format!("fold {}", fold + 1),
                 |_| None,
             );
@@ -668,20 +677,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
                 s1[d] = first_stage(&wf, &data[d].infos);
             }
         }
-        let (w2, e2, dev2, epochs2) = run_perceptron(
-            &data,
-            &all,
-            Some(&s1),
-            opts.epochs,
-            opts.seed,
-            opts.min_weight,
-            "stage 2",
-            |w| {
-                dev_docs
-                    .as_ref()
-                    .map(|dev| score_documents(dev, &make_tagger(w1.clone(), Some(w.clone()))))
-            },
-        );
+        let (w2, e2, dev2, epochs2) = run_perceptron(&data, &all, Some(&s1), run, "stage 2", |w| {
+            dev_docs
+                .as_ref()
+                .map(|dev| score_documents(dev, &make_tagger(w1.clone(), Some(w.clone()))))
+        });
         // Keep the second stage only if it helps on the development data.
         let better = match (&dev_scores, &dev2) {
             (Some(a), Some(b)) => b.overall.f1 > a.overall.f1,
