@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- \
-//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters FILE] [--epochs N] [--out FILE]
+//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters CACHE] [--cluster-corpus PATH]... [--no-cluster-corpus] [--epochs N] [--min-weight W] [--out FILE]
 //! ```
 //! Paths default to `../shared/data/...` relative to the repository root.
 
@@ -27,9 +27,13 @@ fn main() -> anyhow::Result<()> {
             "--ontonotes" => opts.ontonotes = Some(PathBuf::from(value()?)),
             "--no-ontonotes" => opts.ontonotes = None,
             "--clusters" => opts.clusters = Some(PathBuf::from(value()?)),
+            "--cluster-corpus" => opts.cluster_corpus.push(PathBuf::from(value()?)),
+            "--no-cluster-corpus" => opts.cluster_corpus.clear(),
+            "--cluster-iterations" => opts.cluster_iterations = value()?.parse()?,
             "--one-stage" => opts.two_stage = false,
             "--epochs" => opts.epochs = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,
+            "--min-weight" => opts.min_weight = value()?.parse()?,
             "--step" => opts.step = value()?.parse()?,
             "--out" => opts.output = PathBuf::from(value()?),
             other => anyhow::bail!("unknown option {other}"),
