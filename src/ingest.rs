@@ -250,7 +250,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         let results: Vec<FileResult> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| process_guarded(job, &fields))
+                .map(|job| process_guarded(job, &fields, opts.max_file_size))
                 .collect()
         });
         for (job, res) in batch.iter().zip(results) {
@@ -291,30 +291,31 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
 }
 
 /// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
-fn process_guarded(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, fields))).unwrap_or_else(
-        |panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            FileResult {
-                docs: Vec::new(),
-                skipped: vec![Skipped {
-                    path: job.path.clone(),
-                    reason: format!(
-                        "internal error while reading this file (please report it): {what}"
-                    ),
-                }],
-                bytes: 0,
-                ok: false,
-            }
-        },
-    )
+fn process_guarded(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(job, fields, max_size)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        FileResult {
+            docs: Vec::new(),
+            skipped: vec![Skipped {
+                path: job.path.clone(),
+                reason: format!(
+                    "internal error while reading this file (please report it): {what}"
+                ),
+            }],
+            bytes: 0,
+            ok: false,
+        }
+    })
 }
 
-fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
+fn process(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
     let mut res = FileResult {
         docs: Vec::new(),
         skipped: Vec::new(),
@@ -327,18 +328,34 @@ fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
     let path = Path::new(&job.path);
     // Size and mtime come from the same open file as the bytes, so an edit between
     // walk and read is recorded as what was actually read.
-    let read = std::fs::File::open(path).and_then(|mut f| {
+    // The read is bounded by the size limit: a file that grew after the walk is not
+    // read whole into memory.
+    let read = std::fs::File::open(path).and_then(|f| {
         let md = f.metadata()?;
-        let mut bytes = Vec::with_capacity(md.len() as usize);
-        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        let mut bytes = Vec::with_capacity(md.len().min(max_size) as usize);
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(f, max_size.saturating_add(1)),
+            &mut bytes,
+        )?;
         Ok((md, bytes))
     });
     let (md, bytes) = match read {
+        Ok((md, bytes)) if md.len() > max_size || bytes.len() as u64 > max_size => {
+            res.skipped.push(Skipped {
+                path: job.path.clone(),
+                reason: format!(
+                    "file grew over the {} MB limit while being indexed",
+                    max_size / 1_000_000
+                ),
+            });
+            return res;
+        }
         Ok(b) => b,
         Err(e) => {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => "file disappeared before it could be read".into(),
                 std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+                std::io::ErrorKind::IsADirectory => "not a file any more (now a directory)".into(),
                 _ => e.to_string(),
             };
             res.skipped.push(Skipped {
