@@ -443,3 +443,49 @@ fn is_under(file: &str, root: &str) -> bool {
 pub fn path_string(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
+
+#[cfg(test)]
+mod reliability_tests {
+    use super::*;
+
+    fn job(path: &Path) -> FileJob {
+        FileJob {
+            path: path.to_str().expect("UTF-8 temp path").to_string(),
+            oversize: false,
+            existed: false,
+        }
+    }
+
+    #[test]
+    fn a_file_deleted_between_walk_and_read_is_reported() {
+        let (_, fields) = crate::schema::Fields::build();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("gone.txt");
+        std::fs::write(&p, "Title\n\nBody text of the article.").unwrap();
+        let (files, _) = walk::walk(dir.path(), &WalkOptions::default(), |_| true);
+        assert_eq!(files.len(), 1, "the walk saw it");
+        std::fs::remove_file(&p).unwrap();
+        let res = process_guarded(&job(&p), &fields, DEFAULT_MAX_FILE_SIZE);
+        assert!(!res.ok && res.docs.is_empty());
+        assert_eq!(
+            res.skipped[0].reason,
+            "file disappeared before it could be read"
+        );
+    }
+
+    #[test]
+    fn a_file_that_grew_past_the_limit_is_not_read_whole() {
+        let (_, fields) = crate::schema::Fields::build();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("grew.txt");
+        std::fs::write(&p, format!("Title\n\n{}", "word ".repeat(2_000))).unwrap();
+        // The walk saw it small; it is now over a 1,000-byte limit.
+        let res = process_guarded(&job(&p), &fields, 1_000);
+        assert!(!res.ok && res.docs.is_empty());
+        assert!(res.skipped[0].reason.contains("grew"), "{:?}", res.skipped);
+        assert_eq!(res.bytes, 0);
+        // At the limit exactly, it is read.
+        let res = process_guarded(&job(&p), &fields, 10_007);
+        assert!(res.ok, "{:?}", res.skipped);
+    }
+}
