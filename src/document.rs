@@ -150,7 +150,16 @@ impl StoredEntities {
             amounts: e
                 .amounts
                 .iter()
-                .map(|a| StoredAmount {
+                .enumerate()
+                // The same sum written the same way twice (headline and body) is shown once.
+                .filter(|(i, a)| {
+                    !e.amounts[..*i].iter().any(|b| {
+                        b.mention.text == a.mention.text
+                            && b.value == a.value
+                            && b.currency == a.currency
+                    })
+                })
+                .map(|(_, a)| StoredAmount {
                     text: a.mention.text.clone(),
                     value: a.value,
                     value_high: a.value_high,

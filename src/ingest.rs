@@ -295,24 +295,26 @@ fn process_guarded(job: &FileJob, fields: &crate::schema::Fields, max_size: u64)
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         process(job, fields, max_size)
     }))
-    .unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        FileResult {
-            docs: Vec::new(),
-            skipped: vec![Skipped {
-                path: job.path.clone(),
-                reason: format!(
-                    "internal error while reading this file (please report it): {what}"
-                ),
-            }],
-            bytes: 0,
-            ok: false,
-        }
+    .unwrap_or_else(|panic| FileResult {
+        docs: Vec::new(),
+        skipped: vec![Skipped {
+            path: job.path.clone(),
+            reason: format!(
+                "internal error while reading this file (please report it): {}",
+                panic_message(panic.as_ref())
+            ),
+        }],
+        bytes: 0,
+        ok: false,
     })
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 fn process(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
@@ -379,17 +381,38 @@ fn process(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> File
                     reason: problem,
                 });
             }
-            for article in out.articles {
-                let extracted = extract::extract_article(&article);
-                res.docs.push(document::build(
-                    fields,
-                    &article,
-                    &extracted.entities,
-                    extracted.date,
-                    &job.path,
-                    state,
-                    EXTRACTOR_VERSION,
-                ));
+            // Articles of one file (a JSON Lines dump) are extracted in parallel; a bug in an
+            // extractor costs one article, not the whole file.
+            let built: Vec<Result<tantivy::TantivyDocument, Skipped>> = out
+                .articles
+                .par_iter()
+                .map(|article| {
+                    std::panic::catch_unwind(|| extract::extract_article(article))
+                        .map(|x| {
+                            document::build(
+                                fields,
+                                article,
+                                &x.entities,
+                                x.date,
+                                &job.path,
+                                state,
+                                EXTRACTOR_VERSION,
+                            )
+                        })
+                        .map_err(|panic| Skipped {
+                            path: article.id.clone(),
+                            reason: format!(
+                                "internal error while extracting entities (please report it): {}",
+                                panic_message(panic.as_ref())
+                            ),
+                        })
+                })
+                .collect();
+            for b in built {
+                match b {
+                    Ok(doc) => res.docs.push(doc),
+                    Err(s) => res.skipped.push(s),
+                }
             }
             res.ok = true;
         }

@@ -46,6 +46,21 @@ fn bbc_index_search_and_reindex_cycle() {
         blair["facets"]["person"]
     );
 
+    // Articles naming only "Mr Blair" count under the one full name in the person facet.
+    let persons = json(
+        &index,
+        &["facets", "--field", "person", "--top", "30", "--json"],
+        0,
+    );
+    let names: Vec<&str> = persons["facets"]["person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(names[0], "Tony Blair", "{names:?}");
+    assert!(!names.contains(&"Blair"), "{names:?}");
+
     // --place Europe: every place below Europe.
     let europe = json(
         &index,
@@ -114,7 +129,7 @@ fn bbc_index_search_and_reindex_cycle() {
             cycle["deleted"].as_u64(),
             cycle["unchanged"].as_u64()
         ),
-        (Some(1), Some(1), Some(1), Some(2222)),
+        (Some(1), Some(1), Some(1), Some(2223)),
         "{cycle}"
     );
     assert_eq!(json(&index, &["stats", "--json"], 0)["documents"], 2225);
@@ -156,8 +171,18 @@ fn reuters_json_lines_keep_their_own_tags() {
     )
     .unwrap();
     let index = tmp.path().join("index");
-    let report = json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
-    assert_eq!(report["documents"], 21578, "{}", report["documents"]);
+    // One record (line 12793) has neither headline nor text: it is reported, so the exit status is 3.
+    let report = json(&index, &["index", dir.to_str().unwrap(), "--json"], 3);
+    assert_eq!(report["documents"], 21577, "{}", report["documents"]);
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("line 12793"),
+        "{skipped:?}"
+    );
     // Reuters tags 166 articles with "reagan"; the pre-tagged persons are kept.
     let reagan = json(
         &index,

@@ -210,6 +210,15 @@ mod tests {
         let s = evaluate(&path, Tagger::global()).expect("testa reads");
         eprintln!("{s}");
         assert!(s.tokens > 50_000);
-        assert!(s.overall.f1 > 0.80, "overall F1 {}", s.overall.f1);
+        // Floors just below what the shipped model reaches (see docs/tagger.md).
+        assert!(s.per.f1 > 0.95, "PER F1 {}", s.per.f1);
+        assert!(s.loc.f1 > 0.96, "LOC F1 {}", s.loc.f1);
+        assert!(s.org.f1 > 0.885, "ORG F1 {}", s.org.f1);
+        assert!(
+            s.per_loc_org.f1 > 0.94,
+            "PER+LOC+ORG F1 {}",
+            s.per_loc_org.f1
+        );
+        assert!(s.overall.f1 > 0.93, "overall F1 {}", s.overall.f1);
     }
 }

@@ -4,9 +4,10 @@
 //! ("Published", "Updated", "on", "at"):
 //! - ISO 8601 / RFC 3339: `2025-03-01`, `2025-03-01T10:15:00+01:00`, `2025-03-01 10:15`;
 //! - compact `20250301`, slashes or dots: `2025/03/01`, `2025.03.01`;
-//! - day-month-year with numbers (`01.03.2025`, `1/3/2025`) only when unambiguous: a
-//!   first number above 12 is a day, a second number above 12 makes it month/day
-//!   (`3/26/2025`); `01/03/2025` is refused rather than guessed;
+//! - day.month.year with dots (`04.03.2025`, always day first);
+//! - numbers with slashes only when unambiguous: a first number above 12 is a day
+//!   (`26/02/2025`), a second number above 12 makes it month/day (`2/26/2025`);
+//!   `01/03/2025` is refused rather than guessed;
 //! - month names, full or abbreviated, in any order with the day: `Feb 26, 2025`,
 //!   `26 February 2025`, `March 1 2025`, `1st of March, 2025`;
 //! - RFC 2822: `Sat, 01 Mar 2025 10:00:00 +0000`;
@@ -286,7 +287,8 @@ fn numeric_date(token: &str) -> Option<Option<NaiveDate>> {
         make_date(n[0] as i32, n[1], n[2])
     } else if parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
         let (a, b) = (n[0], n[1]);
-        if a > 12 && b <= 12 {
+        if sep == '.' || (a > 12 && b <= 12) {
+            // Dots are written day first (`04.03.2025`) wherever they are used.
             make_date(n[2] as i32, b, a)
         } else if (b > 12 && a <= 12) || a == b {
             make_date(n[2] as i32, a, b)
@@ -337,6 +339,7 @@ mod tests {
             ("2025/03/01", (2025, 3, 1)),
             ("2025.03.01", (2025, 3, 1)),
             ("26.02.2025", (2025, 2, 26)),
+            ("04.03.2025", (2025, 3, 4)),
             ("26/02/2025", (2025, 2, 26)),
             ("2/26/2025", (2025, 2, 26)),
             ("05/05/2025", (2025, 5, 5)),

@@ -115,6 +115,6 @@ mod tests {
         ] {
             assert_eq!(canonical(alias), expected, "{alias}");
         }
-        assert_eq!(canonical("who"), "who", "acronyms are case-sensitive");
+        assert_eq!(canonical("Who"), "Who", "acronyms are case-sensitive");
     }
 }

@@ -68,12 +68,37 @@ const TITLES: &[&str] = &[
     "executive",
     "leader",
     "st",
+    "shadow",
+    "state",
+    "home",
+    "interior",
+    "defence",
+    "defense",
+    "trade",
+    "industry",
+    "health",
 ];
+
+/// Titles that only ever precede a person's name.
+const PERSONAL_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+];
+
+/// True when the text starts with a personal title ("Ms Hewitt", "Dr. No").
+pub fn has_personal_title(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().map(|w| w.trim_end_matches('.').to_lowercase());
+    words.next().is_some() && first.is_some_and(|f| PERSONAL_TITLES.contains(&f.as_str()))
+}
 
 /// A person name cleaned of titles, possessives and stray punctuation; `None` if nothing
 /// name-like is left.
 pub fn clean(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
+    let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    if words.iter().all(|w| is_title(w)) {
+        return None; // "Shadow Secretary", "Prime Minister": a post, not a name
+    }
     while let Some(first) = words.first() {
         let w = first.trim_end_matches('.').to_lowercase();
         if words.len() > 1 && TITLES.contains(&w.as_str()) {
@@ -93,8 +118,22 @@ pub fn clean(name: &str) -> Option<String> {
         .into_iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
         .filter(|w| !w.is_empty())
-        .map(fix_case)
+        .map(str::to_string)
         .collect();
+    // Re-case only names written wholly in capitals or wholly in lower case ("REAGAN",
+    // "james baker"); "Ursula von der Leyen" keeps its particles.
+    let letters = || {
+        words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphabetic())
+    };
+    let uniform = letters().all(|c| c.is_uppercase()) || letters().all(|c| c.is_lowercase());
+    let words: Vec<String> = if uniform {
+        words.iter().map(|w| fix_case(w)).collect()
+    } else {
+        words
+    };
     let joined = words.join(" ");
     let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || joined.chars().any(|c| c.is_ascii_digit()) {
@@ -202,6 +241,12 @@ mod tests {
             assert_eq!(clean(raw).as_deref(), Some(clean_name), "{raw}");
         }
         assert_eq!(clean("1990s"), None);
+        assert_eq!(clean("Shadow Secretary"), None);
+        assert!(
+            has_personal_title("Ms Hewitt")
+                && !has_personal_title("Mr")
+                && !has_personal_title("Labour")
+        );
         assert_eq!(clean("'s"), None);
         assert_eq!(from_tag("james-baker").as_deref(), Some("James Baker"));
         assert_eq!(from_tag("reagan").as_deref(), Some("Reagan"));

@@ -134,6 +134,18 @@ mod tests {
     }
 
     #[test]
+    fn longer_latin1_texts() {
+        for text in [
+            "Grüße aus München: Die Bürger zahlen für Straßen und Brücken mehr als geplant.",
+            "Le président a déclaré à Bruxelles que l'économie française résistait à la crise.",
+            "El Gobierno de España aprobó un plan de vivienda en Málaga y Cádiz el miércoles.",
+        ] {
+            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+            assert_eq!(decode(&bytes).unwrap(), text);
+        }
+    }
+
+    #[test]
     fn utf16_le_and_be_with_bom() {
         let le = utf16le_with_bom("Déjà vu in Zürich");
         assert_eq!(decode(&le).unwrap(), "Déjà vu in Zürich");

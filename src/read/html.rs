@@ -84,12 +84,29 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         .or_else(|| first_h1.clone())
         .or_else(|| ld_rec.as_ref().map(Record::title).filter(|t| !t.is_empty()))
         .unwrap_or_default();
+    let title = match meta.get("og:site_name") {
+        Some(site) => strip_site_suffix(&title, site).to_string(),
+        None => title,
+    };
 
     let mut blocks = main_blocks(&doc);
     if let Some(first) = blocks.first() {
         if !title.is_empty() && first.eq_ignore_ascii_case(&title)
             || first_h1.as_deref().is_some_and(|h| h == first)
         {
+            blocks.remove(0);
+        }
+    }
+    // A short `By …` paragraph at the top is a byline, not text.
+    let mut byline = None;
+    if let Some(first) = blocks.first() {
+        let words = first.split_whitespace().count();
+        if words <= 8
+            && first
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("by "))
+        {
+            byline = Some(first[3..].trim().to_string());
             blocks.remove(0);
         }
     }
@@ -140,7 +157,7 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
             .filter(|a| !a.starts_with("http"))
             .cloned()
     });
-    if let Some(author) = author {
+    if let Some(author) = author.or(byline) {
         article.authors = vec![author];
     }
     if let Some(site) = meta.get("og:site_name") {
@@ -149,7 +166,13 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
     if let Some(url) = canonical_link(&doc).or_else(|| meta.get("og:url").cloned()) {
         article.url = Some(url);
     }
-    if let Some(d) = super::text::find_dateline(&article.body) {
+    // The dateline opens the story, which may come after a line of page furniture
+    // (`Published 5 March 2025`).
+    if let Some(d) = blocks
+        .iter()
+        .take(3)
+        .find_map(|b| super::text::find_dateline(b))
+    {
         article.dateline = Some(d.text);
         article.dateline_place = Some(d.place);
     }
@@ -157,6 +180,21 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         articles: vec![article],
         problems: Vec::new(),
     })
+}
+
+/// `Headline | Site` → `Headline` when `Site` is the page's site name.
+fn strip_site_suffix<'a>(title: &'a str, site: &str) -> &'a str {
+    let Some(head) = title.strip_suffix(site) else {
+        return title;
+    };
+    for sep in [" | ", " - ", " — ", " – ", " · ", " :: ", ": "] {
+        if let Some(h) = head.strip_suffix(sep) {
+            if !h.trim().is_empty() {
+                return h.trim();
+            }
+        }
+    }
+    title
 }
 
 /// The readable text of an HTML fragment (used for HTML inside JSON text fields).
@@ -339,7 +377,22 @@ impl Blocks {
     }
 }
 
+/// Nesting depth below which the text of an element is taken as a whole (without
+/// paragraph breaks or skipped elements), so that absurdly deep documents cannot
+/// overflow the stack.
+const MAX_DEPTH: usize = 200;
+
 fn collect(el: ElementRef, blocks: &mut Blocks) {
+    collect_at(el, blocks, 0);
+}
+
+fn collect_at(el: ElementRef, blocks: &mut Blocks, depth: usize) {
+    if depth > MAX_DEPTH {
+        for text in el.text() {
+            blocks.push_text(text);
+        }
+        return;
+    }
     let value = el.value();
     let name = value.name();
     if SKIP.contains(&name)
@@ -362,7 +415,7 @@ fn collect(el: ElementRef, blocks: &mut Blocks) {
             Node::Text(t) => blocks.push_text(t),
             Node::Element(_) => {
                 if let Some(child) = ElementRef::wrap(child) {
-                    collect(child, blocks);
+                    collect_at(child, blocks, depth + 1);
                 }
             }
             _ => {}
@@ -437,12 +490,29 @@ mod tests {
 
     #[test]
     fn body_only_page_and_empty_page() {
-        let out = read("<p>Just a paragraph.</p>", "r.html").unwrap();
+        let out = read("<p>By Ana Lima</p><p>Just a paragraph.</p>", "r.html").unwrap();
         assert_eq!(out.articles[0].title, "");
+        assert_eq!(out.articles[0].authors, ["Ana Lima"]);
         assert_eq!(out.articles[0].body, "Just a paragraph.");
         let out = read("<html><body><script>x()</script></body></html>", "s.html").unwrap();
         assert!(out.articles.is_empty());
         assert_eq!(out.problems, ["no title or text"]);
+    }
+
+    #[test]
+    fn site_suffix_is_stripped() {
+        let page = r#"<html><head><title>Rates rise again | Daily Wire</title>
+<meta property="og:site_name" content="Daily Wire"></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            read(page, "t.html").unwrap().articles[0].title,
+            "Rates rise again"
+        );
+        assert_eq!(strip_site_suffix("Daily Wire", "Daily Wire"), "Daily Wire");
+        assert_eq!(strip_site_suffix("Wire - Daily Wire", "Daily Wire"), "Wire");
+        assert_eq!(
+            strip_site_suffix("No suffix here", "Daily Wire"),
+            "No suffix here"
+        );
     }
 
     #[test]

@@ -10,7 +10,28 @@ use super::ReadOutput;
 use serde_json::{Map, Value};
 
 /// Reads a JSON file.
+///
+/// A `.json` file that is really JSON Lines (one object a line, so that the parser
+/// stops at `trailing characters` on line 2) is read as JSON Lines, with `path#LINE`
+/// ids, when every line of it is an article.
 pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
+    match read_document(text, path) {
+        Err(e)
+            if e.contains(": trailing characters") && !e.starts_with("invalid JSON at line 1 ") =>
+        {
+            let lines = super::jsonl::read_lines(text, path);
+            if !lines.articles.is_empty() && lines.problems.is_empty() {
+                Ok(lines)
+            } else {
+                Err(e)
+            }
+        }
+        other => other,
+    }
+}
+
+/// Reads a text that must be one JSON document.
+pub(crate) fn read_document(text: &str, path: &str) -> Result<ReadOutput, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     let mut out = ReadOutput::default();
     match &value {
@@ -141,6 +162,19 @@ mod tests {
         let err = read("[{\"title\": \"x\"}", "cut.json").unwrap_err();
         assert!(
             err.starts_with("invalid JSON at line 1 column 15: EOF"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn json_lines_named_json() {
+        let out = read("{\"title\": \"A\"}\n{\"title\": \"B\"}\n", "lines.json").unwrap();
+        let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["lines.json#1", "lines.json#2"]);
+        // Not every line an article: the JSON error stands.
+        let err = read("{\"title\": \"A\"}\n{\"x\": 1}\n", "mixed.json").unwrap_err();
+        assert!(
+            err.starts_with("invalid JSON at line 2 column 1: trailing characters"),
             "{err}"
         );
     }

@@ -10,7 +10,27 @@ use super::ReadOutput;
 use serde_json::Value;
 
 /// Reads a JSON Lines file.
+///
+/// A `.jsonl` file that is really one JSON document spread over several lines (a
+/// pretty-printed array or object, whose lines do not parse on their own) is read as
+/// JSON when that yields more articles.
 pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
+    let out = read_lines(text, path);
+    if !out.problems.is_empty() {
+        let first = text.trim_start();
+        if first.starts_with('[') || first.starts_with('{') {
+            if let Ok(doc) = super::json::read_document(text, path) {
+                if doc.articles.len() > out.articles.len() {
+                    return Ok(doc);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a text line by line, without falling back to JSON.
+pub(crate) fn read_lines(text: &str, path: &str) -> ReadOutput {
     let mut out = ReadOutput::default();
     for (i, line) in text.lines().enumerate() {
         let number = i + 1;
@@ -37,7 +57,7 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
             Err(reason) => out.problems.push(format!("line {number}: {reason}")),
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -58,6 +78,15 @@ mod tests {
             out.problems[1]
         );
         assert_eq!(out.problems[2], "line 5: no title or text");
+    }
+
+    #[test]
+    fn pretty_printed_json_named_jsonl() {
+        let text = "[\n  {\"title\": \"A\"},\n  {\"title\": \"B\"}\n]\n";
+        let out = read(text, "pretty.jsonl").unwrap();
+        assert_eq!(out.articles.len(), 2);
+        assert!(out.problems.is_empty());
+        assert_eq!(out.articles[1].id, "pretty.jsonl#1");
     }
 
     #[test]

@@ -54,6 +54,17 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         }
         None => {}
     }
+    // A leading heading of any level that repeats the title (`## Title` under front
+    // matter) is not body text.
+    if let Some(i) = lines.iter().position(|l| !l.trim().is_empty()) {
+        let line = lines[i].trim_start();
+        if line.starts_with('#') {
+            let text = collapse_whitespace(&inline(strip_block_markers(line)));
+            if !title.is_empty() && text.eq_ignore_ascii_case(&title) {
+                lines.remove(i);
+            }
+        }
+    }
     let mut body = plain_text(&lines.join("\n"));
     if body.is_empty() {
         body = rec.text();
@@ -311,6 +322,15 @@ fn remove_html_comments(s: &str) -> String {
 /// Inline markup → text: links and images keep their text, emphasis, strike-through
 /// and code markers go, HTML tags go, backslash escapes are resolved.
 fn inline(s: &str) -> String {
+    inline_at(s, 0)
+}
+
+/// Links nested deeper than this keep their brackets (no recursion beyond it).
+const MAX_LINK_DEPTH: usize = 4;
+/// How far (in characters) a link's `]` or `)` is looked for.
+const MAX_LINK_LEN: usize = 2000;
+
+fn inline_at(s: &str, depth: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -322,19 +342,21 @@ fn inline(s: &str) -> String {
                 out.push(chars[i + 1]);
                 i += 2;
             }
-            '!' if chars.get(i + 1) == Some(&'[') => match link_at(&chars, i + 1) {
-                Some((text, end)) => {
-                    out.push_str(&inline(&text));
-                    i = end;
+            '!' if depth < MAX_LINK_DEPTH && chars.get(i + 1) == Some(&'[') => {
+                match link_at(&chars, i + 1) {
+                    Some((text, end)) => {
+                        out.push_str(&inline_at(&text, depth + 1));
+                        i = end;
+                    }
+                    None => {
+                        out.push(c);
+                        i += 1;
+                    }
                 }
-                None => {
-                    out.push(c);
-                    i += 1;
-                }
-            },
-            '[' => match link_at(&chars, i) {
+            }
+            '[' if depth < MAX_LINK_DEPTH => match link_at(&chars, i) {
                 Some((text, end)) => {
-                    out.push_str(&inline(&text));
+                    out.push_str(&inline_at(&text, depth + 1));
                     i = end;
                 }
                 None => {
@@ -343,7 +365,7 @@ fn inline(s: &str) -> String {
                 }
             },
             '<' => {
-                let close = chars[i..].iter().position(|&x| x == '>');
+                let close = chars[i..].iter().take(500).position(|&x| x == '>');
                 match close {
                     Some(len) if len > 1 => {
                         let inner: String = chars[i + 1..i + len].iter().collect();
@@ -404,7 +426,7 @@ fn inline(s: &str) -> String {
 fn link_at(chars: &[char], start: usize) -> Option<(String, usize)> {
     let mut depth = 0;
     let mut close = None;
-    for (j, &c) in chars.iter().enumerate().skip(start) {
+    for (j, &c) in chars.iter().enumerate().skip(start).take(MAX_LINK_LEN) {
         match c {
             '[' => depth += 1,
             ']' => {
@@ -422,7 +444,7 @@ fn link_at(chars: &[char], start: usize) -> Option<(String, usize)> {
     match chars.get(close + 1) {
         Some('(') => {
             let mut depth = 0;
-            for (j, &c) in chars.iter().enumerate().skip(close + 1) {
+            for (j, &c) in chars.iter().enumerate().skip(close + 1).take(MAX_LINK_LEN) {
                 match c {
                     '(' => depth += 1,
                     ')' => {
@@ -437,7 +459,10 @@ fn link_at(chars: &[char], start: usize) -> Option<(String, usize)> {
             None
         }
         Some('[') => {
-            let end = chars[close + 1..].iter().position(|&c| c == ']')?;
+            let end = chars[close + 1..]
+                .iter()
+                .take(MAX_LINK_LEN)
+                .position(|&c| c == ']')?;
             Some((text, close + 1 + end + 1))
         }
         _ => None,
@@ -467,7 +492,7 @@ mod tests {
 
     #[test]
     fn toml_front_matter() {
-        let md = "+++\ntitle = \"Yen slides\"\ndate = 2025-03-04T09:00:00Z\nsource = \"Newsdex Wire\"\n+++\nTOKYO (Newsdex) — The yen fell.\n";
+        let md = "+++\ntitle = \"Yen slides\"\ndate = 2025-03-04T09:00:00Z\nsource = \"Newsdex Wire\"\n+++\n### Yen  slides\nTOKYO (Newsdex) — The yen fell.\n";
         let out = read(md, "b.md").unwrap();
         let a = &out.articles[0];
         assert_eq!(a.title, "Yen slides");

@@ -1,7 +1,7 @@
 //! Readers: detect a file's format and parse its bytes into [`Article`]s.
 //!
 //! One module per format ([`text`], [`markdown`], [`json`], [`jsonl`], [`html`]); all
-//! of them go through [`decode`] first, so text in a legacy encoding or UTF-16 is read
+//! of them go through [`decode()`] first, so text in a legacy encoding or UTF-16 is read
 //! rather than dropped. Field names of JSON, JSON Lines and front matter are mapped in
 //! one place (`fields`), so that every format accepts the same names.
 //!
@@ -11,7 +11,7 @@
 //!   article.
 //! - A record is an article if it has a title or a text; a record with neither is
 //!   reported in [`ReadOutput::problems`] (or, when the whole file yields nothing,
-//!   as an [`Error::Read`](crate::Error::Read)).
+//!   as an [`Error::Read`]).
 //! - A dateline at the start of the body (`LONDON (Reuters) - …`) is recognised and
 //!   stored in `Article::dateline` and `Article::dateline_place`, and **kept in the
 //!   body**: the body is the text as written, so entity offsets point into it and the
@@ -48,16 +48,22 @@ pub enum Format {
 impl Format {
     /// The format of a file, from its extension (case-insensitive): `txt` (and no
     /// extension at all), `md`/`markdown`, `json`, `jsonl`/`ndjson`, `html`/`htm`.
-    /// `None` means the file is not an article file and should be ignored.
+    /// `None` means the file is not an article file and should be ignored; that
+    /// includes a folder's own documentation (`README`, `README.md`, `LICENSE.txt`,
+    /// `CHANGELOG.md`, …), so that a corpus can describe itself.
     ///
     /// ```
     /// use newsdex::read::Format;
     /// use std::path::Path;
     /// assert_eq!(Format::from_path(Path::new("a/b.JSONL")), Some(Format::JsonLines));
-    /// assert_eq!(Format::from_path(Path::new("notes/README")), Some(Format::Text));
+    /// assert_eq!(Format::from_path(Path::new("wire/story-0042")), Some(Format::Text));
+    /// assert_eq!(Format::from_path(Path::new("corpus/README.md")), None);
     /// assert_eq!(Format::from_path(Path::new("logo.png")), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
+        if is_folder_documentation(path) {
+            return None;
+        }
         let Some(ext) = path.extension() else {
             // Hidden files such as `.gitignore` have no extension either; they are
             // not articles.
@@ -88,6 +94,27 @@ impl Format {
             Format::Html => "html",
         }
     }
+}
+
+/// Whether a file is a folder's documentation rather than an article, by its name
+/// before the extension: README, LICENSE/LICENCE, COPYING, CHANGELOG, NOTICE, AUTHORS,
+/// CONTRIBUTING (case-insensitive).
+fn is_folder_documentation(path: &Path) -> bool {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return false;
+    };
+    let stem = stem.to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README"
+            | "LICENSE"
+            | "LICENCE"
+            | "COPYING"
+            | "CHANGELOG"
+            | "NOTICE"
+            | "AUTHORS"
+            | "CONTRIBUTING"
+    )
 }
 
 /// What a file yielded: its articles, and the records that could not be read.
@@ -168,6 +195,10 @@ mod tests {
             ("x.pdf", None),
             ("x.tar.gz", None),
             (".gitignore", None),
+            ("corpus/README.md", None),
+            ("corpus/readme.txt", None),
+            ("data/LICENSE", None),
+            ("readme-notes.txt", Some(Format::Text)),
         ];
         for (path, want) in cases {
             assert_eq!(Format::from_path(Path::new(path)), want, "{path}");
@@ -212,3 +243,9 @@ mod tests {
 
 #[cfg(test)]
 mod real_data_tests;
+
+#[cfg(test)]
+mod corpus_tests;
+
+#[cfg(test)]
+mod robustness_tests;

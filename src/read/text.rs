@@ -7,6 +7,10 @@
 //! It is stored in [`Article::dateline`] with its place in
 //! [`Article::dateline_place`], and kept in the body (see the [`read`](super) module).
 //!
+//! A file may open with a header block of `Name: value` lines using known field names
+//! (`Title:`, `Date:`, `Author:`, `Source:`, `URL:`, …) ended by a blank line; the
+//! header then gives the metadata and the title.
+//!
 //! A file whose first line is a whole paragraph (over [`LONG_HEADLINE`] characters)
 //! has no real headline: its first sentence becomes the title and the body keeps the
 //! whole text, so that nothing is lost.
@@ -24,14 +28,21 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
     if text.is_empty() {
         return Err("empty file".into());
     }
-    let (first, rest) = match text.split_once('\n') {
-        Some((first, rest)) => (first.trim(), rest.trim()),
-        None => (text, ""),
-    };
-    let (title, body) = if first.chars().count() > LONG_HEADLINE {
-        (first_sentence(first), text.to_string())
+    let (header, text) = split_header(text);
+    let rec = super::fields::Record::from_object(&header);
+    let header_title = rec.title();
+    let (title, body) = if !header_title.is_empty() {
+        (header_title, text.to_string())
     } else {
-        (collapse_whitespace(first), rest.to_string())
+        let (first, rest) = match text.split_once('\n') {
+            Some((first, rest)) => (first.trim(), rest.trim()),
+            None => (text, ""),
+        };
+        if first.chars().count() > LONG_HEADLINE {
+            (first_sentence(first), text.to_string())
+        } else {
+            (collapse_whitespace(first), rest.to_string())
+        }
     };
     let mut article = Article {
         id: path.to_string(),
@@ -40,14 +51,63 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         body,
         ..Article::default()
     };
-    if let Some(d) = find_dateline(&article.body) {
-        article.dateline = Some(d.text);
-        article.dateline_place = Some(d.place);
+    rec.fill_metadata(&mut article);
+    if article.dateline.is_none() {
+        if let Some(d) = find_dateline(&article.body) {
+            article.dateline = Some(d.text);
+            article.dateline_place = Some(d.place);
+        }
+    }
+    if article.title.is_empty() && article.body.is_empty() {
+        return Err("no title or text".into());
     }
     Ok(ReadOutput {
         articles: vec![article],
         problems: Vec::new(),
     })
+}
+
+/// Field names that may open a plain-text file as `Name: value` header lines.
+const HEADER_KEYS: [&str; 12] = [
+    "title",
+    "headline",
+    "date",
+    "published",
+    "author",
+    "authors",
+    "byline",
+    "source",
+    "url",
+    "link",
+    "dateline",
+    "publisher",
+];
+
+/// Splits a header block such as `Title: …` / `Date: …` / `Source: …` (known field
+/// names only, at least one line, ended by a blank line) from the start of the text.
+fn split_header(text: &str) -> (serde_json::Map<String, serde_json::Value>, &str) {
+    let mut fields = serde_json::Map::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if fields.is_empty() {
+                break;
+            }
+            return (fields, text[offset + line.len()..].trim());
+        }
+        let Some((key, value)) = trimmed.split_once(':') else {
+            break;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim();
+        if !HEADER_KEYS.contains(&key.as_str()) || value.is_empty() {
+            break;
+        }
+        fields.insert(key, serde_json::Value::String(value.to_string()));
+        offset += line.len();
+    }
+    (serde_json::Map::new(), text)
 }
 
 /// A dateline found at the start of a body.
@@ -254,6 +314,37 @@ mod tests {
         assert_eq!(a.title, "Ad sales boost profit");
         assert_eq!(a.body, "First paragraph.\n\nSecond.");
         assert_eq!(a.dateline, None);
+    }
+
+    #[test]
+    fn header_block() {
+        let text = "Title: Port strike spreads\nDate: 2025-02-10\nSource: Daily Wire\nURL: https://x.org/a\n\nROTTERDAM (Newsdex) - Dockers walked out.\n";
+        let a = &read(text, "h.txt").unwrap().articles[0];
+        assert_eq!(a.title, "Port strike spreads");
+        assert_eq!(a.body, "ROTTERDAM (Newsdex) - Dockers walked out.");
+        assert_eq!(a.date.as_deref(), Some("2025-02-10"));
+        assert_eq!(a.source.as_deref(), Some("Daily Wire"));
+        assert_eq!(a.url.as_deref(), Some("https://x.org/a"));
+        assert_eq!(a.dateline_place.as_deref(), Some("ROTTERDAM"));
+        // A header without a title: the headline follows it.
+        let a = &read("Date: 2025-02-10\n\nHeadline here\n\nBody.", "i.txt")
+            .unwrap()
+            .articles[0];
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("Headline here", "Body.")
+        );
+        assert_eq!(a.date.as_deref(), Some("2025-02-10"));
+        // Not a header: an unknown key, or a headline with a colon.
+        let a = &read("Brexit: what happens next\n\nBody.", "j.txt")
+            .unwrap()
+            .articles[0];
+        assert_eq!(a.title, "Brexit: what happens next");
+        assert_eq!(a.date, None);
+        let a = &read("Date: 2025-02-10\nUpdate: more\n\nBody.", "k.txt")
+            .unwrap()
+            .articles[0];
+        assert_eq!(a.title, "Date: 2025-02-10");
     }
 
     #[test]

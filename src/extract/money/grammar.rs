@@ -14,7 +14,7 @@
 //! ```
 
 use super::lex::{
-    dollar_prefix, iso_code, lex, lower, prefix_abbrev, resolve, symbol, Country, Family, Kind,
+    dollar_prefix, iso_code, lex_any_case, prefix_abbrev, resolve, symbol, Country, Family, Kind,
     Lex, Tok,
 };
 
@@ -32,9 +32,9 @@ pub(crate) struct Parsed {
     pub code: &'static str,
     pub qualifier: Option<&'static str>,
     pub per_unit: Option<String>,
-    /// True when the currency came from a `$`-style prefix directly before a bare number
+    /// The number token, when the amount is only a `$`-style prefix and a bare number
     /// (the OntoNotes annotators leave such a `$` out of the span).
-    pub bare_dollar_prefix: bool,
+    pub bare_dollar_prefix: Option<usize>,
 }
 
 /// A number with its scale, over tokens `[start, end)`.
@@ -47,31 +47,63 @@ struct Quantity {
     words: bool,
 }
 
+/// Looks up every word token in the lexicon, into `out`.
+pub(crate) fn lex_all(text: &str, toks: &[Tok], out: &mut Vec<Lex>) {
+    out.clear();
+    out.extend(toks.iter().map(|t| {
+        if t.kind != Kind::Word {
+            return Lex::Other;
+        }
+        lex_any_case(&text[t.start..t.end])
+    }));
+}
+
 pub(crate) struct Grammar<'t> {
     text: &'t str,
     toks: &'t [Tok],
+    lexes: &'t [Lex],
     dollar: &'static str,
     year: Option<i32>,
+    home: Option<Country>,
 }
 
 impl<'t> Grammar<'t> {
     pub(crate) fn new(
         text: &'t str,
         toks: &'t [Tok],
+        lexes: &'t [Lex],
         dollar: &'static str,
         year: Option<i32>,
+        home: Option<Country>,
     ) -> Self {
         Grammar {
             text,
             toks,
+            lexes,
             dollar,
             year,
+            home,
         }
     }
 
+    /// The code of a currency word: its adjective first, then the article's country, then
+    /// the default of the family.
+    fn resolve(&self, fam: Family, country: Option<Country>) -> Option<(&'static str, f64)> {
+        if country.is_some() || matches!(fam, Family::Dollar | Family::Cent) {
+            // a bare dollar is the article's dollar, already chosen from its country
+            return resolve(fam, country, self.dollar, self.year);
+        }
+        self.home
+            .and_then(|h| resolve(fam, Some(h), self.dollar, self.year))
+            .or_else(|| resolve(fam, None, self.dollar, self.year))
+    }
+
+    /// The text of token `i` ("" past the end).
     fn s(&self, i: usize) -> &'t str {
-        let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -82,17 +114,9 @@ impl<'t> Grammar<'t> {
         self.toks.get(i).is_none_or(|t| t.gap)
     }
 
+    /// What token `i` means to the grammar (looked up once per token by [`lex_all`]).
     fn lexi(&self, i: usize) -> Lex {
-        match self.toks.get(i) {
-            Some(t) if t.kind == Kind::Word => {
-                let mut buf = [0u8; 24];
-                match lower(&self.text[t.start..t.end], &mut buf) {
-                    Some(w) => lex(w),
-                    None => Lex::Other,
-                }
-            }
-            _ => Lex::Other,
-        }
+        self.lexes.get(i).copied().unwrap_or(Lex::Other)
     }
 
     fn is_sym(&self, i: usize, c: &str) -> bool {
@@ -103,38 +127,51 @@ impl<'t> Grammar<'t> {
         self.kind(i) == Some(Kind::Word) && self.s(i).eq_ignore_ascii_case(w)
     }
 
-    fn is_open(&self, i: usize) -> bool {
-        self.is_sym(i, "(")
-            || self.is_word(i, "-LRB-")
-            || (self.is_sym(i, "-") && self.is_word(i + 1, "LRB"))
-    }
-
     /// Can an amount start at token `i`? A cheap test before trying the grammar.
     pub(crate) fn may_start(&self, i: usize) -> bool {
         match self.toks[i].kind {
-            Kind::Num => true,
+            Kind::Num => self.toks[i].gap || i == 0 || self.toks[i - 1].kind == Kind::Sym,
             Kind::Sym => {
                 let s = self.s(i);
                 symbol(s).is_some() || s == "#"
             }
             Kind::Word => {
-                let b = self.s(i).as_bytes()[0];
+                let w = self.s(i);
+                let b = w.as_bytes()[0];
                 if b.is_ascii_uppercase()
+                    && w.len() <= 4
                     && (self.is_sym(i + 1, "$")
-                        || iso_code(self.s(i)).is_some()
-                        || prefix_abbrev(self.s(i)).is_some())
+                        || iso_code(w).is_some()
+                        || prefix_abbrev(w).is_some()
+                        || w == "Y")
                 {
                     return true;
                 }
-                matches!(
-                    self.lexi(i),
+                match self.lexi(i) {
                     Lex::NumWord(_)
-                        | Lex::Article
-                        | Lex::Half
-                        | Lex::PluralScale(_)
-                        | Lex::Multi(_)
-                        | Lex::Several
-                )
+                    | Lex::PluralScale(_)
+                    | Lex::Multi(_)
+                    | Lex::Several
+                    | Lex::Scale {
+                        attached: false, ..
+                    } => true,
+                    // "a billion", "a few million", "half a million"
+                    Lex::Article => matches!(
+                        self.lexi(i + 1),
+                        Lex::Scale {
+                            attached: false,
+                            ..
+                        } | Lex::Several
+                    ),
+                    Lex::Half => matches!(
+                        self.lexi(i + 1),
+                        Lex::Scale {
+                            attached: false,
+                            ..
+                        } | Lex::Article
+                    ),
+                    _ => w == "multi",
+                }
             }
         }
     }
@@ -231,19 +268,31 @@ impl<'t> Grammar<'t> {
         match self.lexi(j) {
             Lex::Article => {
                 if let Lex::Scale {
-                    mult,
-                    attached: false,
+                    attached: false, ..
                 } = self.lexi(j + 1)
                 {
                     cur = 1.0;
                     seen = true;
                     j += 1;
-                    let _ = mult;
                 } else {
                     return None;
                 }
             }
             Lex::Half => {
+                if let Lex::Scale {
+                    mult,
+                    attached: false,
+                } = self.lexi(j + 1)
+                {
+                    if mult >= 1e3 {
+                        return Some(Quantity {
+                            value: 0.5 * mult,
+                            end: j + 2,
+                            scaled: true,
+                            words: true,
+                        });
+                    }
+                }
                 if self.lexi(j + 1) == Lex::Article {
                     if let Lex::Scale {
                         mult,
@@ -291,7 +340,9 @@ impl<'t> Grammar<'t> {
                     last_tens = false;
                     j += 1;
                 }
-                Lex::And if seen => {
+                Lex::And
+                    if seen && (total > 0.0 && cur == 0.0 || cur > 0.0 && cur % 100.0 == 0.0) =>
+                {
                     // "one hundred and twenty", "one and a half million"
                     if let Lex::NumWord(_) = self.lexi(j + 1) {
                         j += 1;
@@ -349,7 +400,14 @@ impl<'t> Grammar<'t> {
 
     /// A quantity: numeral or number words, then scale words.
     fn quantity(&self, i: usize) -> Option<Quantity> {
+        let mut decimals = 0;
         let mut q = if let Some((v, j)) = self.numeral(i) {
+            if j == i + 1 {
+                decimals = self
+                    .s(i)
+                    .rsplit_once('.')
+                    .map_or(0, |(_, d)| d.len() as i32);
+            }
             Quantity {
                 value: v,
                 end: j,
@@ -359,14 +417,32 @@ impl<'t> Grammar<'t> {
         } else {
             self.number_words(i)?
         };
-        for _ in 0..2 {
+        let mut last_mult = 1.0;
+        for _ in 0..3 {
             match self.lexi(q.end) {
+                _ if self.is_sym(q.end, "-")
+                    && !self.gap(q.end)
+                    && !self.gap(q.end + 1)
+                    && matches!(self.lexi(q.end + 1), Lex::Scale { attached: false, mult } if mult >= 1e5)
+                    && last_mult == 1.0 =>
+                {
+                    q.end += 1; // "22-crore": the scale is read on the next round
+                    continue;
+                }
                 Lex::Scale { mult, attached } => {
-                    if attached && self.gap(q.end) {
-                        break;
+                    if (attached && self.gap(q.end)) || last_mult >= 1e6 {
+                        break; // "$4.5bn trillion" is a typo, not 4.5e21
                     }
+                    last_mult = mult;
                     // "5 crore" fine; "5 hundred" fine.
-                    q.value *= mult;
+                    // 16.28 * 1e9 computed as 1628 * 1e9 / 100, exact in f64
+                    let p = 10f64.powi(decimals);
+                    q.value = if decimals > 0 && decimals < 10 {
+                        (q.value * p).round() * mult / p
+                    } else {
+                        q.value * mult
+                    };
+                    decimals = 0;
                     q.scaled = true;
                     q.end += 1;
                 }
@@ -386,6 +462,15 @@ impl<'t> Grammar<'t> {
                 return Some((code, 1.0, i + 1));
             }
         }
+        // "D-marks"
+        if self.is_word(i, "D") && self.is_sym(i + 1, "-") && !self.gap(i + 1) {
+            if let Lex::Cur {
+                fam: Family::Mark, ..
+            } = self.lexi(i + 2)
+            {
+                return Some(("DEM", 1.0, i + 3));
+            }
+        }
         let mut j = i;
         let mut country = None;
         // up to two adjective words: "Hong Kong", "New Zealand", "U.S.", "South African"
@@ -395,18 +480,11 @@ impl<'t> Grammar<'t> {
                     country = Some(c);
                     j += 1;
                 }
-                _ if matches!(
-                    self.s(j).to_ascii_lowercase().as_str(),
-                    "hong" | "new" | "south" | "west" | "sri" | "north"
-                ) && matches!(self.lexi(j + 1), Lex::Adj(_)) =>
-                {
+                Lex::AdjHead if matches!(self.lexi(j + 1), Lex::Adj(_)) => {
                     j += 1;
                 }
                 _ => break,
             }
-        }
-        if let (Some(Country::Us), true) = (country, j > i) {
-            // "U.S. dlrs"
         }
         match self.lexi(j) {
             Lex::Cur { fam, singular } => {
@@ -418,13 +496,31 @@ impl<'t> Grammar<'t> {
                 if singular && fam != Family::Dollar && !q.scaled && q.value != 1.0 {
                     return None; // "the 1,800 mark", "a 10 pound bag"
                 }
-                if fam == Family::Pound && !q.scaled && self.lexi(j + 1) == Lex::Of {
-                    return None; // "200 pounds of cocaine"
+                if fam == Family::Pound && self.lexi(j + 1) == Lex::Of {
+                    return None; // "65 million pounds of mushrooms": weight
+                }
+                if fam == Family::Pound
+                    && !(q.scaled && q.value >= 1e3)
+                    && country.is_none()
+                    && self.lexi(j + 1)
+                        != (Lex::Cur {
+                            fam: Family::Sterling,
+                            singular: false,
+                        })
+                {
+                    return None; // "ninety pounds", "10,000 pounds or less": weight
+                }
+                if single_letter
+                    && (!w.as_bytes()[0].is_ascii_lowercase()
+                        || matches!(self.kind(j + 1), Some(Kind::Num | Kind::Word))
+                            && !self.gap(j + 1))
+                {
+                    return None; // "T34C", "5cm"
                 }
                 if fam == Family::Won && country.is_none() && !q.scaled {
                     return None;
                 }
-                let (code, div) = resolve(fam, country, self.dollar, self.year)?;
+                let (code, div) = self.resolve(fam, country)?;
                 let mut end = j + 1;
                 if fam == Family::Pound
                     && self.lexi(end)
@@ -435,29 +531,38 @@ impl<'t> Grammar<'t> {
                 {
                     end += 1; // "pounds sterling"
                 }
-                if fam == Family::Mark && self.is_word(j, "mark") && self.is_word(j - 1, "d") {
-                    // "D-mark"
+                // "500 million yuan RMB": a redundant code after the word
+                if self.kind(end) == Some(Kind::Word) && iso_code(self.s(end)) == Some(code) {
+                    end += 1;
                 }
                 Some((code, div, end))
             }
-            _ => {
-                // "D-marks": tokens D - marks
-                if self.is_word(j, "D") && self.is_sym(j + 1, "-") {
-                    if let Lex::Cur {
-                        fam: Family::Mark, ..
-                    } = self.lexi(j + 2)
-                    {
-                        return Some(("DEM", 1.0, j + 3));
-                    }
-                }
-                None
-            }
+            _ => None,
         }
+    }
+
+    /// "Fifty Cent" in mid-sentence: capitalised number words and currency word form a name.
+    fn title_case_name(&self, i: usize, end: usize) -> bool {
+        let capital = |k: usize| {
+            let b = self.s(k).as_bytes();
+            b[0].is_ascii_uppercase() && b.get(1).is_some_and(|c| c.is_ascii_lowercase())
+        };
+        let sentence_start = i == 0
+            || (self.kind(i - 1) == Some(Kind::Sym)
+                && matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "`"))
+            || self.text[self.toks[i - 1].end..self.toks[i].start].contains('\n');
+        !sentence_start && (i..end).all(|k| self.kind(k) != Some(Kind::Word) || capital(k))
     }
 
     /// Is the token before `i` a word that makes "X to Y" a change rather than a range?
     fn change_before(&self, i: usize) -> bool {
-        i > 0 && matches!(self.lexi(i - 1), Lex::From | Lex::ChangeVerb)
+        match i.checked_sub(1).map(|k| self.lexi(k)) {
+            Some(Lex::ChangeVerb) => true,
+            // "a gain of 0.54 cent to 14.26 cents"
+            Some(Lex::Of) => i >= 2 && self.lexi(i - 2) == Lex::ChangeNoun,
+            Some(Lex::From) => i >= 2 && self.lexi(i - 2) == Lex::ChangeVerb,
+            _ => false,
+        }
     }
 
     /// Tries the whole grammar at token `i`.
@@ -487,7 +592,6 @@ impl<'t> Grammar<'t> {
             let mut end = q.end;
             let mut high = None;
             let mut value = q.value;
-            let mut rhs_scaled = q.scaled;
             // range: "-", "to", "and" (after "between")
             let sep = end;
             let sep_ok = self.is_sym(sep, "-")
@@ -513,24 +617,27 @@ impl<'t> Grammar<'t> {
                             hi *= m;
                         }
                         let is_to = self.lexi(sep) == Lex::To;
-                        if hi > lo && (!is_to || hi <= lo * 20.0) {
+                        if hi > lo && (!is_to || hi <= lo * 1000.0) {
                             value = lo;
                             high = Some(hi);
                             end = q2.end;
-                            rhs_scaled = q2.scaled;
                         }
                     }
                 }
             }
-            let _ = rhs_scaled;
             // "$5 million dollars" style redundancy is rare; not consumed.
-            let bare = is_dollar && !q.scaled && high.is_none() && !q.words;
+            let bare = (is_dollar && !q.scaled && high.is_none() && !q.words).then_some(j);
             return Some(mk(i, end, value, high, code, None, bare));
         }
         // vague plurals: "billions of dollars", "hundreds of millions of dollars"
-        if let Lex::PluralScale(m) = self.lexi(i) {
+        let plural_at = if self.lexi(i) == Lex::Several {
+            i + 1
+        } else {
+            i
+        };
+        if let Lex::PluralScale(m) = self.lexi(plural_at) {
             let mut value = 2.0 * m;
-            let mut j = i + 1;
+            let mut j = plural_at + 1;
             while self.lexi(j) == Lex::Of {
                 if let Lex::PluralScale(m2) = self.lexi(j + 1) {
                     value *= m2;
@@ -549,11 +656,58 @@ impl<'t> Grammar<'t> {
                 words: true,
             };
             let (code, div, end) = self.suffix(j + 1, &q)?;
-            return Some(mk(i, end, value / div, None, code, Some("several"), false));
+            return Some(mk(
+                i,
+                end,
+                ratio(value, div),
+                None,
+                code,
+                Some("several"),
+                None,
+            ));
         }
-        // "multibillion - dollar"
-        if let Lex::Multi(m) = self.lexi(i) {
-            let mut j = i + 1;
+        // "billion - dollar", "multi-million dollar"
+        let multi = match (self.lexi(i), self.lexi(i + 2)) {
+            (Lex::Multi(m), _) => Some((m, i + 1)),
+            (
+                Lex::Other,
+                Lex::Scale {
+                    mult,
+                    attached: false,
+                },
+            ) if self.is_word(i, "multi") && self.is_sym(i + 1, "-") && mult >= 1e6 => {
+                Some((mult, i + 3))
+            }
+            _ => None,
+        };
+        if let (
+            Lex::Scale {
+                mult,
+                attached: false,
+            },
+            true,
+        ) = (self.lexi(i), self.is_sym(i + 1, "-"))
+        {
+            if mult >= 1e6
+                && !matches!(
+                    i.checked_sub(1).map(|k| self.kind(k)),
+                    Some(Some(Kind::Num))
+                )
+            {
+                if let Lex::Cur { singular: true, .. } = self.lexi(i + 2) {
+                    let q = Quantity {
+                        value: mult,
+                        end: i + 2,
+                        scaled: true,
+                        words: true,
+                    };
+                    let (code, div, end) = self.suffix(i + 2, &q)?;
+                    return Some(mk(i, end, ratio(mult, div), None, code, None, None));
+                }
+            }
+        }
+        if let Some((m, after)) = multi {
+            let mut j = after;
             if self.is_sym(j, "-") {
                 j += 1;
             }
@@ -564,7 +718,15 @@ impl<'t> Grammar<'t> {
                 words: true,
             };
             let (code, div, end) = self.suffix(j, &q)?;
-            return Some(mk(i, end, q.value / div, None, code, Some("multi"), false));
+            return Some(mk(
+                i,
+                end,
+                ratio(q.value, div),
+                None,
+                code,
+                Some("multi"),
+                None,
+            ));
         }
         // "several hundred million pounds"
         let (q, several) = if self.lexi(i) == Lex::Several {
@@ -626,7 +788,33 @@ impl<'t> Grammar<'t> {
             j += 1; // "2.85 million - dollar", "one-yen"
         }
         if let Some((code, div, end)) = self.suffix(j, &q) {
-            return Some(mk(i, end, q.value / div, None, code, qual, false));
+            if q.words && self.title_case_name(i, end) {
+                return None;
+            }
+            let year_like = !q.scaled
+                && !q.words
+                && self.s(i).len() == 4
+                && (1900.0..=2100.0).contains(&q.value);
+            if year_like && i > 0 && self.is_word(i - 1, "in") {
+                return None; // "expressed in 1977 dollars": constant dollars, not an amount
+            }
+            if self.is_word(end - 1, "mark") && i > 0 && self.is_word(i - 1, "the") {
+                return None; // "broke through the one million mark"
+            }
+            let sep = end;
+            let sep_ok = (self.lexi(sep) == Lex::To && !self.change_before(i))
+                || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
+            if sep_ok && !several {
+                if let Some(q2) = self.quantity(sep + 1) {
+                    if let Some((code2, div2, end2)) = self.suffix(q2.end, &q2) {
+                        let (lo, hi) = (ratio(q.value, div), ratio(q2.value, div2));
+                        if code2 == code && hi > lo && hi <= lo * 1000.0 {
+                            return Some(mk(i, end2, lo, Some(hi), code, qual, None));
+                        }
+                    }
+                }
+            }
+            return Some(mk(i, end, ratio(q.value, div), None, code, qual, None));
         }
         // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln"
         let sep = q.end;
@@ -641,7 +829,15 @@ impl<'t> Grammar<'t> {
                 lo *= q2.value / parse_numeral_from_q(self, sep + 1, &q2);
             }
             if hi > lo {
-                return Some(mk(i, end, lo / div, Some(hi / div), code, None, false));
+                return Some(mk(
+                    i,
+                    end,
+                    ratio(lo, div),
+                    Some(ratio(hi, div)),
+                    code,
+                    None,
+                    None,
+                ));
             }
         }
         None
@@ -654,11 +850,15 @@ impl<'t> Grammar<'t> {
         let mut qual: Option<&'static str> = p.qualifier;
         for _ in 0..3 {
             match self.qualifier_before(first, floor) {
+                Some((n, "")) => first -= n,
                 Some((n, q)) => {
-                    first -= n;
                     if qual.is_none() || matches!(qual, Some("only" | "record" | "additional")) {
                         qual = Some(q);
                     }
+                    if OUTSIDE_SPAN.contains(&q) || (n == 3 && self.is_word(first - 3, "in")) {
+                        break; // recorded, but not part of the span (OntoNotes convention)
+                    }
+                    first -= n;
                 }
                 None => break,
             }
@@ -666,6 +866,9 @@ impl<'t> Grammar<'t> {
         if p.high.is_some() && first > floor && self.lexi(first - 1) == Lex::Between {
             first -= 1;
             qual = Some("between");
+        }
+        if first != p.first {
+            p.bare_dollar_prefix = None;
         }
         p.first = first;
         p.qualifier = qual;
@@ -695,7 +898,12 @@ impl<'t> Grammar<'t> {
                         p.consumed = e;
                     }
                 }
-                Lex::Article => {
+                Lex::Article
+                    if !matches!(
+                        self.s(j + 2).to_ascii_lowercase().as_str(),
+                        "earlier" | "ago" | "before" | "later" | "previously" | "or"
+                    ) =>
+                {
                     if let Some((u, e)) = unit_at(j + 1) {
                         if is_unit(&u) {
                             p.per_unit = Some(u);
@@ -720,7 +928,11 @@ impl<'t> Grammar<'t> {
     /// A qualifier phrase ending right before token `i`: (number of tokens, normalised).
     fn qualifier_before(&self, i: usize, floor: usize) -> Option<(usize, &'static str)> {
         const PHRASES: &[(&[&str], &str)] = &[
+            (&["no", "more", "than"], "up to"),
+            (&["slightly", "more", "than"], "more than"),
+            (&["slightly", "less", "than"], "less than"),
             (&["in", "excess", "of"], "more than"),
+            (&["as", "high", "as"], "up to"),
             (&["as", "much", "as"], "up to"),
             (&["as", "little", "as"], "as little as"),
             (&["as", "many", "as"], "up to"),
@@ -741,6 +953,15 @@ impl<'t> Grammar<'t> {
             (&["an", "additional"], "additional"),
             (&["a", "record"], "record"),
             (&["a", "further"], "additional"),
+            (&["the", "estimated"], "about"),
+            (&["a", "hefty"], ""),
+            (&["a", "modest"], ""),
+            (&["a", "whopping"], ""),
+            (&["a", "mere"], ""),
+            (&["a", "paltry"], ""),
+            (&["a", "staggering"], ""),
+            (&["a", "healthy"], ""),
+            (&["an", "affordable"], ""),
             (&["about"], "about"),
             (&["around"], "about"),
             (&["approximately"], "about"),
@@ -753,12 +974,12 @@ impl<'t> Grammar<'t> {
             (&["over"], "more than"),
             (&["above"], "more than"),
             (&["under"], "less than"),
-            (&["below"], "less than"),
+            (&["below"], "below"),
             (&["only"], "only"),
             (&["just"], "only"),
             (&["exactly"], "exactly"),
             (&["additional"], "additional"),
-            (&["another"], "additional"),
+            (&["another"], "another"),
         ];
         'outer: for (words, norm) in PHRASES {
             let n = words.len();
@@ -776,15 +997,25 @@ impl<'t> Grammar<'t> {
         None
     }
 
+    /// Is there only a `;` or `,` between token `prev_end` and `first` (a second equivalent
+    /// in the same parenthesis: "($54.98m; £29.32m)")?
+    pub(crate) fn listed_after(&self, prev_end: usize, first: usize) -> bool {
+        first == prev_end + 1 && (self.is_sym(prev_end, ";") || self.is_sym(prev_end, ","))
+    }
+
     /// If an amount starting at token `first` sits in an opening parenthesis right after
     /// token `prev_end`, it is an equivalent of the amount before.
     pub(crate) fn parenthesised_after(&self, prev_end: usize, first: usize) -> bool {
-        (first == prev_end + 1 && self.is_open(prev_end))
-            || (first == prev_end + 2
+        (first == prev_end + 1 && self.is_sym(prev_end, "("))
+            || (first == prev_end + 3
                 && self.is_sym(prev_end, "-")
-                && self.is_word(prev_end + 1, "LRB"))
+                && self.is_word(prev_end + 1, "LRB")
+                && self.is_sym(prev_end + 2, "-"))
     }
 }
+
+/// Qualifiers kept as data but left out of the span, as OntoNotes annotators mostly do.
+const OUTSIDE_SPAN: &[&str] = &["below"];
 
 /// The numeral part of a scaled quantity (value ÷ the numeral = the scale).
 fn parse_numeral_from_q(g: &Grammar<'_>, i: usize, q: &Quantity) -> f64 {
@@ -800,6 +1031,22 @@ fn parse_numeral_from_q(g: &Grammar<'_>, i: usize, q: &Quantity) -> f64 {
         return q.value / m;
     }
     base
+}
+
+/// `v / div` for cents and pence, without binary noise: 1.4 cts is 14 / 1000, not 0.01399….
+fn ratio(v: f64, div: f64) -> f64 {
+    if div == 1.0 {
+        return v;
+    }
+    let mut p = 1.0;
+    for _ in 0..7 {
+        let scaled = v * p;
+        if (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0) {
+            return scaled.round() / (div * p);
+        }
+        p *= 10.0;
+    }
+    v / div
 }
 
 /// Parses `1,234.5` (or European `1.234.567`).

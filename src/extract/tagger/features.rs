@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{GazMatch, Gazetteer, N_GAZ};
-use super::label::{Label, N_KINDS};
+use super::label::{Label, N_KINDS, N_LABELS};
 
 /// A hasher for keys that are already 64-bit hashes: it passes them through.
 #[derive(Default, Clone, Copy)]
@@ -87,9 +87,6 @@ const T_SH3: u64 = 18;
 const T_FIRST: u64 = 19;
 const T_FLAGS: u64 = 20;
 const T_Y1: u64 = 21;
-const T_Y12: u64 = 22;
-const T_Y1_LW: u64 = 23;
-const T_Y1_SH: u64 = 24;
 const T_GAZ: u64 = 25;
 const T_GAZ_M1: u64 = 26;
 const T_GAZ_P1: u64 = 27;
@@ -104,6 +101,14 @@ const T_CLUSTER_P1: u64 = 35;
 const T_HIST_NOW: u64 = 36;
 const T_SSH_M2: u64 = 37;
 const T_SSH_P2: u64 = 38;
+const T_DOC_ALONE: u64 = 39;
+const T_DOC_KIND: u64 = 40;
+const T_DOC_SHARE: u64 = 41;
+const T_DOC_LABEL: u64 = 42;
+const T_S1: u64 = 43;
+const T_S1_M1: u64 = 44;
+const T_S1_P1: u64 = 45;
+const T_S1_SPAN: u64 = 46;
 
 /// Token flags.
 const F_INIT_CAP: u8 = 1;
@@ -237,7 +242,7 @@ pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Vec<Tok
 pub(crate) fn add_gazetteer(
     infos: &mut [TokenInfo],
     gaz: &Gazetteer,
-    exclude: Option<&HashMap64<u8>>,
+    exclude: Option<&HashMap64<u16>>,
 ) {
     let lws: Vec<u64> = infos.iter().map(|t| t.lw).collect();
     let matches = gaz.matches(&lws, exclude);
@@ -273,6 +278,61 @@ impl History {
     }
 }
 
+/// Whole-document evidence from the first-stage tagger: how every capitalised occurrence of
+/// each word was labelled anywhere in the document (later occurrences included).
+#[derive(Debug, Default)]
+pub(crate) struct DocContext {
+    counts: HashMap64<[u16; N_LABELS]>,
+}
+
+impl DocContext {
+    /// Builds the context from the first-stage labels of every sentence of a document.
+    pub fn new<'a>(sentences: impl IntoIterator<Item = (&'a [TokenInfo], &'a [Label])>) -> Self {
+        let mut counts: HashMap64<[u16; N_LABELS]> = HashMap64::default();
+        for (infos, labels) in sentences {
+            for (info, label) in infos.iter().zip(labels) {
+                if info.is_cap() {
+                    let e = counts.entry(info.lw).or_insert([0; N_LABELS]);
+                    e[label.index()] = e[label.index()].saturating_add(1);
+                }
+            }
+        }
+        DocContext { counts }
+    }
+
+    /// Pushes the document features of a token whose own first-stage label was `own`.
+    fn push(&self, info: &TokenInfo, own: Label, out: &mut Vec<u64>) {
+        if !info.is_cap() {
+            return;
+        }
+        let Some(c) = self.counts.get(&info.lw) else {
+            return;
+        };
+        let mut kinds = [0u32; N_KINDS + 1];
+        let mut labels = *c;
+        labels[own.index()] = labels[own.index()].saturating_sub(1);
+        for (l, &n) in labels.iter().enumerate() {
+            let k = Label::from_index(l).kind().map_or(0, |k| k as usize + 1);
+            kinds[k] += u32::from(n);
+        }
+        let total: u32 = kinds.iter().sum();
+        if total == 0 {
+            out.push(combine(T_DOC_ALONE, 1));
+            return;
+        }
+        for (k, &n) in kinds.iter().enumerate() {
+            if n > 0 {
+                let share = (n * 4 / total).min(3);
+                out.push(combine(T_DOC_KIND, k as u64));
+                out.push(combine(T_DOC_SHARE, (k as u64) << 8 | u64::from(share)));
+            }
+        }
+        if let Some((best, _)) = labels.iter().enumerate().max_by_key(|&(_, n)| *n) {
+            out.push(combine(T_DOC_LABEL, best as u64));
+        }
+    }
+}
+
 /// Sentence-level context for feature extraction.
 pub(crate) struct Sentence<'a> {
     pub infos: &'a [TokenInfo],
@@ -294,15 +354,26 @@ impl<'a> Sentence<'a> {
 const PAD_M: u64 = 0x5eed_0001;
 const PAD_P: u64 = 0x5eed_0002;
 
-/// Pushes the feature hashes of token `i` given the labels already assigned to `0..i`.
+/// The feature of a label transition: weights of this row score the next label.
+pub(crate) fn transition_feature(prev: Option<Label>) -> u64 {
+    combine(T_Y1, prev.map_or(100, |l| l.index() as u64))
+}
+
+/// Pushes the feature hashes of token `i` (label transitions are scored separately).
 pub(crate) fn extract(
     sent: &Sentence<'_>,
     i: usize,
-    prev: &[Label],
     history: &History,
+    stage2: Option<(&DocContext, &[Label])>,
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    extract_local(sent, i, out);
+    extract_document(sent, i, history, stage2, out);
+}
+
+/// Pushes the features of token `i` that depend on the sentence only.
+pub(crate) fn extract_local(sent: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
     let t = sent.infos;
     let cur = &t[i];
     let m1 = i.checked_sub(1).map(|j| &t[j]);
@@ -352,14 +423,6 @@ pub(crate) fn extract(
     out.push(combine(T_FIRST, combine(u64::from(i == 0), cur.sshape)));
     out.push(combine(T_FLAGS, u64::from(cur.flags)));
 
-    // Previous labels.
-    let y1 = i.checked_sub(1).map_or(100, |j| prev[j].index() as u64);
-    let y2 = i.checked_sub(2).map_or(100, |j| prev[j].index() as u64);
-    out.push(combine(T_Y1, y1));
-    out.push(combine(T_Y12, combine(y1, y2)));
-    out.push(combine(T_Y1_LW, combine(y1, cur.lw)));
-    out.push(combine(T_Y1_SH, combine(y1, cur.sshape)));
-
     // Gazetteers.
     let cap = u64::from(cur.is_cap());
     for c in 0..N_GAZ {
@@ -397,7 +460,18 @@ pub(crate) fn extract(
             out.push(combine(T_CLUSTER_P1, x.cluster[1]));
         }
     }
+}
 
+/// Pushes the features of token `i` that depend on the rest of the document: how earlier
+/// occurrences were tagged, and (second stage) the first stage's labels.
+pub(crate) fn extract_document(
+    sent: &Sentence<'_>,
+    i: usize,
+    history: &History,
+    stage2: Option<(&DocContext, &[Label])>,
+    out: &mut Vec<u64>,
+) {
+    let cur = &sent.infos[i];
     // Document history.
     if cur.is_cap() {
         if let Some(k) = history.majority(cur.lw) {
@@ -405,5 +479,23 @@ pub(crate) fn extract(
             out.push(combine(T_HIST_SH, combine(k as u64, cur.sshape)));
             out.push(combine(T_HIST_NOW, combine(k as u64, u64::from(i == 0))));
         }
+    }
+
+    // Second stage: the first stage's labels here and around, and across the document.
+    if let Some((doc, s1)) = stage2 {
+        let own = s1.get(i).copied().unwrap_or(Label::O);
+        out.push(combine(T_S1, own.index() as u64));
+        let m = i
+            .checked_sub(1)
+            .and_then(|j| s1.get(j))
+            .map_or(100, |l| l.index() as u64);
+        let p = s1.get(i + 1).map_or(100, |l| l.index() as u64);
+        out.push(combine(T_S1_M1, m));
+        out.push(combine(T_S1_P1, p));
+        out.push(combine(
+            T_S1_SPAN,
+            combine(m, combine(own.index() as u64, p)),
+        ));
+        doc.push(cur, own, out);
     }
 }

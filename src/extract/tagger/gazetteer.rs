@@ -7,7 +7,7 @@ use super::features::{combine, lower_hash, HashMap64};
 use crate::extract::token::tokenize;
 
 /// The number of phrase lists.
-pub(crate) const N_GAZ: usize = 8;
+pub(crate) const N_GAZ: usize = 15;
 
 /// The phrase lists. GeoNames lists are built from the gazetteer files; the others from the
 /// entities of the training data.
@@ -21,6 +21,13 @@ pub(crate) enum GazList {
     TrainOrganization = 5,
     TrainMisc = 6,
     TrainFirstName = 7,
+    TrainLastName = 8,
+    OntoPerson = 9,
+    OntoPlace = 10,
+    OntoOrganization = 11,
+    OntoNationality = 12,
+    OntoFirstName = 13,
+    OntoLastName = 14,
 }
 
 /// Where a token sits in a matched phrase.
@@ -57,13 +64,13 @@ pub(crate) fn text_phrase_hash(text: &str) -> Option<u64> {
 /// A set of phrases, each in one or more lists.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Gazetteer {
-    pub(crate) entries: HashMap64<u8>,
+    pub(crate) entries: HashMap64<u16>,
 }
 
 impl Gazetteer {
     /// Adds a phrase (by hash) to a list.
     pub fn insert(&mut self, hash: u64, list: GazList) {
-        *self.entries.entry(hash).or_default() |= 1 << list as u8;
+        *self.entries.entry(hash).or_default() |= 1 << list as u16;
     }
 
     /// The number of distinct phrases.
@@ -74,7 +81,7 @@ impl Gazetteer {
     /// Matches the phrases against a sentence given its lowercase token hashes. Within a list,
     /// the longest phrase starting leftmost wins. `exclude` removes lists from given phrases
     /// (used in training to hide an entity that only the current document contributed).
-    pub fn matches(&self, lws: &[u64], exclude: Option<&HashMap64<u8>>) -> Vec<[GazMatch; N_GAZ]> {
+    pub fn matches(&self, lws: &[u64], exclude: Option<&HashMap64<u16>>) -> Vec<[GazMatch; N_GAZ]> {
         let n = lws.len();
         let mut out = vec![[GazMatch::None; N_GAZ]; n];
         if self.entries.is_empty() {

@@ -18,7 +18,6 @@ use serde::Serialize;
 
 use crate::extract::token::{tokenize, Token};
 use crate::Result;
-use features::History;
 pub use label::{iob_spans, tag_spans, EntityKind, Tag};
 use model::Model;
 pub use train::{train, TrainOptions, TrainReport};
@@ -74,16 +73,16 @@ impl Tagger {
 
     /// The number of weight rows (features) in the model.
     pub fn n_features(&self) -> usize {
-        self.model.weights.rows.len()
+        self.model.weights.rows.len() + self.model.second.as_ref().map_or(0, |w| w.rows.len())
     }
 
     /// Tags one sentence given as tokens, with BIO tags (one per token).
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Tag> {
-        let mut history = History::default();
-        let infos = self.model.infos(tokens);
+        let doc = [self.model.infos(tokens)];
         self.model
-            .decode(&infos, &mut history)
+            .decode_document(&doc)
             .into_iter()
+            .flatten()
             .map(|l| l.tag())
             .collect()
     }
@@ -91,18 +90,17 @@ impl Tagger {
     /// Tags a document given as sentences of tokens. Later sentences see how words were
     /// tagged in earlier ones (document-level features).
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
-        let mut history = History::default();
-        sentences
+        let doc: Vec<_> = sentences
             .iter()
             .map(|s| {
                 let toks: Vec<&str> = s.iter().map(|t| t.as_ref()).collect();
-                let infos = self.model.infos(&toks);
-                self.model
-                    .decode(&infos, &mut history)
-                    .into_iter()
-                    .map(|l| l.tag())
-                    .collect()
+                self.model.infos(&toks)
             })
+            .collect();
+        self.model
+            .decode_document(&doc)
+            .into_iter()
+            .map(|s| s.into_iter().map(|l| l.tag()).collect())
             .collect()
     }
 
@@ -110,12 +108,16 @@ impl Tagger {
     /// order, so that the document-level features see the whole article.
     pub fn spans(&self, text: &str) -> Vec<Span> {
         let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let doc: Vec<_> = sentences
+            .iter()
+            .map(|sent| {
+                let words: Vec<&str> = sent.iter().map(|t| t.text).collect();
+                self.model.infos(&words)
+            })
+            .collect();
         let mut out = Vec::new();
-        let mut history = History::default();
-        for sent in split_sentences(text, &tokens) {
-            let words: Vec<&str> = sent.iter().map(|t| t.text).collect();
-            let infos = self.model.infos(&words);
-            let labels = self.model.decode(&infos, &mut history);
+        for (sent, labels) in sentences.iter().zip(self.model.decode_document(&doc)) {
             for (kind, s, e) in label::labels_to_spans(&labels) {
                 out.push(Span {
                     kind,
@@ -211,6 +213,26 @@ mod tests {
         assert_eq!(tags[0], Tag::B(EntityKind::Person));
         assert_eq!(tags[1], Tag::I(EntityKind::Person));
         assert_eq!(tags[2], Tag::O);
+    }
+
+    #[test]
+    fn fused_decoding_matches_the_two_stages() {
+        let text = "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 \
+                    on Friday as Leicestershire beat Somerset. Simmons then scored 40. \
+                    Reuters reported that Mr. Blair met Chirac in Paris; Blair said the \
+                    European Union would act.";
+        let model = &Tagger::global().model;
+        let tokens = tokenize(text);
+        let doc: Vec<_> = split_sentences(text, &tokens)
+            .iter()
+            .map(|s| model.infos(&s.iter().map(|t| t.text).collect::<Vec<_>>()))
+            .collect();
+        let s1 = model::first_stage(&model.weights, &doc);
+        let want = match &model.second {
+            Some(w) => model::second_stage(w, &doc, &s1),
+            None => s1,
+        };
+        assert_eq!(model.decode_document(&doc), want);
     }
 
     #[test]

@@ -1,20 +1,22 @@
 //! The weights of the tagger, decoding, and the model file format.
 //!
 //! File format (gzip-compressed, little-endian): magic `NDXNER` + format version, the
-//! number of labels, the quantisation step, then the feature rows (64-bit feature hash,
-//! number of non-zero weights, and `(label, i16)` pairs), the gazetteer (phrase hash, list
+//! number of labels, the quantisation step, then two weight tables (first and second stage;
+//! each a count and rows of 64-bit feature hash, number of non-zero weights, and
+//! `(label, i16)` pairs; an empty second table means one stage), the gazetteer (phrase hash, list
 //! mask) and the word clusters (word hash, bit path).
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use super::features::{self, HashMap64, History, Sentence, TokenInfo};
+use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::label::{Label, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"NDXNER";
-const FORMAT_VERSION: u16 = 1;
+const FORMAT_VERSION: u16 = 3;
 
 /// Trained weights: one dense row of label scores per feature hash.
 #[derive(Debug, Default, Clone)]
@@ -39,27 +41,241 @@ impl Weights {
     }
 }
 
-/// The best label allowed after `prev`; at the end of a sentence an entity must be closed.
-#[inline]
-pub(crate) fn best_label(scores: &[f32; N_LABELS], prev: Option<Label>, last: bool) -> Label {
-    let mut best = Label::O;
+/// Transition scores: `t[p][l]` scores label `l` after label `p`; row `N_LABELS` is the
+/// sentence start. Forbidden transitions are negative infinity.
+pub(crate) type Transitions = [[f32; N_LABELS]; N_LABELS + 1];
+
+/// The transition scores of a weight table.
+pub(crate) fn transitions(weights: &Weights) -> Transitions {
+    let mut t = [[0.0f32; N_LABELS]; N_LABELS + 1];
+    for (p, row) in t.iter_mut().enumerate() {
+        let prev = (p < N_LABELS).then(|| Label::from_index(p));
+        weights.score(&[features::transition_feature(prev)], row);
+        for (l, s) in row.iter_mut().enumerate() {
+            if !Label::from_index(l).may_follow(prev) {
+                *s = f32::NEG_INFINITY;
+            }
+        }
+    }
+    t
+}
+
+/// The labels that may precede each label (first-order BILOU constraints).
+fn predecessors() -> &'static [Vec<u8>; N_LABELS] {
+    static PREDS: OnceLock<[Vec<u8>; N_LABELS]> = OnceLock::new();
+    PREDS.get_or_init(|| {
+        std::array::from_fn(|l| {
+            (0..N_LABELS)
+                .filter(|&p| Label::from_index(l).may_follow(Some(Label::from_index(p))))
+                .map(|p| p as u8)
+                .collect()
+        })
+    })
+}
+
+/// The best label sequence (Viterbi) given per-token label scores; no entity is left open at
+/// the end of the sentence.
+pub(crate) fn viterbi(emissions: &[[f32; N_LABELS]], trans: &Transitions) -> Vec<Label> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let preds = predecessors();
+    let mut back = vec![[0u8; N_LABELS]; n];
+    let mut cur = [0.0f32; N_LABELS];
+    for (l, c) in cur.iter_mut().enumerate() {
+        *c = trans[N_LABELS][l] + emissions[0][l];
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_LABELS];
+        for (l, nx) in next.iter_mut().enumerate() {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for &p in &preds[l] {
+                let s = cur[p as usize] + trans[p as usize][l];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            *nx = best + emissions[i][l];
+            back[i][l] = arg;
+        }
+        cur = next;
+    }
+    let mut best = 0usize;
     let mut best_score = f32::NEG_INFINITY;
-    for (i, &s) in scores.iter().enumerate() {
-        let l = Label::from_index(i);
-        if s > best_score && l.may_follow(prev) && !(last && l.is_open()) {
+    for (l, &s) in cur.iter().enumerate() {
+        if s > best_score && !Label::from_index(l).is_open() {
             best = l;
             best_score = s;
         }
     }
-    best
+    let mut out = vec![Label::O; n];
+    for i in (0..n).rev() {
+        out[i] = Label::from_index(best);
+        best = back[i][best] as usize;
+    }
+    out
+}
+
+/// Per-token label scores of a sentence; with `feats`, the features of each token are kept.
+pub(crate) fn emissions(
+    weights: &Weights,
+    infos: &[TokenInfo],
+    history: &History,
+    stage2: Option<(&DocContext, &[Label])>,
+    mut feats: Option<&mut Vec<Vec<u64>>>,
+) -> Vec<[f32; N_LABELS]> {
+    let sent = Sentence::new(infos);
+    let mut buf = Vec::with_capacity(96);
+    let mut out = vec![[0.0f32; N_LABELS]; infos.len()];
+    for (i, scores) in out.iter_mut().enumerate() {
+        features::extract(&sent, i, history, stage2, &mut buf);
+        weights.score(&buf, scores);
+        if let Some(f) = feats.as_deref_mut() {
+            f.push(buf.clone());
+        }
+    }
+    out
+}
+
+/// One feature's quantised weights for both stages.
+type Row = [[i16; N_LABELS]; 2];
+
+/// Quantises a weight with step `step`.
+fn quantise(w: f32, step: f32) -> i16 {
+    (w / step).round().clamp(-32767.0, 32767.0) as i16
+}
+
+/// Both stages' weights, quantised to 16 bits and stored inline in one hash table, so that
+/// a feature costs one lookup for both stages; plus each stage's transition scores (in the
+/// same quantised units).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Scorer {
+    table: HashMap64<Row>,
+    trans: [Transitions; 2],
+}
+
+impl Scorer {
+    fn new(first: &Weights, second: Option<&Weights>, step: f32) -> Scorer {
+        let mut table: HashMap64<Row> = HashMap64::default();
+        for (stage, w) in [Some(first), second].into_iter().enumerate() {
+            let Some(w) = w else { continue };
+            for (&k, &r) in &w.index {
+                let row = &w.rows[r as usize];
+                let q: [i16; N_LABELS] = std::array::from_fn(|l| quantise(row[l], step));
+                if q.iter().any(|&x| x != 0) {
+                    table.entry(k).or_insert([[0; N_LABELS]; 2])[stage] = q;
+                }
+            }
+        }
+        let trans_of = |w: &Weights| {
+            let mut t = transitions(w);
+            for row in t.iter_mut() {
+                for x in row.iter_mut() {
+                    if x.is_finite() {
+                        *x = f32::from(quantise(*x, step));
+                    }
+                }
+            }
+            t
+        };
+        let trans = [
+            trans_of(first),
+            second.map_or([[0.0; N_LABELS]; N_LABELS + 1], trans_of),
+        ];
+        Scorer { table, trans }
+    }
+
+    /// Adds the rows of `feats` for one stage into `scores`.
+    #[inline]
+    fn add(&self, feats: &[u64], stage: usize, scores: &mut [i32; N_LABELS]) {
+        for f in feats {
+            if let Some(row) = self.table.get(f) {
+                for (s, &w) in scores.iter_mut().zip(&row[stage]) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// Adds the rows of `feats` for both stages.
+    #[inline]
+    fn add_both(&self, feats: &[u64], a: &mut [i32; N_LABELS], b: &mut [i32; N_LABELS]) {
+        for f in feats {
+            if let Some([ra, rb]) = self.table.get(f) {
+                for (s, &w) in a.iter_mut().zip(ra) {
+                    *s += i32::from(w);
+                }
+                for (s, &w) in b.iter_mut().zip(rb) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+}
+
+/// Integer scores to the floating-point scores that [`viterbi`] takes.
+fn to_f32(v: &[[i32; N_LABELS]]) -> Vec<[f32; N_LABELS]> {
+    v.iter().map(|r| r.map(|x| x as f32)).collect()
 }
 
 /// Everything the tagger needs at run time.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Model {
+    /// First stage: local, gazetteer and earlier-in-document features.
     pub weights: Weights,
+    /// Second stage (optional): adds the first stage's labels across the whole document.
+    pub second: Option<Weights>,
     pub gazetteer: Gazetteer,
     pub clusters: HashMap64<u32>,
+    scorer: Scorer,
+}
+
+/// Viterbi decoding of one sentence with `weights`; records the result in
+/// `history`.
+pub(crate) fn decode_with(
+    weights: &Weights,
+    trans: &Transitions,
+    infos: &[TokenInfo],
+    history: &mut History,
+    stage2: Option<(&DocContext, &[Label])>,
+) -> Vec<Label> {
+    let em = emissions(weights, infos, history, stage2, None);
+    let labels = viterbi(&em, trans);
+    history.record(infos, &labels);
+    labels
+}
+
+/// First-stage labels of a document's sentences.
+pub(crate) fn first_stage(weights: &Weights, doc: &[Vec<TokenInfo>]) -> Vec<Vec<Label>> {
+    let trans = transitions(weights);
+    let mut history = History::default();
+    doc.iter()
+        .map(|infos| decode_with(weights, &trans, infos, &mut history, None))
+        .collect()
+}
+
+/// Second-stage labels of a document given its first-stage labels (the reference for the
+/// fused [`Model::decode_document`]).
+#[cfg(test)]
+pub(crate) fn second_stage(
+    weights: &Weights,
+    doc: &[Vec<TokenInfo>],
+    s1: &[Vec<Label>],
+) -> Vec<Vec<Label>> {
+    let ctx = DocContext::new(
+        doc.iter()
+            .map(Vec::as_slice)
+            .zip(s1.iter().map(Vec::as_slice)),
+    );
+    let trans = transitions(weights);
+    let mut history = History::default();
+    doc.iter()
+        .zip(s1)
+        .map(|(infos, l1)| decode_with(weights, &trans, infos, &mut history, Some((&ctx, l1))))
+        .collect()
 }
 
 impl Model {
@@ -70,20 +286,75 @@ impl Model {
         infos
     }
 
-    /// Greedy left-to-right decoding of one sentence; records the result in `history`.
-    pub fn decode(&self, infos: &[TokenInfo], history: &mut History) -> Vec<Label> {
-        let sent = Sentence::new(infos);
-        let mut labels = Vec::with_capacity(infos.len());
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = [0.0; N_LABELS];
-        for i in 0..infos.len() {
-            features::extract(&sent, i, &labels, history, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            let prev = labels.last().copied();
-            labels.push(best_label(&scores, prev, i + 1 == infos.len()));
+    /// Assembles a model from trained parts.
+    pub fn new(
+        weights: Weights,
+        second: Option<Weights>,
+        gazetteer: Gazetteer,
+        clusters: HashMap64<u32>,
+        step: f32,
+    ) -> Model {
+        let scorer = Scorer::new(&weights, second.as_ref(), step);
+        Model {
+            weights,
+            second,
+            gazetteer,
+            clusters,
+            scorer,
         }
-        history.record(infos, &labels);
-        labels
+    }
+
+    /// Tags the sentences of one document (the same result as [`first_stage`] followed by
+    /// [`second_stage`], with each shared feature looked up once).
+    pub fn decode_document(&self, doc: &[Vec<TokenInfo>]) -> Vec<Vec<Label>> {
+        let sc = &self.scorer;
+        let two = self.second.is_some();
+        let mut feats = Vec::with_capacity(96);
+        let mut partial2: Vec<Vec<[i32; N_LABELS]>> = Vec::with_capacity(doc.len());
+        let mut s1: Vec<Vec<Label>> = Vec::with_capacity(doc.len());
+        let mut history = History::default();
+        for infos in doc {
+            let sent = Sentence::new(infos);
+            let mut em1 = vec![[0i32; N_LABELS]; infos.len()];
+            let mut em2 = vec![[0i32; N_LABELS]; if two { infos.len() } else { 0 }];
+            for (i, e1) in em1.iter_mut().enumerate() {
+                feats.clear();
+                features::extract_local(&sent, i, &mut feats);
+                match em2.get_mut(i) {
+                    Some(e2) => sc.add_both(&feats, e1, e2),
+                    None => sc.add(&feats, 0, e1),
+                }
+                feats.clear();
+                features::extract_document(&sent, i, &history, None, &mut feats);
+                sc.add(&feats, 0, e1);
+            }
+            let labels = viterbi(&to_f32(&em1), &sc.trans[0]);
+            history.record(infos, &labels);
+            s1.push(labels);
+            partial2.push(em2);
+        }
+        if !two {
+            return s1;
+        }
+        let ctx = DocContext::new(
+            doc.iter()
+                .map(Vec::as_slice)
+                .zip(s1.iter().map(Vec::as_slice)),
+        );
+        let mut history = History::default();
+        let mut out = Vec::with_capacity(doc.len());
+        for ((infos, l1), mut em2) in doc.iter().zip(&s1).zip(partial2) {
+            let sent = Sentence::new(infos);
+            for (i, e) in em2.iter_mut().enumerate() {
+                feats.clear();
+                features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
+                sc.add(&feats, 1, e);
+            }
+            let labels = viterbi(&to_f32(&em2), &sc.trans[1]);
+            history.record(infos, &labels);
+            out.push(labels);
+        }
+        out
     }
 
     /// Serialises the model, quantising weights with step `step`; returns the compressed bytes.
@@ -93,31 +364,12 @@ impl Model {
         raw.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         raw.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
         raw.extend_from_slice(&step.to_le_bytes());
-        let mut keys: Vec<(u64, u32)> = self.weights.index.iter().map(|(&k, &v)| (k, v)).collect();
-        keys.sort_unstable();
-        let mut rows = Vec::new();
-        for (k, r) in keys {
-            let row = &self.weights.rows[r as usize];
-            let q: Vec<(u8, i16)> = row
-                .iter()
-                .enumerate()
-                .map(|(l, &w)| (l as u8, (w / step).round().clamp(-32767.0, 32767.0) as i16))
-                .filter(|&(_, q)| q != 0)
-                .collect();
-            if !q.is_empty() {
-                rows.push((k, q));
-            }
+        write_weights(&mut raw, &self.weights, step);
+        match &self.second {
+            Some(w) => write_weights(&mut raw, w, step),
+            None => raw.extend_from_slice(&0u32.to_le_bytes()),
         }
-        raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        for (k, q) in rows {
-            raw.extend_from_slice(&k.to_le_bytes());
-            raw.push(q.len() as u8);
-            for (l, w) in q {
-                raw.push(l);
-                raw.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        let mut gaz: Vec<(u64, u8)> = self
+        let mut gaz: Vec<(u64, u16)> = self
             .gazetteer
             .entries
             .iter()
@@ -127,7 +379,7 @@ impl Model {
         raw.extend_from_slice(&(gaz.len() as u32).to_le_bytes());
         for (k, m) in gaz {
             raw.extend_from_slice(&k.to_le_bytes());
-            raw.push(m);
+            raw.extend_from_slice(&m.to_le_bytes());
         }
         let mut cl: Vec<(u64, u32)> = self.clusters.iter().map(|(&k, &v)| (k, v)).collect();
         cl.sort_unstable();
@@ -184,28 +436,15 @@ impl Model {
             return Err(bad(&format!("{n_labels} labels")));
         }
         let step = c.f32().ok_or_else(|| bad("truncated"))?;
-        let n = c.u32().ok_or_else(|| bad("truncated"))? as usize;
-        let mut weights = Weights::default();
-        weights.index.reserve(n.min(raw.len() / 9));
-        weights.rows.reserve(n.min(raw.len() / 9));
-        for _ in 0..n {
-            let k = c.u64().ok_or_else(|| bad("truncated"))?;
-            let nnz = c.u8().ok_or_else(|| bad("truncated"))?;
-            let mut row = [0.0f32; N_LABELS];
-            for _ in 0..nnz {
-                let l = c.u8().ok_or_else(|| bad("truncated"))? as usize;
-                let q = c.u16().ok_or_else(|| bad("truncated"))? as i16;
-                *row.get_mut(l).ok_or_else(|| bad("label out of range"))? = f32::from(q) * step;
-            }
-            weights.index.insert(k, weights.rows.len() as u32);
-            weights.rows.push(row);
-        }
+        let weights = read_weights(&mut c, step).ok_or_else(|| bad("truncated weights"))?;
+        let second = read_weights(&mut c, step).ok_or_else(|| bad("truncated weights"))?;
+        let second = (!second.rows.is_empty()).then_some(second);
         let mut gazetteer = Gazetteer::default();
         let n = c.u32().ok_or_else(|| bad("truncated"))? as usize;
-        gazetteer.entries.reserve(n.min(raw.len() / 9));
+        gazetteer.entries.reserve(n.min(raw.len() / 10));
         for _ in 0..n {
             let k = c.u64().ok_or_else(|| bad("truncated"))?;
-            let m = c.u8().ok_or_else(|| bad("truncated"))?;
+            let m = c.u16().ok_or_else(|| bad("truncated"))?;
             gazetteer.entries.insert(k, m);
         }
         let mut clusters = HashMap64::default();
@@ -219,12 +458,57 @@ impl Model {
         if c.pos != raw.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model {
-            weights,
-            gazetteer,
-            clusters,
-        })
+        Ok(Model::new(weights, second, gazetteer, clusters, step))
     }
+}
+
+/// Appends a weight table: rows with no weight left after quantisation are dropped.
+fn write_weights(raw: &mut Vec<u8>, weights: &Weights, step: f32) {
+    let mut keys: Vec<(u64, u32)> = weights.index.iter().map(|(&k, &v)| (k, v)).collect();
+    keys.sort_unstable();
+    let mut rows = Vec::new();
+    for (k, r) in keys {
+        let row = &weights.rows[r as usize];
+        let q: Vec<(u8, i16)> = row
+            .iter()
+            .enumerate()
+            .map(|(l, &w)| (l as u8, quantise(w, step)))
+            .filter(|&(_, q)| q != 0)
+            .collect();
+        if !q.is_empty() {
+            rows.push((k, q));
+        }
+    }
+    raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    for (k, q) in rows {
+        raw.extend_from_slice(&k.to_le_bytes());
+        raw.push(q.len() as u8);
+        for (l, w) in q {
+            raw.push(l);
+            raw.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+}
+
+fn read_weights(c: &mut Cursor<'_>, step: f32) -> Option<Weights> {
+    let n = c.u32()? as usize;
+    let mut weights = Weights::default();
+    let cap = n.min(c.buf.len() / 9);
+    weights.index.reserve(cap);
+    weights.rows.reserve(cap);
+    for _ in 0..n {
+        let k = c.u64()?;
+        let nnz = c.u8()?;
+        let mut row = [0.0f32; N_LABELS];
+        for _ in 0..nnz {
+            let l = c.u8()? as usize;
+            let q = c.u16()? as i16;
+            *row.get_mut(l)? = f32::from(q) * step;
+        }
+        weights.index.insert(k, weights.rows.len() as u32);
+        weights.rows.push(row);
+    }
+    Some(weights)
 }
 
 struct Cursor<'a> {

@@ -7,12 +7,15 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use super::features::{self, lower_hash, HashMap64, History, Sentence, TokenInfo};
+use super::features::{
+    self, lower_hash, transition_feature, DocContext, HashMap64, History, TokenInfo,
+};
 use super::gazetteer::{phrase_hash, text_phrase_hash, GazList, Gazetteer};
 use super::label::{iob_spans, spans_to_labels, EntityKind, Label, N_LABELS};
-use super::model::{best_label, Model, Weights};
+use super::model::{emissions, first_stage, transitions, viterbi, Model, Weights};
 use super::Tagger;
 use crate::eval::ner::{score_documents, NerScores};
+use crate::extract::token::tokenize;
 use crate::{Error, Result};
 
 /// A sentence of a CoNLL file: tokens and their NER tags as written (IOB1 or IOB2).
@@ -86,12 +89,17 @@ pub struct TrainOptions {
     pub dev: Option<PathBuf>,
     /// The GeoNames folder with `countryInfo.tsv`, `regionInfo.tsv`, `cities15000.txt`.
     pub geonames: Option<PathBuf>,
+    /// OntoNotes documents (`train.docs.jsonl`) whose PERSON, GPE/LOC, ORG and NORP entities
+    /// become extra phrase lists.
+    pub ontonotes: Option<PathBuf>,
     /// Word clusters: lines `bitpath<TAB>word[<TAB>count]` (Brown-cluster output format).
     pub clusters: Option<PathBuf>,
     /// Number of passes over the training data.
     pub epochs: usize,
     /// Seed of the document shuffle.
     pub seed: u64,
+    /// Train a second stage that sees the first stage's labels across the whole document.
+    pub two_stage: bool,
     /// Quantisation step of the stored weights.
     pub step: f32,
     /// Where to write the model.
@@ -104,9 +112,11 @@ impl Default for TrainOptions {
             train: PathBuf::from("../shared/data/conll2003/eng.train"),
             dev: Some(PathBuf::from("../shared/data/conll2003/eng.testa")),
             geonames: Some(PathBuf::from("../shared/data/gazetteer/geonames_geobank")),
+            ontonotes: Some(PathBuf::from("../shared/data/ontonotes/train.docs.jsonl")),
             clusters: None,
             epochs: 12,
             seed: 7,
+            two_stage: true,
             step: 0.05,
             output: PathBuf::from(super::MODEL_PATH),
         }
@@ -137,7 +147,9 @@ pub struct TrainReport {
     pub gazetteer_phrases: usize,
     /// Word-cluster entries shipped with the model.
     pub cluster_words: usize,
-    /// Per-epoch progress.
+    /// Whether the model has a second, document-level stage.
+    pub two_stage: bool,
+    /// Per-epoch progress (first stage, then second stage).
     pub epochs: Vec<EpochReport>,
     /// The epoch whose averaged weights were kept.
     pub best_epoch: usize,
@@ -149,12 +161,6 @@ pub struct TrainReport {
     pub model_bytes: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
-}
-
-/// A training sentence with precomputed token information and gold labels.
-struct Example {
-    infos: Vec<TokenInfo>,
-    gold: Vec<Label>,
 }
 
 /// Averaged perceptron state: current weights plus the running sums for averaging.
@@ -178,6 +184,16 @@ impl Perceptron {
             self.u[r][g] += self.c;
             self.u[r][p] -= self.c;
         }
+    }
+
+    fn update_one(&mut self, f: u64, label: Label, delta: f32) {
+        let r = *self.w.index.entry(f).or_insert_with(|| {
+            self.w.rows.push([0.0; N_LABELS]);
+            self.u.push([0.0; N_LABELS]);
+            (self.w.rows.len() - 1) as u32
+        }) as usize;
+        self.w.rows[r][label.index()] += delta;
+        self.u[r][label.index()] += f64::from(delta) * self.c;
     }
 
     fn averaged(&self) -> Weights {
@@ -238,6 +254,56 @@ fn geonames_gazetteer(dir: &Path, gaz: &mut Gazetteer) -> Result<()> {
     Ok(())
 }
 
+/// Adds the entity names of OntoNotes documents (JSON Lines with `entities: [{type, text}]`).
+fn ontonotes_gazetteer(path: &Path, gaz: &mut Gazetteer) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Entity {
+        #[serde(rename = "type")]
+        kind: String,
+        text: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        entities: Vec<Entity>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Doc = serde_json::from_str(line).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            reason: format!("line {}: {e}", n + 1),
+        })?;
+        for e in doc.entities {
+            let list = match e.kind.as_str() {
+                "PERSON" => GazList::OntoPerson,
+                "GPE" | "LOC" => GazList::OntoPlace,
+                "ORG" => GazList::OntoOrganization,
+                "NORP" => GazList::OntoNationality,
+                _ => continue,
+            };
+            let name = e.text.strip_prefix("the ").unwrap_or(&e.text);
+            if let Some(h) = text_phrase_hash(name) {
+                gaz.insert(h, list);
+            }
+            let words: Vec<&str> = tokenize(name).into_iter().map(|t| t.text).collect();
+            if list == GazList::OntoPerson && words.len() >= 2 {
+                for (w, l) in [
+                    (words[0], GazList::OntoFirstName),
+                    (words[words.len() - 1], GazList::OntoLastName),
+                ] {
+                    gaz.insert(phrase_hash(&[lower_hash(w)]), l);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads word clusters (`bitpath<TAB>word...`), keyed by lowercase word hash.
 fn read_clusters(path: &Path) -> Result<HashMap64<u32>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
@@ -280,6 +346,7 @@ fn doc_phrases(doc: &ConllDocument) -> HashSet<(u64, GazList)> {
             }
             if kind == EntityKind::Person && b - a >= 2 {
                 out.insert((phrase_hash(&lws[a..a + 1]), GazList::TrainFirstName));
+                out.insert((phrase_hash(&lws[b - 1..b]), GazList::TrainLastName));
             }
         }
     }
@@ -304,6 +371,113 @@ impl Rng {
     }
 }
 
+/// Runs the averaged perceptron over the documents `ids` for `epochs` passes. With `stage2`
+/// (first-stage labels of every training document) the second-stage features are on.
+/// `eval` scores the averaged weights after each epoch; the best-scoring epoch's weights
+/// are returned (the last epoch's when there is no score).
+fn run_perceptron(
+    data: &[DocData],
+    ids: &[usize],
+    stage2: Option<&[Vec<Vec<Label>>]>,
+    epochs: usize,
+    seed: u64,
+    label: &str,
+    mut eval: impl FnMut(&Weights) -> Option<NerScores>,
+) -> (Weights, usize, Option<NerScores>, Vec<EpochReport>) {
+    let ctxs: Option<Vec<DocContext>> = stage2.map(|s1| {
+        data.iter()
+            .zip(s1)
+            .map(|(d, l)| {
+                DocContext::new(
+                    d.infos
+                        .iter()
+                        .map(Vec::as_slice)
+                        .zip(l.iter().map(Vec::as_slice)),
+                )
+            })
+            .collect()
+    });
+    let mut p = Perceptron {
+        w: Weights::default(),
+        u: Vec::new(),
+        c: 1.0,
+    };
+    let mut rng = Rng(seed.max(1));
+    let mut order = ids.to_vec();
+    let mut reports = Vec::new();
+    let mut best: Option<(f64, usize, Weights, Option<NerScores>)> = None;
+    let mut feats: Vec<Vec<u64>> = Vec::new();
+    let mut trans = transitions(&p.w);
+    for epoch in 1..=epochs.max(1) {
+        rng.shuffle(&mut order);
+        let mut errors = 0;
+        for &d in &order {
+            let doc = &data[d];
+            let mut history = History::default();
+            for (si, (infos, gold)) in doc.infos.iter().zip(&doc.gold).enumerate() {
+                let st2 = match (&ctxs, stage2) {
+                    (Some(c), Some(s1)) => Some((&c[d], s1[d][si].as_slice())),
+                    _ => None,
+                };
+                feats.clear();
+                let em = emissions(&p.w, infos, &history, st2, Some(&mut feats));
+                let labels = viterbi(&em, &trans);
+                if labels != *gold {
+                    let mut prev_g = None;
+                    let mut prev_p = None;
+                    for (i, (&g, &l)) in gold.iter().zip(&labels).enumerate() {
+                        if g != l {
+                            errors += 1;
+                            p.update(&feats[i], g, l);
+                        }
+                        if g != l || prev_g != prev_p {
+                            p.update_one(transition_feature(prev_g), g, 1.0);
+                            p.update_one(transition_feature(prev_p), l, -1.0);
+                        }
+                        prev_g = Some(g);
+                        prev_p = Some(l);
+                    }
+                    trans = transitions(&p.w);
+                }
+                p.c += 1.0;
+                history.record(infos, &labels);
+            }
+        }
+        let weights = p.averaged();
+        let scored = eval(&weights);
+        let f1 = scored.as_ref().map(|s| s.overall.f1);
+        match &scored {
+            Some(s) => eprintln!(
+                "{label} epoch {epoch}: {errors} training errors, dev F1 {:.4} (PER {:.4} LOC {:.4} ORG {:.4} MISC {:.4})",
+                s.overall.f1, s.per.f1, s.loc.f1, s.org.f1, s.misc.f1
+            ),
+            None => eprintln!("{label} epoch {epoch}: {errors} training errors"),
+        }
+        let score = f1.unwrap_or(epoch as f64);
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, epoch, weights, scored));
+        }
+        reports.push(EpochReport {
+            epoch,
+            train_errors: errors,
+            dev_f1: f1,
+        });
+    }
+    match best {
+        Some((_, e, w, s)) => (w, e, s, reports),
+        None => (Weights::default(), 0, None, reports),
+    }
+}
+
+/// The featurised training documents.
+struct DocData {
+    infos: Vec<Vec<TokenInfo>>,
+    gold: Vec<Vec<Label>>,
+}
+
+/// Number of folds for the first-stage predictions that the second stage trains on.
+const FOLDS: usize = 5;
+
 /// Trains a tagger and writes the model file. Returns what happened.
 pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     let started = Instant::now();
@@ -316,6 +490,9 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     let mut gazetteer = Gazetteer::default();
     if let Some(dir) = &opts.geonames {
         geonames_gazetteer(dir, &mut gazetteer)?;
+    }
+    if let Some(p) = &opts.ontonotes {
+        ontonotes_gazetteer(p, &mut gazetteer)?;
     }
     let per_doc: Vec<HashSet<(u64, GazList)>> = docs.iter().map(doc_phrases).collect();
     let mut doc_counts: std::collections::HashMap<(u64, GazList), u32> = Default::default();
@@ -332,105 +509,100 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         None => HashMap64::default(),
     };
 
-    let mut examples: Vec<Vec<Example>> = Vec::with_capacity(docs.len());
+    let mut data: Vec<DocData> = Vec::with_capacity(docs.len());
     let mut n_tokens = 0;
     let mut n_sentences = 0;
     for (doc, set) in docs.iter().zip(&per_doc) {
-        let mut exclude: HashMap64<u8> = HashMap64::default();
+        let mut exclude: HashMap64<u16> = HashMap64::default();
         for &(h, list) in set {
             if doc_counts.get(&(h, list)) == Some(&1) {
-                *exclude.entry(h).or_default() |= 1 << list as u8;
+                *exclude.entry(h).or_default() |= 1 << list as u16;
             }
         }
-        let mut doc_ex = Vec::with_capacity(doc.sentences.len());
+        let mut d = DocData {
+            infos: Vec::with_capacity(doc.sentences.len()),
+            gold: Vec::with_capacity(doc.sentences.len()),
+        };
         for s in &doc.sentences {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let mut infos = features::token_infos(&toks, &clusters);
             features::add_gazetteer(&mut infos, &gazetteer, Some(&exclude));
-            let gold = spans_to_labels(toks.len(), &iob_spans(&s.tags));
+            d.gold
+                .push(spans_to_labels(toks.len(), &iob_spans(&s.tags)));
             n_tokens += toks.len();
             n_sentences += 1;
-            doc_ex.push(Example { infos, gold });
+            d.infos.push(infos);
         }
-        examples.push(doc_ex);
+        data.push(d);
     }
 
-    let mut p = Perceptron {
-        w: Weights::default(),
-        u: Vec::new(),
-        c: 1.0,
+    let make_tagger = |weights: Weights, second: Option<Weights>| Tagger {
+        model: Model::new(
+            weights,
+            second,
+            gazetteer.clone(),
+            clusters.clone(),
+            opts.step,
+        ),
     };
-    let mut rng = Rng(opts.seed.max(1));
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut epochs = Vec::new();
-    let mut best: Option<(f64, usize, Weights, NerScores)> = None;
-    let mut feats = Vec::with_capacity(64);
-    let mut scores = [0.0f32; N_LABELS];
-    for epoch in 1..=opts.epochs.max(1) {
-        rng.shuffle(&mut order);
-        let mut errors = 0;
-        for &d in &order {
-            let mut history = History::default();
-            for ex in &examples[d] {
-                let sent = Sentence::new(&ex.infos);
-                let mut labels: Vec<Label> = Vec::with_capacity(ex.gold.len());
-                for i in 0..ex.infos.len() {
-                    features::extract(&sent, i, &labels, &history, &mut feats);
-                    p.w.score(&feats, &mut scores);
-                    let prev = labels.last().copied();
-                    let pred = best_label(&scores, prev, i + 1 == ex.infos.len());
-                    let gold = ex.gold[i];
-                    if pred != gold {
-                        errors += 1;
-                        p.update(&feats, gold, pred);
-                    }
-                    p.c += 1.0;
-                    labels.push(pred);
-                }
-                history.record(&ex.infos, &labels);
-            }
-        }
-        let weights = p.averaged();
-        let mut dev_f1 = None;
-        if let Some(dev) = &dev_docs {
-            let tagger = Tagger {
-                model: Model {
-                    weights,
-                    gazetteer: gazetteer.clone(),
-                    clusters: clusters.clone(),
-                },
-            };
-            let s = score_documents(dev, &tagger);
-            let f1 = s.overall.f1;
-            dev_f1 = Some(f1);
-            eprintln!(
-                "epoch {epoch}: {errors} training errors, dev F1 {:.4} (PER {:.4} LOC {:.4} ORG {:.4} MISC {:.4})",
-                f1, s.per.f1, s.loc.f1, s.org.f1, s.misc.f1
+    let all: Vec<usize> = (0..data.len()).collect();
+
+    // Stage one on everything.
+    let (w1, e1, dev1, mut epochs) =
+        run_perceptron(&data, &all, None, opts.epochs, opts.seed, "stage 1", |w| {
+            dev_docs
+                .as_ref()
+                .map(|dev| score_documents(dev, &make_tagger(w.clone(), None)))
+        });
+    let mut best_epoch = e1;
+    let mut dev_scores = dev1;
+    let mut second = None;
+
+    if opts.two_stage {
+        // First-stage labels for every training document from a model that did not see it.
+        let mut s1: Vec<Vec<Vec<Label>>> = vec![Vec::new(); data.len()];
+        for fold in 0..FOLDS {
+            let train_ids: Vec<usize> = all.iter().copied().filter(|d| d % FOLDS != fold).collect();
+            let (wf, _, _, _) = run_perceptron(
+                &data,
+                &train_ids,
+                None,
+                e1,
+                opts.seed + fold as u64 + 1,
+                &format!("fold {}", fold + 1),
+                |_| None,
             );
-            if best.as_ref().is_none_or(|b| f1 > b.0) {
-                best = Some((f1, epoch, tagger.model.weights, s));
+            for d in all.iter().copied().filter(|d| d % FOLDS == fold) {
+                s1[d] = first_stage(&wf, &data[d].infos);
             }
-        } else {
-            eprintln!("epoch {epoch}: {errors} training errors");
-            best = Some((0.0, epoch, weights, NerScores::default()));
         }
-        epochs.push(EpochReport {
-            epoch,
-            train_errors: errors,
-            dev_f1,
-        });
+        let (w2, e2, dev2, epochs2) = run_perceptron(
+            &data,
+            &all,
+            Some(&s1),
+            opts.epochs,
+            opts.seed,
+            "stage 2",
+            |w| {
+                dev_docs
+                    .as_ref()
+                    .map(|dev| score_documents(dev, &make_tagger(w1.clone(), Some(w.clone()))))
+            },
+        );
+        // Keep the second stage only if it helps on the development data.
+        let better = match (&dev_scores, &dev2) {
+            (Some(a), Some(b)) => b.overall.f1 > a.overall.f1,
+            _ => true,
+        };
+        if better {
+            second = Some(w2);
+            best_epoch = e2;
+            dev_scores = dev2;
+        }
+        epochs.extend(epochs2);
     }
-    let Some((_, best_epoch, weights, dev_scores)) = best else {
-        return Err(Error::Read {
-            path: opts.train.clone(),
-            reason: "no training epoch ran".into(),
-        });
-    };
-    let model = Model {
-        weights,
-        gazetteer,
-        clusters,
-    };
+
+    let model = Model::new(w1, second, gazetteer, clusters, opts.step);
     let model_bytes = model.save(&opts.output, opts.step)?;
     let features = Tagger::load(&opts.output)?.n_features();
     Ok(TrainReport {
@@ -439,9 +611,10 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         tokens: n_tokens,
         gazetteer_phrases: model.gazetteer.len(),
         cluster_words: model.clusters.len(),
+        two_stage: model.second.is_some(),
         epochs,
         best_epoch,
-        dev: dev_docs.is_some().then_some(dev_scores),
+        dev: dev_scores,
         features,
         model_bytes,
         seconds: started.elapsed().as_secs_f64(),
