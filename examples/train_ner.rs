@@ -1,10 +1,19 @@
 //! Trains the entity tagger and writes `data/ner/model.bin.gz`.
 //!
 //! ```text
-//! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- \
-//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters CACHE] [--cluster-corpus PATH]... [--no-cluster-corpus] [--epochs N] [--min-weight W] [--out FILE]
+//! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- [OPTIONS]
+//!   --train FILE            CoNLL training file
+//!   --dev FILE | --no-dev   development file (epoch choice, printed scores)
+//!   --geonames DIR | --no-geonames
+//!   --ontonotes FILE | --no-ontonotes      name lists from OntoNotes JSON Lines
+//!   --clusters CACHE        read the word clusters from CACHE, or learn and write them there
+//!   --cluster-corpus PATH   add unlabelled text (repeatable) | --no-cluster-corpus
+//!   --cluster-iterations N  exchange passes per clustering
+//!   --one-stage             no document-level second stage
+//!   --epochs N  --seed N  --min-weight W  --step S  --out FILE
 //! ```
-//! Paths default to `../shared/data/...` relative to the repository root.
+//! Paths default to `../shared/data/...` relative to the repository root; see
+//! `docs/tagger.md`.
 
 use std::path::PathBuf;
 

@@ -1,8 +1,9 @@
 //! The statistical sequence tagger for persons, places, organisations and other names.
 //!
-//! A greedy left-to-right averaged perceptron over BILOU labels (see `docs/tagger.md` for
-//! why), with word, shape, affix, context-window, gazetteer, word-cluster and document-level
-//! features. The trained model ships in `data/ner/model.bin.gz` and is compiled into the
+//! A first-order structured averaged perceptron over BILOU labels, decoded with Viterbi, in
+//! two stages: the second sees how the first labelled each word across the whole document
+//! (see `docs/tagger.md` for why). Features: word, shape, affix, context window, gazetteers,
+//! word clusters and document history. The trained model ships in `data/ner/model.bin.gz` and is compiled into the
 //! binary; [`Tagger::global`] loads it once.
 
 pub mod clusters;

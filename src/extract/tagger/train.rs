@@ -134,7 +134,7 @@ impl Default for TrainOptions {
             clusters: None,
             cluster_min_count: 3,
             cluster_iterations: 6,
-            epochs: 12,
+            epochs: 8,
             seed: 7,
             two_stage: true,
             min_weight: 1.0,
