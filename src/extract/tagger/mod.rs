@@ -173,7 +173,7 @@ const MAX_SENTENCE: usize = 250;
 
 /// Splits tokens into sentences: after `.`, `!` or `?` followed by a capitalised word, a
 /// quote or a digit (unless the period ends an abbreviation), at line breaks, and at
-/// [`MAX_SENTENCE`] tokens.
+/// `MAX_SENTENCE` tokens.
 pub fn split_sentences<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
     let mut out = Vec::new();
     let mut start = 0;
