@@ -195,6 +195,10 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             text: raw.to_string(),
         };
         match span.kind {
+            // "Downing Street" said something: a building speaking for an institution.
+            tagger::EntityKind::Person if person::is_facility(raw) => {
+                org_mentions.push((org::canonical(raw), mention));
+            }
             tagger::EntityKind::Person => {
                 if let Some(name) = person::clean(raw) {
                     person_mentions.push((name, mention));
