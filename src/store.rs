@@ -200,6 +200,9 @@ impl Store {
                 )),
                 other => Error::Tantivy(other),
             })?;
+        // A writer killed before its commit may have left files (a deletes file named by
+        // an opstamp this run will reach again): remove what the last commit does not use.
+        inner.garbage_collect_files().wait()?;
         // The lock is an OS file lock, released when its process dies; the pid file only
         // names the holder for the message above, so a stale one is harmless.
         let pid_file = (self.path != Path::new("<memory>")).then(|| self.path.join(PID_FILE));
