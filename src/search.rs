@@ -14,6 +14,9 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
 
+/// Deepest page a request may ask for; past it there are no hits (bounds the work per query).
+pub const MAX_OFFSET: usize = 1_000_000;
+
 /// One hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
@@ -76,7 +79,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     let fields = &store.fields;
     let query = build::build(&store.index, fields, req)?;
     let limit = req.limit.min(MAX_LIMIT);
-    let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset.min(MAX_OFFSET));
 
     let mut multi = MultiCollector::new();
     let count_handle = multi.add_collector(Count);

@@ -287,9 +287,22 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         place_texts.push(d.to_string());
         place_refs.push(None);
     }
-    let refs: Vec<&str> = place_texts.iter().map(String::as_str).collect();
+    // Resolve each distinct name once: an article repeats its places, and resolution
+    // compares names with each other.
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let slots: Vec<usize> = place_texts
+        .iter()
+        .map(|t| {
+            *seen.entry(t.as_str()).or_insert_with(|| {
+                distinct.push(t.as_str());
+                distinct.len() - 1
+            })
+        })
+        .collect();
     let evidence_refs: Vec<&str> = evidence.iter().map(String::as_str).collect();
-    let infos = place::resolve_places(&refs, hints.dateline_place, &evidence_refs);
+    let resolved = place::resolve_places(&distinct, hints.dateline_place, &evidence_refs);
+    let infos: Vec<Option<PlaceInfo>> = slots.iter().map(|&i| resolved[i].clone()).collect();
     let mut places: Vec<Place> = Vec::new();
     for ((text, mention), info) in place_texts.iter().zip(place_refs).zip(infos) {
         let canonical = match &info {
