@@ -242,8 +242,11 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     let mut since_commit = 0usize;
     progress.update(0, total);
     let chunk = (opts.jobs * 64).max(64);
+    // Parsers of hostile input (HTML nested 100,000 deep) recurse deeply: give the workers
+    // room (address space only; untouched stack pages cost no memory).
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
+        .stack_size(256 << 20)
         .build()
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
     for batch in jobs.chunks(chunk) {
