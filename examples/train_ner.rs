@@ -1,10 +1,19 @@
 //! Trains the entity tagger and writes `data/ner/model.bin.gz`.
 //!
 //! ```text
-//! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- \
-//!     [--train FILE] [--dev FILE] [--geonames DIR] [--clusters FILE] [--epochs N] [--out FILE]
+//! CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo run --example train_ner -- [OPTIONS]
+//!   --train FILE            CoNLL training file
+//!   --dev FILE | --no-dev   development file (epoch choice, printed scores)
+//!   --geonames DIR | --no-geonames
+//!   --ontonotes FILE | --no-ontonotes      name lists from OntoNotes JSON Lines
+//!   --clusters CACHE        read the word clusters from CACHE, or learn and write them there
+//!   --cluster-corpus PATH   add unlabelled text (repeatable) | --no-cluster-corpus
+//!   --cluster-iterations N  exchange passes per clustering
+//!   --one-stage             no document-level second stage
+//!   --epochs N  --seed N  --min-weight W  --step S  --out FILE
 //! ```
-//! Paths default to `../shared/data/...` relative to the repository root.
+//! Paths default to `../shared/data/...` relative to the repository root; see
+//! `docs/tagger.md`.
 
 use std::path::PathBuf;
 
@@ -27,9 +36,13 @@ fn main() -> anyhow::Result<()> {
             "--ontonotes" => opts.ontonotes = Some(PathBuf::from(value()?)),
             "--no-ontonotes" => opts.ontonotes = None,
             "--clusters" => opts.clusters = Some(PathBuf::from(value()?)),
+            "--cluster-corpus" => opts.cluster_corpus.push(PathBuf::from(value()?)),
+            "--no-cluster-corpus" => opts.cluster_corpus.clear(),
+            "--cluster-iterations" => opts.cluster_iterations = value()?.parse()?,
             "--one-stage" => opts.two_stage = false,
             "--epochs" => opts.epochs = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,
+            "--min-weight" => opts.min_weight = value()?.parse()?,
             "--step" => opts.step = value()?.parse()?,
             "--out" => opts.output = PathBuf::from(value()?),
             other => anyhow::bail!("unknown option {other}"),

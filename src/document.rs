@@ -154,7 +154,9 @@ impl StoredEntities {
                 // The same sum written the same way twice (headline and body) is shown once.
                 .filter(|(i, a)| {
                     !e.amounts[..*i].iter().any(|b| {
-                        b.mention.text == a.mention.text && b.value == a.value && b.currency == a.currency
+                        b.mention.text == a.mention.text
+                            && b.value == a.value
+                            && b.currency == a.currency
                     })
                 })
                 .map(|(_, a)| StoredAmount {

@@ -246,15 +246,18 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     let mut since_commit = 0usize;
     progress.update(0, total);
     let chunk = (opts.jobs * 64).max(64);
+    // Parsers of hostile input (HTML nested 100,000 deep) recurse deeply: give the workers
+    // room (address space only; untouched stack pages cost no memory).
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
+        .stack_size(256 << 20)
         .build()
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
     for batch in batches(&jobs, chunk, BATCH_BYTES) {
         let results: Vec<FileResult> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| process_guarded(job, &fields))
+                .map(|job| process_guarded(job, &fields, opts.max_file_size))
                 .collect()
         });
         for (job, res) in batch.iter().zip(results) {
@@ -319,21 +322,22 @@ fn batches(jobs: &[FileJob], max_files: usize, max_bytes: u64) -> Vec<&[FileJob]
 }
 
 /// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
-fn process_guarded(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, fields))).unwrap_or_else(
-        |panic| FileResult {
-            docs: Vec::new(),
-            skipped: vec![Skipped {
-                path: job.path.clone(),
-                reason: format!(
-                    "internal error while reading this file (please report it): {}",
-                    panic_message(panic.as_ref())
-                ),
-            }],
-            bytes: 0,
-            ok: false,
-        },
-    )
+fn process_guarded(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(job, fields, max_size)
+    }))
+    .unwrap_or_else(|panic| FileResult {
+        docs: Vec::new(),
+        skipped: vec![Skipped {
+            path: job.path.clone(),
+            reason: format!(
+                "internal error while reading this file (please report it): {}",
+                panic_message(panic.as_ref())
+            ),
+        }],
+        bytes: 0,
+        ok: false,
+    })
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -344,7 +348,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
+fn process(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
     let mut res = FileResult {
         docs: Vec::new(),
         skipped: Vec::new(),
@@ -357,18 +361,34 @@ fn process(job: &FileJob, fields: &crate::schema::Fields) -> FileResult {
     let path = Path::new(&job.path);
     // Size and mtime come from the same open file as the bytes, so an edit between
     // walk and read is recorded as what was actually read.
-    let read = std::fs::File::open(path).and_then(|mut f| {
+    // The read is bounded by the size limit: a file that grew after the walk is not
+    // read whole into memory.
+    let read = std::fs::File::open(path).and_then(|f| {
         let md = f.metadata()?;
-        let mut bytes = Vec::with_capacity(md.len() as usize);
-        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        let mut bytes = Vec::with_capacity(md.len().min(max_size) as usize);
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(f, max_size.saturating_add(1)),
+            &mut bytes,
+        )?;
         Ok((md, bytes))
     });
     let (md, bytes) = match read {
+        Ok((md, bytes)) if md.len() > max_size || bytes.len() as u64 > max_size => {
+            res.skipped.push(Skipped {
+                path: job.path.clone(),
+                reason: format!(
+                    "file grew over the {} MB limit while being indexed",
+                    max_size / 1_000_000
+                ),
+            });
+            return res;
+        }
         Ok(b) => b,
         Err(e) => {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => "file disappeared before it could be read".into(),
                 std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+                std::io::ErrorKind::IsADirectory => "not a file any more (now a directory)".into(),
                 _ => e.to_string(),
             };
             res.skipped.push(Skipped {
@@ -476,6 +496,53 @@ fn is_under(file: &str, root: &str) -> bool {
 /// The path as stored in the index (lossy for names that are not UTF-8).
 pub fn path_string(p: &Path) -> String {
     p.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod reliability_tests {
+    use super::*;
+
+    fn job(path: &Path) -> FileJob {
+        FileJob {
+            path: path.to_str().expect("UTF-8 temp path").to_string(),
+            oversize: false,
+            existed: false,
+            size: 0,
+        }
+    }
+
+    #[test]
+    fn a_file_deleted_between_walk_and_read_is_reported() {
+        let (_, fields) = crate::schema::Fields::build();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("gone.txt");
+        std::fs::write(&p, "Title\n\nBody text of the article.").unwrap();
+        let (files, _) = walk::walk(dir.path(), &WalkOptions::default(), |_| true);
+        assert_eq!(files.len(), 1, "the walk saw it");
+        std::fs::remove_file(&p).unwrap();
+        let res = process_guarded(&job(&p), &fields, DEFAULT_MAX_FILE_SIZE);
+        assert!(!res.ok && res.docs.is_empty());
+        assert_eq!(
+            res.skipped[0].reason,
+            "file disappeared before it could be read"
+        );
+    }
+
+    #[test]
+    fn a_file_that_grew_past_the_limit_is_not_read_whole() {
+        let (_, fields) = crate::schema::Fields::build();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("grew.txt");
+        std::fs::write(&p, format!("Title\n\n{}", "word ".repeat(2_000))).unwrap();
+        // The walk saw it small; it is now over a 1,000-byte limit.
+        let res = process_guarded(&job(&p), &fields, 1_000);
+        assert!(!res.ok && res.docs.is_empty());
+        assert!(res.skipped[0].reason.contains("grew"), "{:?}", res.skipped);
+        assert_eq!(res.bytes, 0);
+        // At the limit exactly, it is read.
+        let res = process_guarded(&job(&p), &fields, 10_007);
+        assert!(res.ok, "{:?}", res.skipped);
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,15 @@ fn main() -> ExitCode {
     };
     match cli::run(args) {
         Ok(code) => code,
+        // A closed pipe (`newsdex search … | head`) is the reader's choice, not an error.
+        Err(err)
+            if err
+                .chain()
+                .filter_map(|e| e.downcast_ref::<std::io::Error>())
+                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("newsdex: {err:#}");
             ExitCode::from(cli::exit_code_for(&err))

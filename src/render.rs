@@ -35,6 +35,38 @@ impl Style {
     }
 }
 
+/// A value written the way news writes it: `1.5bn`, `47bn`, `960m`, `1,400`, `102.8`.
+pub fn human_amount(v: f64) -> String {
+    let scaled = |x: f64, unit: &str| {
+        let s = format!("{x:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        format!("{s}{unit}")
+    };
+    let a = v.abs();
+    if a >= 1e12 {
+        scaled(v / 1e12, "tn")
+    } else if a >= 1e9 {
+        scaled(v / 1e9, "bn")
+    } else if a >= 1e6 {
+        scaled(v / 1e6, "m")
+    } else if a >= 1e3 && v.fract() == 0.0 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        scaled(v, "")
+    }
+}
+
 /// Writes any serialisable value as pretty JSON followed by a newline.
 pub fn json<T: serde::Serialize>(value: &T, out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
@@ -201,6 +233,16 @@ pub fn facets_text(res: &SearchResults, style: Style, out: &mut impl Write) -> i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_read_like_news() {
+        assert_eq!(human_amount(1.5e9), "1.5bn");
+        assert_eq!(human_amount(47e9), "47bn");
+        assert_eq!(human_amount(960e6), "960m");
+        assert_eq!(human_amount(1400.0), "1,400");
+        assert_eq!(human_amount(102.8), "102.8");
+        assert_eq!(human_amount(2.5e12), "2.5tn");
+    }
 
     #[test]
     fn highlight_marks_character_ranges() {

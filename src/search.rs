@@ -17,6 +17,9 @@ mod facet_count;
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
 
+/// Deepest page a request may ask for; past it there are no hits (bounds the work per query).
+pub const MAX_OFFSET: usize = 1_000_000;
+
 /// One hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
@@ -79,7 +82,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     let fields = &store.fields;
     let query = build::build(&store.index, fields, req)?;
     let limit = req.limit.min(MAX_LIMIT);
-    let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset);
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset.min(MAX_OFFSET));
 
     let mut multi = MultiCollector::new();
     let count_handle = multi.add_collector(Count);
@@ -161,7 +164,8 @@ fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetV
             .unwrap_or_default()
     };
     match kind {
-        FacetKind::Person | FacetKind::Org => counts
+        FacetKind::Person => person_values(counts, top),
+        FacetKind::Org => counts
             .top_k("/", top)
             .into_iter()
             .map(|(f, count)| FacetValue {
@@ -211,6 +215,59 @@ fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetV
             out
         }
     }
+}
+
+/// Person counts, with articles that only name a surname ("Blair", resolved within an
+/// article only when the full name also appears there) counted under the full name that
+/// ends with it ("Tony Blair") when that name has at least 3/4 of such counts and the word
+/// is not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
+fn person_values(counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
+    let all: Vec<(String, u64)> = counts
+        .get("/")
+        .map(|(f, c)| {
+            (
+                f.to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                c,
+            )
+        })
+        .collect();
+    let mut merged: BTreeMap<&str, u64> = all.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+    for (name, count) in &all {
+        if name.contains(' ') {
+            continue;
+        }
+        let (suffix, prefix) = (format!(" {name}"), format!("{name} "));
+        let full: Vec<&(String, u64)> = all.iter().filter(|(n, _)| n.ends_with(&suffix)).collect();
+        let total: u64 = full.iter().map(|(_, c)| c).sum();
+        let as_given: u64 = all
+            .iter()
+            .filter(|(n, _)| n.starts_with(&prefix))
+            .map(|(_, c)| c)
+            .sum();
+        if as_given * 2 > total {
+            continue; // mostly a given name ("Charles", "David"): ambiguous
+        }
+        if let Some((target, top_count)) = full.iter().max_by_key(|(_, c)| *c) {
+            if *top_count * 4 >= total * 3 {
+                *merged.entry(target.as_str()).or_default() += count;
+                merged.remove(name.as_str());
+            }
+        }
+    }
+    let mut values: Vec<FacetValue> = merged
+        .into_iter()
+        .map(|(v, count)| FacetValue {
+            value: v.to_string(),
+            count,
+            level: None,
+        })
+        .collect();
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(top);
+    values
 }
 
 fn hits(

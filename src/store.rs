@@ -77,10 +77,22 @@ impl Store {
         if path.join("meta.json").exists() {
             return Self::open(path);
         }
+        // A directory holding only tantivy's bookkeeping files is an index whose creation
+        // was interrupted (say by a kill before its first meta.json): create it again.
+        let leftover = |e: std::io::Result<std::fs::DirEntry>| {
+            e.ok().is_some_and(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                matches!(
+                    name.as_ref(),
+                    ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock" | PID_FILE
+                ) || name.starts_with(".tmp")
+            })
+        };
         if path.exists()
             && path
                 .read_dir()
-                .map(|mut d| d.next().is_some())
+                .map(|mut d| !d.all(leftover))
                 .unwrap_or(true)
         {
             return Err(Error::Index(format!(
@@ -180,17 +192,36 @@ impl Store {
             .index
             .writer_with_num_threads(threads.max(1), heap_bytes)
             .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => Error::Index(format!(
-                    "another newsdex process is writing to {} (its writer lock is held); \
+                tantivy::TantivyError::LockFailure(..) => Error::Locked(format!(
+                    "another newsdex process ({}) is writing to {} (its writer lock is held); \
                      wait for it to finish, or pass --wait",
+                    self.lock_holder(),
                     self.path.display()
                 )),
                 other => Error::Tantivy(other),
             })?;
+        // A writer killed before its commit may have left files (a deletes file named by
+        // an opstamp this run will reach again): remove what the last commit does not use.
+        inner.garbage_collect_files().wait()?;
+        // The lock is an OS file lock, released when its process dies; the pid file only
+        // names the holder for the message above, so a stale one is harmless.
+        let pid_file = (self.path != Path::new("<memory>")).then(|| self.path.join(PID_FILE));
+        if let Some(p) = &pid_file {
+            let _ = std::fs::write(p, format!("{}\n", std::process::id()));
+        }
         Ok(Writer {
             inner,
             fields: self.fields.clone(),
+            pid_file,
         })
+    }
+
+    /// Names the process in the pid file ("pid 1234"), or says it is unknown.
+    fn lock_holder(&self) -> String {
+        std::fs::read_to_string(self.path.join(PID_FILE))
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .map_or_else(|| "pid unknown".to_string(), |pid| format!("pid {pid}"))
     }
 
     /// Finds a document by id.
@@ -220,6 +251,7 @@ impl Store {
 pub struct Writer {
     inner: IndexWriter,
     fields: Fields,
+    pid_file: Option<PathBuf>,
 }
 
 impl Writer {
@@ -251,6 +283,10 @@ impl Writer {
 
     /// Waits for merges to finish and releases the lock.
     pub fn finish(self) -> Result<()> {
+        // Removed while the lock is still ours, so it is never another writer's file.
+        if let Some(p) = &self.pid_file {
+            let _ = std::fs::remove_file(p);
+        }
         self.inner.wait_merging_threads()?;
         Ok(())
     }

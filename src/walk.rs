@@ -92,6 +92,12 @@ fn describe(err: &walkdir::Error) -> String {
     }
     match err.io_error() {
         Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(io)
+            if io.kind() == std::io::ErrorKind::NotFound
+                && err.path().is_some_and(|p| p.is_symlink()) =>
+        {
+            "dangling symbolic link (its target does not exist)".into()
+        }
         Some(io) => io.to_string(),
         None => err.to_string(),
     }

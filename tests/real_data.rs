@@ -46,6 +46,21 @@ fn bbc_index_search_and_reindex_cycle() {
         blair["facets"]["person"]
     );
 
+    // Articles naming only "Mr Blair" count under the one full name in the person facet.
+    let persons = json(
+        &index,
+        &["facets", "--field", "person", "--top", "30", "--json"],
+        0,
+    );
+    let names: Vec<&str> = persons["facets"]["person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(names[0], "Tony Blair", "{names:?}");
+    assert!(!names.contains(&"Blair"), "{names:?}");
+
     // --place Europe: every place below Europe.
     let europe = json(
         &index,

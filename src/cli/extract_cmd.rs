@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 pub const EXTRACT_HELP: &str = "\
 Examples:
-  newsdex extract corpus/europe/brussels-summit.txt
+  newsdex extract corpus/europe/eu-frozen-assets-loan.md
   cat article.txt | newsdex extract -
   echo '{\"id\":\"1\",\"text\":\"Putin met Macron in Brussels.\"}' | newsdex extract --jsonl
 

@@ -125,7 +125,12 @@ pub fn run_show(index: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
         "amounts: {}",
         e.amounts
             .iter()
-            .map(|a| format!("{} = {} {}", a.text, a.value, a.currency))
+            .map(|a| format!(
+                "{} = {} {}",
+                a.text,
+                newsdex::render::human_amount(a.value),
+                a.currency
+            ))
             .collect::<Vec<_>>()
             .join("; ")
     )?;

@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive) and one handler per subcommand.
 
+mod eval_cmd;
 mod extract_cmd;
 mod index_cmd;
 mod info_cmd;
@@ -23,7 +24,7 @@ Examples:
   newsdex index corpus/
   newsdex search 'frozen assets' --person putin --place Belgium --amount '>=10bn EUR'
   newsdex facets --field place --top 20
-  newsdex extract corpus/europe/brussels-summit.txt";
+  newsdex extract corpus/europe/eu-frozen-assets-loan.md";
 
 /// newsdex: index a directory of news articles and search it by keyword, person, place,
 /// organisation and money amount.
@@ -72,6 +73,10 @@ pub enum Command {
     /// Print the entities found in one article file (or stdin), as JSON.
     #[command(after_help = extract_cmd::EXTRACT_HELP)]
     Extract(extract_cmd::ExtractArgs),
+    /// Score the extractors against annotated data (OntoNotes money, CoNLL-2003 entities).
+    Eval(eval_cmd::EvalArgs),
+    /// Retrain the entity tagger from annotated data.
+    Train(eval_cmd::TrainArgs),
 }
 
 /// Output options shared by several subcommands.
@@ -91,6 +96,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => info_cmd::run_show(&cli.index, args),
         Command::Stats(args) => info_cmd::run_stats(&cli.index, args),
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Eval(args) => eval_cmd::run_eval(args),
+        Command::Train(args) => eval_cmd::run_train(args),
     }
 }
 

@@ -211,14 +211,14 @@ mod tests {
         eprintln!("{s}");
         assert!(s.tokens > 50_000);
         // Floors just below what the shipped model reaches (see docs/tagger.md).
-        assert!(s.per.f1 > 0.95, "PER F1 {}", s.per.f1);
+        assert!(s.per.f1 > 0.955, "PER F1 {}", s.per.f1);
         assert!(s.loc.f1 > 0.96, "LOC F1 {}", s.loc.f1);
-        assert!(s.org.f1 > 0.885, "ORG F1 {}", s.org.f1);
+        assert!(s.org.f1 > 0.89, "ORG F1 {}", s.org.f1);
         assert!(
             s.per_loc_org.f1 > 0.94,
             "PER+LOC+ORG F1 {}",
             s.per_loc_org.f1
         );
-        assert!(s.overall.f1 > 0.93, "overall F1 {}", s.overall.f1);
+        assert!(s.overall.f1 > 0.935, "overall F1 {}", s.overall.f1);
     }
 }

@@ -1,7 +1,7 @@
 //! Entity extraction: pure functions from article text to [`Entities`].
 //!
 //! No I/O and no tantivy here. Offsets are byte offsets into the text that was
-//! given to [`extract`]; `newsdex extract --jsonl` converts them to character
+//! given to [`extract_with`]; `newsdex extract --jsonl` converts them to character
 //! offsets on output.
 
 pub mod date;
@@ -186,12 +186,19 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut evidence: Vec<String> = Vec::new();
     for span in &spans {
         let raw = &text[span.start..span.end];
+        if NOT_NAMES.contains(&raw.trim()) {
+            continue;
+        }
         let mention = Mention {
             start: span.start,
             end: span.end,
             text: raw.to_string(),
         };
         match span.kind {
+            // "Downing Street" said something: a building speaking for an institution.
+            tagger::EntityKind::Person if person::is_facility(raw) => {
+                org_mentions.push((org::canonical(raw), mention));
+            }
             tagger::EntityKind::Person => {
                 if let Some(name) = person::clean(raw) {
                     person_mentions.push((name, mention));
@@ -209,6 +216,13 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     org_mentions.push((name, mention));
                 }
             }
+            // A stoplisted town name ("Mobile", "Reading") at the start of a sentence or
+            // headline is most often the common word; elsewhere the tagger is trusted.
+            tagger::EntityKind::Location
+                if sentence_initial(text, span.start)
+                    && !raw.contains(' ')
+                    && !gazetteer.is_place_name(raw)
+                    && !gazetteer.lookup(raw).is_empty() => {}
             tagger::EntityKind::Location => place_mentions.push(mention),
             tagger::EntityKind::Misc => {
                 if let Some(country) = gazetteer.demonym(raw.trim()) {
@@ -248,6 +262,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
+    // A name the tagger called both a person and an organisation in one article
+    // ("Chelsea") is the organisation.
+    persons.retain(
+        |p| match orgs.iter_mut().find(|o| o.canonical == p.canonical) {
+            Some(o) => {
+                o.mentions.extend(p.mentions.iter().cloned());
+                false
+            }
+            None => true,
+        },
+    );
+
     // Places: resolved together, with the dateline and demonyms as evidence.
     let mut place_texts: Vec<String> = place_mentions.iter().map(|m| m.text.clone()).collect();
     let mut place_refs: Vec<Option<Mention>> = place_mentions.into_iter().map(Some).collect();
@@ -261,9 +287,22 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         place_texts.push(d.to_string());
         place_refs.push(None);
     }
-    let refs: Vec<&str> = place_texts.iter().map(String::as_str).collect();
+    // Resolve each distinct name once: an article repeats its places, and resolution
+    // compares names with each other.
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let slots: Vec<usize> = place_texts
+        .iter()
+        .map(|t| {
+            *seen.entry(t.as_str()).or_insert_with(|| {
+                distinct.push(t.as_str());
+                distinct.len() - 1
+            })
+        })
+        .collect();
     let evidence_refs: Vec<&str> = evidence.iter().map(String::as_str).collect();
-    let infos = place::resolve_places(&refs, hints.dateline_place, &evidence_refs);
+    let resolved = place::resolve_places(&distinct, hints.dateline_place, &evidence_refs);
+    let infos: Vec<Option<PlaceInfo>> = slots.iter().map(|&i| resolved[i].clone()).collect();
     let mut places: Vec<Place> = Vec::new();
     for ((text, mention), info) in place_texts.iter().zip(place_refs).zip(infos) {
         let canonical = match &info {
@@ -300,24 +339,22 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
-    // Money, reading a bare "dollar" by the dateline's country.
-    let dollar = places
-        .iter()
-        .filter_map(|p| p.info.as_ref())
-        .find(|i| {
-            hints.dateline_place.is_some_and(|d| {
+    // Money: currency words without a country ("dollars", "crowns") are read by the
+    // dateline's country; the date picks the rate row and era-specific currencies.
+    let country = hints.dateline_place.and_then(|d| {
+        places
+            .iter()
+            .filter_map(|p| p.info.as_ref())
+            .find(|i| {
                 i.city.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(d))
                     || i.name.eq_ignore_ascii_case(d)
             })
-        })
-        .and_then(|i| i.country_code.as_deref())
-        .and_then(|cc| gazetteer.country_currency(cc))
-        .filter(|c| c.ends_with('D') && *c != "USD")
-        .map(str::to_string);
+            .and_then(|i| i.country_code.clone())
+    });
     let ctx = money::MoneyContext {
-        dollar,
+        dollar: None,
         date: hints.date.map(|d| d.to_string()),
-        ..Default::default()
+        country,
     };
     let mut amounts = money::find_amounts(text, &ctx);
     if let Some(p) = hints.pretagged {
@@ -336,6 +373,48 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         orgs,
         amounts,
     }
+}
+
+/// Capitalised words that taggers trained on news keep mistaking for names: holidays,
+/// awards and technology acronyms.
+const NOT_NAMES: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "New Year",
+    "Ramadan",
+    "Oscar",
+    "Oscars",
+    "Grammy",
+    "Grammys",
+    "Bafta",
+    "Baftas",
+    "Emmy",
+    "Emmys",
+    "Golden Globe",
+    "Golden Globes",
+    "PC",
+    "PCs",
+    "DVD",
+    "DVDs",
+    "CD",
+    "CDs",
+    "TV",
+    "MP3",
+    "SMS",
+    "MMS",
+    "GPRS",
+    "PDA",
+    "PDAs",
+    "Wi-Fi",
+    "Internet",
+    "Web",
+    "GMT",
+];
+
+/// True when the byte offset starts a sentence, a line or the text.
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t', '"', '\'', '“', '‘', '(']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
 fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {

@@ -79,6 +79,19 @@ const TITLES: &[&str] = &[
     "health",
 ];
 
+/// Last words of names of streets and buildings, which news uses for the institutions in
+/// them ("Downing Street", "Buckingham Palace") and taggers mistake for persons.
+const FACILITY_WORDS: &[&str] = &[
+    "Street", "Road", "Avenue", "Square", "Palace", "House", "Hall", "Castle",
+];
+
+/// True when a name is a street or a building ("Downing Street", "Elysee Palace").
+pub fn is_facility(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some() && last.is_some_and(|w| FACILITY_WORDS.contains(&w))
+}
+
 /// Titles that only ever precede a person's name.
 const PERSONAL_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
@@ -242,6 +255,10 @@ mod tests {
         }
         assert_eq!(clean("1990s"), None);
         assert_eq!(clean("Shadow Secretary"), None);
+        assert!(
+            is_facility("Downing Street") && is_facility("Elysee Palace") && !is_facility("Street")
+        );
+        assert!(!is_facility("Tony Blair"));
         assert!(
             has_personal_title("Ms Hewitt")
                 && !has_personal_title("Mr")

@@ -364,7 +364,18 @@ impl Gazetteer {
             .zip(&candidates)
             .map(|(key, cands)| {
                 let ev = with_anchors(&base, Some(key.as_str()));
-                self.best(cands, &ev).map(|t| self.info(t))
+                let target = self.best(cands, &ev)?;
+                // A name known only as some city's alternate name ("Twickenham" for
+                // Huntsville, Alabama) in an article whose other places point elsewhere is
+                // more likely a place the gazetteer lacks: keep it unresolved.
+                let alternate_only = cands.iter().all(|(e, _)| !e.primary);
+                if alternate_only
+                    && !ev.countries.is_empty()
+                    && ev.bonus(self, target) < SAME_COUNTRY
+                {
+                    return None;
+                }
+                Some(self.info(target))
             })
             .collect()
     }

@@ -99,6 +99,9 @@ pub fn keyword_query(index: &Index, fields: &Fields, q: &str) -> Result<Box<dyn 
         .map_err(|e| Error::Query(describe(q, &e)))
 }
 
+/// Deepest parenthesis nesting accepted: tantivy's query grammar recurses per level.
+pub const MAX_QUERY_DEPTH: usize = 32;
+
 /// Finds unbalanced quotes and parentheses, with the column where the problem starts.
 fn precheck(q: &str) -> Option<String> {
     let mut open_quote: Option<usize> = None;
@@ -111,6 +114,12 @@ fn precheck(q: &str) -> Option<String> {
                 } else {
                     Some(col)
                 }
+            }
+            '(' if open_quote.is_none() && parens.len() >= MAX_QUERY_DEPTH => {
+                return Some(format!(
+                    "query syntax error at column {}: parentheses nested more than {MAX_QUERY_DEPTH} deep",
+                    col + 1
+                ));
             }
             '(' if open_quote.is_none() => parens.push(col),
             ')' if open_quote.is_none() && parens.pop().is_none() => {

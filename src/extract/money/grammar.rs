@@ -14,7 +14,7 @@
 //! ```
 
 use super::lex::{
-    dollar_prefix, iso_code, lex, lower, prefix_abbrev, resolve, symbol, Country, Family, Kind,
+    dollar_prefix, iso_code, lex_any_case, prefix_abbrev, resolve, symbol, Country, Family, Kind,
     Lex, Tok,
 };
 
@@ -47,9 +47,21 @@ struct Quantity {
     words: bool,
 }
 
+/// Looks up every word token in the lexicon, into `out`.
+pub(crate) fn lex_all(text: &str, toks: &[Tok], out: &mut Vec<Lex>) {
+    out.clear();
+    out.extend(toks.iter().map(|t| {
+        if t.kind != Kind::Word {
+            return Lex::Other;
+        }
+        lex_any_case(&text[t.start..t.end])
+    }));
+}
+
 pub(crate) struct Grammar<'t> {
     text: &'t str,
     toks: &'t [Tok],
+    lexes: &'t [Lex],
     dollar: &'static str,
     year: Option<i32>,
     home: Option<Country>,
@@ -59,6 +71,7 @@ impl<'t> Grammar<'t> {
     pub(crate) fn new(
         text: &'t str,
         toks: &'t [Tok],
+        lexes: &'t [Lex],
         dollar: &'static str,
         year: Option<i32>,
         home: Option<Country>,
@@ -66,6 +79,7 @@ impl<'t> Grammar<'t> {
         Grammar {
             text,
             toks,
+            lexes,
             dollar,
             year,
             home,
@@ -84,9 +98,12 @@ impl<'t> Grammar<'t> {
             .or_else(|| resolve(fam, None, self.dollar, self.year))
     }
 
+    /// The text of token `i` ("" past the end).
     fn s(&self, i: usize) -> &'t str {
-        // Past the last token reads as "" so that look-ahead at the end of a text is safe.
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -97,17 +114,9 @@ impl<'t> Grammar<'t> {
         self.toks.get(i).is_none_or(|t| t.gap)
     }
 
+    /// What token `i` means to the grammar (looked up once per token by [`lex_all`]).
     fn lexi(&self, i: usize) -> Lex {
-        match self.toks.get(i) {
-            Some(t) if t.kind == Kind::Word => {
-                let mut buf = [0u8; 24];
-                match lower(&self.text[t.start..t.end], &mut buf) {
-                    Some(w) => lex(w),
-                    None => Lex::Other,
-                }
-            }
-            _ => Lex::Other,
-        }
+        self.lexes.get(i).copied().unwrap_or(Lex::Other)
     }
 
     fn is_sym(&self, i: usize, c: &str) -> bool {
@@ -127,27 +136,42 @@ impl<'t> Grammar<'t> {
                 symbol(s).is_some() || s == "#"
             }
             Kind::Word => {
-                let b = self.s(i).as_bytes()[0];
+                let w = self.s(i);
+                let b = w.as_bytes()[0];
                 if b.is_ascii_uppercase()
+                    && w.len() <= 4
                     && (self.is_sym(i + 1, "$")
-                        || iso_code(self.s(i)).is_some()
-                        || prefix_abbrev(self.s(i)).is_some())
+                        || iso_code(w).is_some()
+                        || prefix_abbrev(w).is_some()
+                        || w == "Y")
                 {
                     return true;
                 }
-                matches!(
-                    self.lexi(i),
+                match self.lexi(i) {
                     Lex::NumWord(_)
-                        | Lex::Article
-                        | Lex::Half
-                        | Lex::PluralScale(_)
-                        | Lex::Multi(_)
-                        | Lex::Several
-                        | Lex::Scale {
+                    | Lex::PluralScale(_)
+                    | Lex::Multi(_)
+                    | Lex::Several
+                    | Lex::Scale {
+                        attached: false, ..
+                    } => true,
+                    // "a billion", "a few million", "half a million"
+                    Lex::Article => matches!(
+                        self.lexi(i + 1),
+                        Lex::Scale {
                             attached: false,
                             ..
-                        }
-                ) || self.is_word(i, "multi")
+                        } | Lex::Several
+                    ),
+                    Lex::Half => matches!(
+                        self.lexi(i + 1),
+                        Lex::Scale {
+                            attached: false,
+                            ..
+                        } | Lex::Article
+                    ),
+                    _ => w == "multi",
+                }
             }
         }
     }
@@ -393,12 +417,23 @@ impl<'t> Grammar<'t> {
         } else {
             self.number_words(i)?
         };
-        for _ in 0..2 {
+        let mut last_mult = 1.0;
+        for _ in 0..3 {
             match self.lexi(q.end) {
+                _ if self.is_sym(q.end, "-")
+                    && !self.gap(q.end)
+                    && !self.gap(q.end + 1)
+                    && matches!(self.lexi(q.end + 1), Lex::Scale { attached: false, mult } if mult >= 1e5)
+                    && last_mult == 1.0 =>
+                {
+                    q.end += 1; // "22-crore": the scale is read on the next round
+                    continue;
+                }
                 Lex::Scale { mult, attached } => {
-                    if attached && self.gap(q.end) {
-                        break;
+                    if (attached && self.gap(q.end)) || last_mult >= 1e6 {
+                        break; // "$4.5bn trillion" is a typo, not 4.5e21
                     }
+                    last_mult = mult;
                     // "5 crore" fine; "5 hundred" fine.
                     // 16.28 * 1e9 computed as 1628 * 1e9 / 100, exact in f64
                     let p = 10f64.powi(decimals);
@@ -445,11 +480,7 @@ impl<'t> Grammar<'t> {
                     country = Some(c);
                     j += 1;
                 }
-                _ if matches!(
-                    self.s(j).to_ascii_lowercase().as_str(),
-                    "hong" | "new" | "south" | "west" | "sri" | "north"
-                ) && matches!(self.lexi(j + 1), Lex::Adj(_)) =>
-                {
+                Lex::AdjHead if matches!(self.lexi(j + 1), Lex::Adj(_)) => {
                     j += 1;
                 }
                 _ => break,
@@ -464,6 +495,9 @@ impl<'t> Grammar<'t> {
                 }
                 if singular && fam != Family::Dollar && !q.scaled && q.value != 1.0 {
                     return None; // "the 1,800 mark", "a 10 pound bag"
+                }
+                if fam == Family::Pound && self.lexi(j + 1) == Lex::Of {
+                    return None; // "65 million pounds of mushrooms": weight
                 }
                 if fam == Family::Pound
                     && !(q.scaled && q.value >= 1e3)
@@ -524,6 +558,8 @@ impl<'t> Grammar<'t> {
     fn change_before(&self, i: usize) -> bool {
         match i.checked_sub(1).map(|k| self.lexi(k)) {
             Some(Lex::ChangeVerb) => true,
+            // "a gain of 0.54 cent to 14.26 cents"
+            Some(Lex::Of) => i >= 2 && self.lexi(i - 2) == Lex::ChangeNoun,
             Some(Lex::From) => i >= 2 && self.lexi(i - 2) == Lex::ChangeVerb,
             _ => false,
         }
@@ -620,7 +656,15 @@ impl<'t> Grammar<'t> {
                 words: true,
             };
             let (code, div, end) = self.suffix(j + 1, &q)?;
-            return Some(mk(i, end, value / div, None, code, Some("several"), None));
+            return Some(mk(
+                i,
+                end,
+                ratio(value, div),
+                None,
+                code,
+                Some("several"),
+                None,
+            ));
         }
         // "billion - dollar", "multi-million dollar"
         let multi = match (self.lexi(i), self.lexi(i + 2)) {
@@ -658,7 +702,7 @@ impl<'t> Grammar<'t> {
                         words: true,
                     };
                     let (code, div, end) = self.suffix(i + 2, &q)?;
-                    return Some(mk(i, end, mult / div, None, code, None, None));
+                    return Some(mk(i, end, ratio(mult, div), None, code, None, None));
                 }
             }
         }
@@ -674,7 +718,15 @@ impl<'t> Grammar<'t> {
                 words: true,
             };
             let (code, div, end) = self.suffix(j, &q)?;
-            return Some(mk(i, end, q.value / div, None, code, Some("multi"), None));
+            return Some(mk(
+                i,
+                end,
+                ratio(q.value, div),
+                None,
+                code,
+                Some("multi"),
+                None,
+            ));
         }
         // "several hundred million pounds"
         let (q, several) = if self.lexi(i) == Lex::Several {
@@ -739,20 +791,30 @@ impl<'t> Grammar<'t> {
             if q.words && self.title_case_name(i, end) {
                 return None;
             }
+            let year_like = !q.scaled
+                && !q.words
+                && self.s(i).len() == 4
+                && (1900.0..=2100.0).contains(&q.value);
+            if year_like && i > 0 && self.is_word(i - 1, "in") {
+                return None; // "expressed in 1977 dollars": constant dollars, not an amount
+            }
+            if self.is_word(end - 1, "mark") && i > 0 && self.is_word(i - 1, "the") {
+                return None; // "broke through the one million mark"
+            }
             let sep = end;
             let sep_ok = (self.lexi(sep) == Lex::To && !self.change_before(i))
                 || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
             if sep_ok && !several {
                 if let Some(q2) = self.quantity(sep + 1) {
                     if let Some((code2, div2, end2)) = self.suffix(q2.end, &q2) {
-                        let (lo, hi) = (q.value / div, q2.value / div2);
+                        let (lo, hi) = (ratio(q.value, div), ratio(q2.value, div2));
                         if code2 == code && hi > lo && hi <= lo * 1000.0 {
                             return Some(mk(i, end2, lo, Some(hi), code, qual, None));
                         }
                     }
                 }
             }
-            return Some(mk(i, end, q.value / div, None, code, qual, None));
+            return Some(mk(i, end, ratio(q.value, div), None, code, qual, None));
         }
         // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln"
         let sep = q.end;
@@ -767,7 +829,15 @@ impl<'t> Grammar<'t> {
                 lo *= q2.value / parse_numeral_from_q(self, sep + 1, &q2);
             }
             if hi > lo {
-                return Some(mk(i, end, lo / div, Some(hi / div), code, None, None));
+                return Some(mk(
+                    i,
+                    end,
+                    ratio(lo, div),
+                    Some(ratio(hi, div)),
+                    code,
+                    None,
+                    None,
+                ));
             }
         }
         None
@@ -828,7 +898,12 @@ impl<'t> Grammar<'t> {
                         p.consumed = e;
                     }
                 }
-                Lex::Article => {
+                Lex::Article
+                    if !matches!(
+                        self.s(j + 2).to_ascii_lowercase().as_str(),
+                        "earlier" | "ago" | "before" | "later" | "previously" | "or"
+                    ) =>
+                {
                     if let Some((u, e)) = unit_at(j + 1) {
                         if is_unit(&u) {
                             p.per_unit = Some(u);
@@ -922,6 +997,12 @@ impl<'t> Grammar<'t> {
         None
     }
 
+    /// Is there only a `;` or `,` between token `prev_end` and `first` (a second equivalent
+    /// in the same parenthesis: "($54.98m; £29.32m)")?
+    pub(crate) fn listed_after(&self, prev_end: usize, first: usize) -> bool {
+        first == prev_end + 1 && (self.is_sym(prev_end, ";") || self.is_sym(prev_end, ","))
+    }
+
     /// If an amount starting at token `first` sits in an opening parenthesis right after
     /// token `prev_end`, it is an equivalent of the amount before.
     pub(crate) fn parenthesised_after(&self, prev_end: usize, first: usize) -> bool {
@@ -950,6 +1031,22 @@ fn parse_numeral_from_q(g: &Grammar<'_>, i: usize, q: &Quantity) -> f64 {
         return q.value / m;
     }
     base
+}
+
+/// `v / div` for cents and pence, without binary noise: 1.4 cts is 14 / 1000, not 0.01399….
+fn ratio(v: f64, div: f64) -> f64 {
+    if div == 1.0 {
+        return v;
+    }
+    let mut p = 1.0;
+    for _ in 0..7 {
+        let scaled = v * p;
+        if (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0) {
+            return scaled.round() / (div * p);
+        }
+        p *= 10.0;
+    }
+    v / div
 }
 
 /// Parses `1,234.5` (or European `1.234.567`).

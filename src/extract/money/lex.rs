@@ -4,6 +4,10 @@
 //! whitespace came before each token, so that the grammar can tell `90bn` (attached)
 //! from `90 bn` and `US$` from `US $`.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -109,19 +113,6 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Tok>) {
         });
         gap = false;
     }
-}
-
-/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words (which are
-/// never lexicon words except the currency symbols, handled elsewhere).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let w = word.as_bytes();
-    if w.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..w.len()]).ok()
 }
 
 /// A family of currency words; the code depends on the country adjective and context.
@@ -257,6 +248,8 @@ pub(crate) enum Lex {
     Cur { fam: Family, singular: bool },
     /// A country adjective (or the second word of a two-word one).
     Adj(Country),
+    /// The first word of a two-word country adjective ("Hong" Kong, "South" African).
+    AdjHead,
     /// A, an.
     Article,
     /// And.
@@ -279,228 +272,1228 @@ pub(crate) enum Lex {
     From,
     /// Words that announce a change, not a range ("rose $5 to $7").
     ChangeVerb,
+    /// Nouns of change before "of" ("a gain of 5 cts to 95 cts").
+    ChangeNoun,
 }
 
-/// Looks up a lower-cased word.
-pub(crate) fn lex(w: &str) -> Lex {
+/// The lexicon: lower-case word and what it means.
+const LEXICON: &[(&str, Lex)] = {
     use Family as F;
     use Lex::*;
-    let cur = |fam, singular| Cur { fam, singular };
-    match w {
-        "one" => NumWord(1.0),
-        "two" => NumWord(2.0),
-        "three" => NumWord(3.0),
-        "four" => NumWord(4.0),
-        "five" => NumWord(5.0),
-        "six" => NumWord(6.0),
-        "seven" => NumWord(7.0),
-        "eight" => NumWord(8.0),
-        "nine" => NumWord(9.0),
-        "ten" => NumWord(10.0),
-        "eleven" => NumWord(11.0),
-        "twelve" => NumWord(12.0),
-        "thirteen" => NumWord(13.0),
-        "fourteen" => NumWord(14.0),
-        "fifteen" => NumWord(15.0),
-        "sixteen" => NumWord(16.0),
-        "seventeen" => NumWord(17.0),
-        "eighteen" => NumWord(18.0),
-        "nineteen" => NumWord(19.0),
-        "twenty" => NumWord(20.0),
-        "thirty" => NumWord(30.0),
-        "forty" => NumWord(40.0),
-        "fifty" => NumWord(50.0),
-        "sixty" => NumWord(60.0),
-        "seventy" => NumWord(70.0),
-        "eighty" => NumWord(80.0),
-        "ninety" => NumWord(90.0),
-        "hundred" => Scale {
-            mult: 1e2,
-            attached: false,
-        },
-        "thousand" => Scale {
-            mult: 1e3,
-            attached: false,
-        },
-        "k" => Scale {
-            mult: 1e3,
-            attached: true,
-        },
-        "million" | "mln" | "mn" | "mio" | "mil" => Scale {
-            mult: 1e6,
-            attached: false,
-        },
-        "m" => Scale {
-            mult: 1e6,
-            attached: true,
-        },
-        "billion" | "bln" | "bn" | "bil" => Scale {
-            mult: 1e9,
-            attached: false,
-        },
-        "b" => Scale {
-            mult: 1e9,
-            attached: true,
-        },
-        "trillion" | "tn" | "trn" | "tln" => Scale {
-            mult: 1e12,
-            attached: false,
-        },
-        "crore" | "crores" | "cr" => Scale {
-            mult: 1e7,
-            attached: false,
-        },
-        "lakh" | "lakhs" | "lac" | "lacs" => Scale {
-            mult: 1e5,
-            attached: false,
-        },
-        "hundreds" => PluralScale(1e2),
-        "thousands" => PluralScale(1e3),
-        "millions" => PluralScale(1e6),
-        "billions" => PluralScale(1e9),
-        "trillions" => PluralScale(1e12),
-        "tens" => PluralScale(1e1),
-        "multimillion" => Multi(1e6),
-        "multibillion" => Multi(1e9),
-        "multitrillion" => Multi(1e12),
-        "dollars" | "dlrs" | "dlr" | "dols" | "bucks" => cur(F::Dollar, false),
-        "dollar" => cur(F::Dollar, true),
-        "cents" | "cts" | "cent" | "ct" | "c" => cur(F::Cent, false),
-        "euros" | "euro" => cur(F::Euro, false),
-        "pounds" | "quid" => cur(F::Pound, false),
-        "pound" => cur(F::Pound, true),
-        "pence" | "penny" | "p" => cur(F::Pence, false),
-        "pennies" => cur(F::Cent, false),
-        "sterling" | "stg" => cur(F::Sterling, false),
-        "yen" => cur(F::Yen, false),
-        "yuan" | "renminbi" | "rmb" => cur(F::Yuan, false),
-        "francs" | "franc" => cur(F::Franc, false),
-        "marks" | "deutschemarks" | "deutschmarks" => cur(F::Mark, false),
-        "mark" => cur(F::Mark, true),
-        "markka" | "markkaa" => cur(F::Markka, false),
-        "pfennigs" | "pfennig" => cur(F::Pfennig, false),
-        "lire" | "lira" | "liras" => cur(F::Lira, false),
-        "guilders" | "guilder" => cur(F::Guilder, false),
-        "pesetas" | "peseta" => cur(F::Peseta, false),
-        "escudos" | "escudo" => cur(F::Escudo, false),
-        "schillings" | "schilling" => cur(F::Schilling, false),
-        "drachmas" | "drachmae" | "drachma" => cur(F::Drachma, false),
-        "punts" | "punt" => cur(F::Punt, false),
-        "kronor" | "krona" => cur(F::Krona, false),
-        "kroner" | "krone" => cur(F::Krone, false),
-        "crowns" | "crown" | "korunas" | "koruna" | "kronur" => cur(F::Crown, false),
-        "rupees" | "rupee" => cur(F::Rupee, false),
-        "rupiah" | "rupiahs" => cur(F::Rupiah, false),
-        "ringgit" | "ringgits" => cur(F::Ringgit, false),
-        "baht" => cur(F::Baht, false),
-        "pesos" | "peso" => cur(F::Peso, false),
-        "rand" => cur(F::Rand, false),
-        "naira" => cur(F::Naira, false),
-        "shekels" | "shekel" | "shekalim" => cur(F::Shekel, false),
-        "roubles" | "rubles" | "rouble" | "ruble" => cur(F::Rouble, false),
-        "hryvnias" | "hryvnia" | "hryvnas" | "hryvna" | "hryvnya" | "hryvnyas" => {
-            cur(F::Hryvnia, false)
-        }
-        "won" => cur(F::Won, false),
-        "zlotys" | "zloty" | "zlotych" => cur(F::Zloty, false),
-        "forints" | "forint" => cur(F::Forint, false),
-        "dinars" | "dinar" => cur(F::Dinar, false),
-        "riyals" | "riyal" | "rials" | "rial" => cur(F::Riyal, false),
-        "dirhams" | "dirham" => cur(F::Dirham, false),
-        "reais" | "reals" => cur(F::Real, false),
-        "cruzados" | "cruzado" | "cruzeiros" | "cruzeiro" => cur(F::Cruzado, false),
-        "australs" | "australes" | "austral" => cur(F::Austral, false),
-        "ecus" | "ecu" => cur(F::Ecu, false),
-        "sdrs" | "sdr" => cur(F::Sdr, false),
-        "us" | "u.s." | "american" | "u.s" => Adj(Country::Us),
-        "canadian" | "can" => Adj(Country::Canada),
-        "australian" | "aust" | "aus" => Adj(Country::Australia),
-        "zealand" | "nz" => Adj(Country::NewZealand),
-        "kong" | "hk" => Adj(Country::HongKong),
-        "singapore" => Adj(Country::Singapore),
-        "taiwan" | "taiwanese" | "nt" => Adj(Country::Taiwan),
-        "swiss" => Adj(Country::Swiss),
-        "french" => Adj(Country::France),
-        "belgian" => Adj(Country::Belgium),
-        "luxembourg" => Adj(Country::Luxembourg),
-        "german" | "deutsche" => Adj(Country::Germany),
-        "italian" => Adj(Country::Italy),
-        "dutch" => Adj(Country::Netherlands),
-        "spanish" => Adj(Country::Spain),
-        "portuguese" => Adj(Country::Portugal),
-        "austrian" => Adj(Country::Austria),
-        "danish" => Adj(Country::Denmark),
-        "norwegian" => Adj(Country::Norway),
-        "swedish" => Adj(Country::Sweden),
-        "finnish" | "finland" => Adj(Country::Finland),
-        "irish" => Adj(Country::Ireland),
-        "turkish" => Adj(Country::Turkey),
-        "mexican" => Adj(Country::Mexico),
-        "philippine" => Adj(Country::Philippines),
-        "argentine" | "argentinian" => Adj(Country::Argentina),
-        "chilean" => Adj(Country::Chile),
-        "colombian" => Adj(Country::Colombia),
-        "brazilian" => Adj(Country::Brazil),
-        "indian" => Adj(Country::India),
-        "pakistani" | "pakistan" => Adj(Country::Pakistan),
-        "lankan" => Adj(Country::SriLanka),
-        "african" => Adj(Country::SouthAfrica),
-        "egyptian" => Adj(Country::Egypt),
-        "cyprus" | "cypriot" => Adj(Country::Cyprus),
-        "saudi" => Adj(Country::Saudi),
-        "kuwaiti" => Adj(Country::Kuwait),
-        "iraqi" => Adj(Country::Iraq),
-        "jordanian" => Adj(Country::Jordan),
-        "bahraini" => Adj(Country::Bahrain),
-        "qatari" => Adj(Country::Qatar),
-        "omani" => Adj(Country::Oman),
-        "moroccan" => Adj(Country::Morocco),
-        "uae" | "emirati" => Adj(Country::Emirates),
-        "japanese" => Adj(Country::Japan),
-        "chinese" => Adj(Country::China),
-        "malaysian" => Adj(Country::Malaysia),
-        "indonesian" => Adj(Country::Indonesia),
-        "jamaican" => Adj(Country::Jamaica),
-        "russian" | "soviet" => Adj(Country::Russia),
-        "ukrainian" => Adj(Country::Ukraine),
-        "korean" => Adj(Country::Korea),
-        "israeli" => Adj(Country::Israel),
-        "greek" => Adj(Country::Greece),
-        "cfa" => Adj(Country::Cfa),
-        "british" => Adj(Country::Britain),
-        "icelandic" => Adj(Country::Iceland),
-        "czech" => Adj(Country::Czech),
-        "polish" => Adj(Country::Poland),
-        "hungarian" => Adj(Country::Hungary),
-        "yugoslav" => Adj(Country::Yugoslavia),
-        "zimbabwe" | "zimbabwean" => Adj(Country::Zimbabwe),
-        "barbados" => Adj(Country::Barbados),
-        "a" | "an" => Article,
-        "and" => And,
-        "to" => To,
-        "between" => Between,
-        "point" => Point,
-        "half" => Half,
-        "of" => Of,
-        "per" => Per,
-        "several" | "few" => Several,
-        "from" => From,
-        "up" | "down" | "rose" | "fell" | "increased" | "decreased" | "raised" | "cut"
-        | "lowered" | "lifted" | "reduced" | "boosted" | "gained" | "lost" | "jumped"
-        | "climbed" | "dropped" | "slipped" | "declined" | "eased" | "widened" | "narrowed"
-        | "by" | "rising" | "falling" | "rises" | "falls" | "soared" | "plunged" | "shed"
-        | "firmed" | "advanced" | "tumbled" | "slid" | "surged" | "sank" | "rallied" | "added"
-        | "dipped" | "edged" | "gaining" | "losing" | "skidded" | "recovered" | "improved"
-        | "weakened" | "strengthened" | "lowering" | "raising" | "cutting" | "trimmed" => {
-            ChangeVerb
-        }
-        _ => Other,
+    &[
+        ("one", NumWord(1.0)),
+        ("two", NumWord(2.0)),
+        ("three", NumWord(3.0)),
+        ("four", NumWord(4.0)),
+        ("five", NumWord(5.0)),
+        ("six", NumWord(6.0)),
+        ("seven", NumWord(7.0)),
+        ("eight", NumWord(8.0)),
+        ("nine", NumWord(9.0)),
+        ("ten", NumWord(10.0)),
+        ("eleven", NumWord(11.0)),
+        ("twelve", NumWord(12.0)),
+        ("thirteen", NumWord(13.0)),
+        ("fourteen", NumWord(14.0)),
+        ("fifteen", NumWord(15.0)),
+        ("sixteen", NumWord(16.0)),
+        ("seventeen", NumWord(17.0)),
+        ("eighteen", NumWord(18.0)),
+        ("nineteen", NumWord(19.0)),
+        ("twenty", NumWord(20.0)),
+        ("thirty", NumWord(30.0)),
+        ("forty", NumWord(40.0)),
+        ("fifty", NumWord(50.0)),
+        ("sixty", NumWord(60.0)),
+        ("seventy", NumWord(70.0)),
+        ("eighty", NumWord(80.0)),
+        ("ninety", NumWord(90.0)),
+        (
+            "hundred",
+            Scale {
+                mult: 1e2,
+                attached: false,
+            },
+        ),
+        (
+            "thousand",
+            Scale {
+                mult: 1e3,
+                attached: false,
+            },
+        ),
+        (
+            "k",
+            Scale {
+                mult: 1e3,
+                attached: true,
+            },
+        ),
+        (
+            "million",
+            Scale {
+                mult: 1e6,
+                attached: false,
+            },
+        ),
+        (
+            "mln",
+            Scale {
+                mult: 1e6,
+                attached: false,
+            },
+        ),
+        (
+            "mn",
+            Scale {
+                mult: 1e6,
+                attached: false,
+            },
+        ),
+        (
+            "mio",
+            Scale {
+                mult: 1e6,
+                attached: false,
+            },
+        ),
+        (
+            "mil",
+            Scale {
+                mult: 1e6,
+                attached: false,
+            },
+        ),
+        (
+            "m",
+            Scale {
+                mult: 1e6,
+                attached: true,
+            },
+        ),
+        (
+            "billion",
+            Scale {
+                mult: 1e9,
+                attached: false,
+            },
+        ),
+        (
+            "bln",
+            Scale {
+                mult: 1e9,
+                attached: false,
+            },
+        ),
+        (
+            "bn",
+            Scale {
+                mult: 1e9,
+                attached: false,
+            },
+        ),
+        (
+            "bil",
+            Scale {
+                mult: 1e9,
+                attached: false,
+            },
+        ),
+        (
+            "b",
+            Scale {
+                mult: 1e9,
+                attached: true,
+            },
+        ),
+        (
+            "trillion",
+            Scale {
+                mult: 1e12,
+                attached: false,
+            },
+        ),
+        (
+            "tn",
+            Scale {
+                mult: 1e12,
+                attached: false,
+            },
+        ),
+        (
+            "trn",
+            Scale {
+                mult: 1e12,
+                attached: false,
+            },
+        ),
+        (
+            "tln",
+            Scale {
+                mult: 1e12,
+                attached: false,
+            },
+        ),
+        (
+            "crore",
+            Scale {
+                mult: 1e7,
+                attached: false,
+            },
+        ),
+        (
+            "crores",
+            Scale {
+                mult: 1e7,
+                attached: false,
+            },
+        ),
+        (
+            "cr",
+            Scale {
+                mult: 1e7,
+                attached: false,
+            },
+        ),
+        (
+            "lakh",
+            Scale {
+                mult: 1e5,
+                attached: false,
+            },
+        ),
+        (
+            "lakhs",
+            Scale {
+                mult: 1e5,
+                attached: false,
+            },
+        ),
+        (
+            "lac",
+            Scale {
+                mult: 1e5,
+                attached: false,
+            },
+        ),
+        (
+            "lacs",
+            Scale {
+                mult: 1e5,
+                attached: false,
+            },
+        ),
+        ("hundreds", PluralScale(1e2)),
+        ("thousands", PluralScale(1e3)),
+        ("millions", PluralScale(1e6)),
+        ("billions", PluralScale(1e9)),
+        ("trillions", PluralScale(1e12)),
+        ("tens", PluralScale(1e1)),
+        ("multimillion", Multi(1e6)),
+        ("multibillion", Multi(1e9)),
+        ("multitrillion", Multi(1e12)),
+        (
+            "dollars",
+            Cur {
+                fam: F::Dollar,
+                singular: false,
+            },
+        ),
+        (
+            "dlrs",
+            Cur {
+                fam: F::Dollar,
+                singular: false,
+            },
+        ),
+        (
+            "dlr",
+            Cur {
+                fam: F::Dollar,
+                singular: false,
+            },
+        ),
+        (
+            "dols",
+            Cur {
+                fam: F::Dollar,
+                singular: false,
+            },
+        ),
+        (
+            "bucks",
+            Cur {
+                fam: F::Dollar,
+                singular: false,
+            },
+        ),
+        (
+            "dollar",
+            Cur {
+                fam: F::Dollar,
+                singular: true,
+            },
+        ),
+        (
+            "cents",
+            Cur {
+                fam: F::Cent,
+                singular: false,
+            },
+        ),
+        (
+            "cts",
+            Cur {
+                fam: F::Cent,
+                singular: false,
+            },
+        ),
+        (
+            "cent",
+            Cur {
+                fam: F::Cent,
+                singular: false,
+            },
+        ),
+        (
+            "ct",
+            Cur {
+                fam: F::Cent,
+                singular: false,
+            },
+        ),
+        (
+            "c",
+            Cur {
+                fam: F::Cent,
+                singular: false,
+            },
+        ),
+        (
+            "euros",
+            Cur {
+                fam: F::Euro,
+                singular: false,
+            },
+        ),
+        (
+            "euro",
+            Cur {
+                fam: F::Euro,
+                singular: false,
+            },
+        ),
+        (
+            "pounds",
+            Cur {
+                fam: F::Pound,
+                singular: false,
+            },
+        ),
+        (
+            "quid",
+            Cur {
+                fam: F::Pound,
+                singular: false,
+            },
+        ),
+        (
+            "pound",
+            Cur {
+                fam: F::Pound,
+                singular: true,
+            },
+        ),
+        (
+            "pence",
+            Cur {
+                fam: F::Pence,
+                singular: false,
+            },
+        ),
+        (
+            "penny",
+            Cur {
+                fam: F::Pence,
+                singular: false,
+            },
+        ),
+        (
+            "p",
+            Cur {
+                fam: F::Pence,
+                singular: false,
+            },
+        ),
+        (
+            "pennies",
+            Cur {
+                fam: F::Cent,
+                singular: false,
+            },
+        ),
+        (
+            "sterling",
+            Cur {
+                fam: F::Sterling,
+                singular: false,
+            },
+        ),
+        (
+            "stg",
+            Cur {
+                fam: F::Sterling,
+                singular: false,
+            },
+        ),
+        (
+            "yen",
+            Cur {
+                fam: F::Yen,
+                singular: false,
+            },
+        ),
+        (
+            "yuan",
+            Cur {
+                fam: F::Yuan,
+                singular: false,
+            },
+        ),
+        (
+            "renminbi",
+            Cur {
+                fam: F::Yuan,
+                singular: false,
+            },
+        ),
+        (
+            "rmb",
+            Cur {
+                fam: F::Yuan,
+                singular: false,
+            },
+        ),
+        (
+            "francs",
+            Cur {
+                fam: F::Franc,
+                singular: false,
+            },
+        ),
+        (
+            "franc",
+            Cur {
+                fam: F::Franc,
+                singular: false,
+            },
+        ),
+        (
+            "marks",
+            Cur {
+                fam: F::Mark,
+                singular: false,
+            },
+        ),
+        (
+            "deutschemarks",
+            Cur {
+                fam: F::Mark,
+                singular: false,
+            },
+        ),
+        (
+            "deutschmarks",
+            Cur {
+                fam: F::Mark,
+                singular: false,
+            },
+        ),
+        (
+            "mark",
+            Cur {
+                fam: F::Mark,
+                singular: true,
+            },
+        ),
+        (
+            "markka",
+            Cur {
+                fam: F::Markka,
+                singular: false,
+            },
+        ),
+        (
+            "markkaa",
+            Cur {
+                fam: F::Markka,
+                singular: false,
+            },
+        ),
+        (
+            "pfennigs",
+            Cur {
+                fam: F::Pfennig,
+                singular: false,
+            },
+        ),
+        (
+            "pfennig",
+            Cur {
+                fam: F::Pfennig,
+                singular: false,
+            },
+        ),
+        (
+            "lire",
+            Cur {
+                fam: F::Lira,
+                singular: false,
+            },
+        ),
+        (
+            "lira",
+            Cur {
+                fam: F::Lira,
+                singular: false,
+            },
+        ),
+        (
+            "liras",
+            Cur {
+                fam: F::Lira,
+                singular: false,
+            },
+        ),
+        (
+            "guilders",
+            Cur {
+                fam: F::Guilder,
+                singular: false,
+            },
+        ),
+        (
+            "guilder",
+            Cur {
+                fam: F::Guilder,
+                singular: false,
+            },
+        ),
+        (
+            "pesetas",
+            Cur {
+                fam: F::Peseta,
+                singular: false,
+            },
+        ),
+        (
+            "peseta",
+            Cur {
+                fam: F::Peseta,
+                singular: false,
+            },
+        ),
+        (
+            "escudos",
+            Cur {
+                fam: F::Escudo,
+                singular: false,
+            },
+        ),
+        (
+            "escudo",
+            Cur {
+                fam: F::Escudo,
+                singular: false,
+            },
+        ),
+        (
+            "schillings",
+            Cur {
+                fam: F::Schilling,
+                singular: false,
+            },
+        ),
+        (
+            "schilling",
+            Cur {
+                fam: F::Schilling,
+                singular: false,
+            },
+        ),
+        (
+            "drachmas",
+            Cur {
+                fam: F::Drachma,
+                singular: false,
+            },
+        ),
+        (
+            "drachmae",
+            Cur {
+                fam: F::Drachma,
+                singular: false,
+            },
+        ),
+        (
+            "drachma",
+            Cur {
+                fam: F::Drachma,
+                singular: false,
+            },
+        ),
+        (
+            "punts",
+            Cur {
+                fam: F::Punt,
+                singular: false,
+            },
+        ),
+        (
+            "punt",
+            Cur {
+                fam: F::Punt,
+                singular: false,
+            },
+        ),
+        (
+            "kronor",
+            Cur {
+                fam: F::Krona,
+                singular: false,
+            },
+        ),
+        (
+            "krona",
+            Cur {
+                fam: F::Krona,
+                singular: false,
+            },
+        ),
+        (
+            "kroner",
+            Cur {
+                fam: F::Krone,
+                singular: false,
+            },
+        ),
+        (
+            "krone",
+            Cur {
+                fam: F::Krone,
+                singular: false,
+            },
+        ),
+        (
+            "crowns",
+            Cur {
+                fam: F::Crown,
+                singular: false,
+            },
+        ),
+        (
+            "crown",
+            Cur {
+                fam: F::Crown,
+                singular: true,
+            },
+        ),
+        (
+            "korunas",
+            Cur {
+                fam: F::Crown,
+                singular: false,
+            },
+        ),
+        (
+            "koruna",
+            Cur {
+                fam: F::Crown,
+                singular: false,
+            },
+        ),
+        (
+            "kronur",
+            Cur {
+                fam: F::Crown,
+                singular: false,
+            },
+        ),
+        (
+            "rupees",
+            Cur {
+                fam: F::Rupee,
+                singular: false,
+            },
+        ),
+        (
+            "rupee",
+            Cur {
+                fam: F::Rupee,
+                singular: false,
+            },
+        ),
+        (
+            "rupiah",
+            Cur {
+                fam: F::Rupiah,
+                singular: false,
+            },
+        ),
+        (
+            "rupiahs",
+            Cur {
+                fam: F::Rupiah,
+                singular: false,
+            },
+        ),
+        (
+            "ringgit",
+            Cur {
+                fam: F::Ringgit,
+                singular: false,
+            },
+        ),
+        (
+            "ringgits",
+            Cur {
+                fam: F::Ringgit,
+                singular: false,
+            },
+        ),
+        (
+            "baht",
+            Cur {
+                fam: F::Baht,
+                singular: false,
+            },
+        ),
+        (
+            "pesos",
+            Cur {
+                fam: F::Peso,
+                singular: false,
+            },
+        ),
+        (
+            "peso",
+            Cur {
+                fam: F::Peso,
+                singular: false,
+            },
+        ),
+        (
+            "rand",
+            Cur {
+                fam: F::Rand,
+                singular: false,
+            },
+        ),
+        (
+            "naira",
+            Cur {
+                fam: F::Naira,
+                singular: false,
+            },
+        ),
+        (
+            "shekels",
+            Cur {
+                fam: F::Shekel,
+                singular: false,
+            },
+        ),
+        (
+            "shekel",
+            Cur {
+                fam: F::Shekel,
+                singular: false,
+            },
+        ),
+        (
+            "shekalim",
+            Cur {
+                fam: F::Shekel,
+                singular: false,
+            },
+        ),
+        (
+            "roubles",
+            Cur {
+                fam: F::Rouble,
+                singular: false,
+            },
+        ),
+        (
+            "rubles",
+            Cur {
+                fam: F::Rouble,
+                singular: false,
+            },
+        ),
+        (
+            "rouble",
+            Cur {
+                fam: F::Rouble,
+                singular: false,
+            },
+        ),
+        (
+            "ruble",
+            Cur {
+                fam: F::Rouble,
+                singular: false,
+            },
+        ),
+        (
+            "hryvnias",
+            Cur {
+                fam: F::Hryvnia,
+                singular: false,
+            },
+        ),
+        (
+            "hryvnia",
+            Cur {
+                fam: F::Hryvnia,
+                singular: false,
+            },
+        ),
+        (
+            "hryvnas",
+            Cur {
+                fam: F::Hryvnia,
+                singular: false,
+            },
+        ),
+        (
+            "hryvna",
+            Cur {
+                fam: F::Hryvnia,
+                singular: false,
+            },
+        ),
+        (
+            "hryvnya",
+            Cur {
+                fam: F::Hryvnia,
+                singular: false,
+            },
+        ),
+        (
+            "hryvnyas",
+            Cur {
+                fam: F::Hryvnia,
+                singular: false,
+            },
+        ),
+        (
+            "won",
+            Cur {
+                fam: F::Won,
+                singular: false,
+            },
+        ),
+        (
+            "zlotys",
+            Cur {
+                fam: F::Zloty,
+                singular: false,
+            },
+        ),
+        (
+            "zloty",
+            Cur {
+                fam: F::Zloty,
+                singular: false,
+            },
+        ),
+        (
+            "zlotych",
+            Cur {
+                fam: F::Zloty,
+                singular: false,
+            },
+        ),
+        (
+            "forints",
+            Cur {
+                fam: F::Forint,
+                singular: false,
+            },
+        ),
+        (
+            "forint",
+            Cur {
+                fam: F::Forint,
+                singular: false,
+            },
+        ),
+        (
+            "dinars",
+            Cur {
+                fam: F::Dinar,
+                singular: false,
+            },
+        ),
+        (
+            "dinar",
+            Cur {
+                fam: F::Dinar,
+                singular: false,
+            },
+        ),
+        (
+            "riyals",
+            Cur {
+                fam: F::Riyal,
+                singular: false,
+            },
+        ),
+        (
+            "riyal",
+            Cur {
+                fam: F::Riyal,
+                singular: false,
+            },
+        ),
+        (
+            "rials",
+            Cur {
+                fam: F::Riyal,
+                singular: false,
+            },
+        ),
+        (
+            "rial",
+            Cur {
+                fam: F::Riyal,
+                singular: false,
+            },
+        ),
+        (
+            "dirhams",
+            Cur {
+                fam: F::Dirham,
+                singular: false,
+            },
+        ),
+        (
+            "dirham",
+            Cur {
+                fam: F::Dirham,
+                singular: false,
+            },
+        ),
+        (
+            "reais",
+            Cur {
+                fam: F::Real,
+                singular: false,
+            },
+        ),
+        (
+            "reals",
+            Cur {
+                fam: F::Real,
+                singular: false,
+            },
+        ),
+        (
+            "cruzados",
+            Cur {
+                fam: F::Cruzado,
+                singular: false,
+            },
+        ),
+        (
+            "cruzado",
+            Cur {
+                fam: F::Cruzado,
+                singular: false,
+            },
+        ),
+        (
+            "cruzeiros",
+            Cur {
+                fam: F::Cruzado,
+                singular: false,
+            },
+        ),
+        (
+            "cruzeiro",
+            Cur {
+                fam: F::Cruzado,
+                singular: false,
+            },
+        ),
+        (
+            "australs",
+            Cur {
+                fam: F::Austral,
+                singular: false,
+            },
+        ),
+        (
+            "australes",
+            Cur {
+                fam: F::Austral,
+                singular: false,
+            },
+        ),
+        (
+            "austral",
+            Cur {
+                fam: F::Austral,
+                singular: false,
+            },
+        ),
+        (
+            "ecus",
+            Cur {
+                fam: F::Ecu,
+                singular: false,
+            },
+        ),
+        (
+            "ecu",
+            Cur {
+                fam: F::Ecu,
+                singular: false,
+            },
+        ),
+        (
+            "sdrs",
+            Cur {
+                fam: F::Sdr,
+                singular: false,
+            },
+        ),
+        (
+            "sdr",
+            Cur {
+                fam: F::Sdr,
+                singular: false,
+            },
+        ),
+        ("us", Adj(Country::Us)),
+        ("u.s.", Adj(Country::Us)),
+        ("american", Adj(Country::Us)),
+        ("u.s", Adj(Country::Us)),
+        ("canadian", Adj(Country::Canada)),
+        ("can", Adj(Country::Canada)),
+        ("australian", Adj(Country::Australia)),
+        ("aust", Adj(Country::Australia)),
+        ("aus", Adj(Country::Australia)),
+        ("zealand", Adj(Country::NewZealand)),
+        ("nz", Adj(Country::NewZealand)),
+        ("kong", Adj(Country::HongKong)),
+        ("hk", Adj(Country::HongKong)),
+        ("singapore", Adj(Country::Singapore)),
+        ("taiwan", Adj(Country::Taiwan)),
+        ("taiwanese", Adj(Country::Taiwan)),
+        ("nt", Adj(Country::Taiwan)),
+        ("swiss", Adj(Country::Swiss)),
+        ("french", Adj(Country::France)),
+        ("belgian", Adj(Country::Belgium)),
+        ("luxembourg", Adj(Country::Luxembourg)),
+        ("german", Adj(Country::Germany)),
+        ("deutsche", Adj(Country::Germany)),
+        ("italian", Adj(Country::Italy)),
+        ("dutch", Adj(Country::Netherlands)),
+        ("spanish", Adj(Country::Spain)),
+        ("portuguese", Adj(Country::Portugal)),
+        ("austrian", Adj(Country::Austria)),
+        ("danish", Adj(Country::Denmark)),
+        ("norwegian", Adj(Country::Norway)),
+        ("swedish", Adj(Country::Sweden)),
+        ("finnish", Adj(Country::Finland)),
+        ("finland", Adj(Country::Finland)),
+        ("irish", Adj(Country::Ireland)),
+        ("turkish", Adj(Country::Turkey)),
+        ("mexican", Adj(Country::Mexico)),
+        ("philippine", Adj(Country::Philippines)),
+        ("argentine", Adj(Country::Argentina)),
+        ("argentinian", Adj(Country::Argentina)),
+        ("chilean", Adj(Country::Chile)),
+        ("colombian", Adj(Country::Colombia)),
+        ("brazilian", Adj(Country::Brazil)),
+        ("indian", Adj(Country::India)),
+        ("pakistani", Adj(Country::Pakistan)),
+        ("pakistan", Adj(Country::Pakistan)),
+        ("lankan", Adj(Country::SriLanka)),
+        ("african", Adj(Country::SouthAfrica)),
+        ("egyptian", Adj(Country::Egypt)),
+        ("cyprus", Adj(Country::Cyprus)),
+        ("cypriot", Adj(Country::Cyprus)),
+        ("saudi", Adj(Country::Saudi)),
+        ("kuwaiti", Adj(Country::Kuwait)),
+        ("iraqi", Adj(Country::Iraq)),
+        ("jordanian", Adj(Country::Jordan)),
+        ("bahraini", Adj(Country::Bahrain)),
+        ("qatari", Adj(Country::Qatar)),
+        ("omani", Adj(Country::Oman)),
+        ("moroccan", Adj(Country::Morocco)),
+        ("uae", Adj(Country::Emirates)),
+        ("emirati", Adj(Country::Emirates)),
+        ("japanese", Adj(Country::Japan)),
+        ("chinese", Adj(Country::China)),
+        ("malaysian", Adj(Country::Malaysia)),
+        ("indonesian", Adj(Country::Indonesia)),
+        ("jamaican", Adj(Country::Jamaica)),
+        ("russian", Adj(Country::Russia)),
+        ("soviet", Adj(Country::Russia)),
+        ("ukrainian", Adj(Country::Ukraine)),
+        ("korean", Adj(Country::Korea)),
+        ("israeli", Adj(Country::Israel)),
+        ("greek", Adj(Country::Greece)),
+        ("cfa", Adj(Country::Cfa)),
+        ("british", Adj(Country::Britain)),
+        ("icelandic", Adj(Country::Iceland)),
+        ("czech", Adj(Country::Czech)),
+        ("polish", Adj(Country::Poland)),
+        ("hungarian", Adj(Country::Hungary)),
+        ("yugoslav", Adj(Country::Yugoslavia)),
+        ("zimbabwe", Adj(Country::Zimbabwe)),
+        ("zimbabwean", Adj(Country::Zimbabwe)),
+        ("barbados", Adj(Country::Barbados)),
+        ("hong", AdjHead),
+        ("new", AdjHead),
+        ("south", AdjHead),
+        ("west", AdjHead),
+        ("sri", AdjHead),
+        ("north", AdjHead),
+        ("gain", ChangeNoun),
+        ("loss", ChangeNoun),
+        ("increase", ChangeNoun),
+        ("decrease", ChangeNoun),
+        ("rise", ChangeNoun),
+        ("fall", ChangeNoun),
+        ("drop", ChangeNoun),
+        ("decline", ChangeNoun),
+        ("jump", ChangeNoun),
+        ("advance", ChangeNoun),
+        ("a", Article),
+        ("an", Article),
+        ("and", And),
+        ("to", To),
+        ("between", Between),
+        ("point", Point),
+        ("half", Half),
+        ("of", Of),
+        ("per", Per),
+        ("several", Several),
+        ("few", Several),
+        ("from", From),
+        ("up", { ChangeVerb }),
+        ("down", { ChangeVerb }),
+        ("rose", { ChangeVerb }),
+        ("fell", { ChangeVerb }),
+        ("increased", { ChangeVerb }),
+        ("decreased", { ChangeVerb }),
+        ("raised", { ChangeVerb }),
+        ("cut", { ChangeVerb }),
+        ("lowered", { ChangeVerb }),
+        ("lifted", { ChangeVerb }),
+        ("reduced", { ChangeVerb }),
+        ("boosted", { ChangeVerb }),
+        ("gained", { ChangeVerb }),
+        ("lost", { ChangeVerb }),
+        ("jumped", { ChangeVerb }),
+        ("climbed", { ChangeVerb }),
+        ("dropped", { ChangeVerb }),
+        ("slipped", { ChangeVerb }),
+        ("declined", { ChangeVerb }),
+        ("eased", { ChangeVerb }),
+        ("widened", { ChangeVerb }),
+        ("narrowed", { ChangeVerb }),
+        ("by", { ChangeVerb }),
+        ("rising", { ChangeVerb }),
+        ("falling", { ChangeVerb }),
+        ("rises", { ChangeVerb }),
+        ("falls", { ChangeVerb }),
+        ("soared", { ChangeVerb }),
+        ("plunged", { ChangeVerb }),
+        ("shed", { ChangeVerb }),
+        ("firmed", { ChangeVerb }),
+        ("advanced", { ChangeVerb }),
+        ("tumbled", { ChangeVerb }),
+        ("slid", { ChangeVerb }),
+        ("surged", { ChangeVerb }),
+        ("sank", { ChangeVerb }),
+        ("rallied", { ChangeVerb }),
+        ("added", { ChangeVerb }),
+        ("dipped", { ChangeVerb }),
+        ("edged", { ChangeVerb }),
+        ("gaining", { ChangeVerb }),
+        ("losing", { ChangeVerb }),
+        ("skidded", { ChangeVerb }),
+        ("recovered", { ChangeVerb }),
+        ("improved", { ChangeVerb }),
+        ("weakened", { ChangeVerb }),
+        ("strengthened", { ChangeVerb }),
+        ("lowering", { ChangeVerb }),
+        ("raising", { ChangeVerb }),
+        ("cutting", { ChangeVerb }),
+        ("trimmed", { ChangeVerb }),
+    ]
+};
+
+/// Longest word in [`LEXICON`] (longer words are not looked up).
+const MAX_WORD: usize = 16;
+
+/// FNV-1a: short keys, no DoS concern (the keys are the fixed lexicon).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+
+/// Looks up a word in any case: lower-cases it on the stack first.
+pub(crate) fn lex_any_case(w: &str) -> Lex {
+    let b = w.as_bytes();
+    if b.len() > MAX_WORD {
+        return Lex::Other;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    lex_bytes(&buf[..b.len()])
+}
+
+fn lex_bytes(w: &[u8]) -> Lex {
+    static MAP: OnceLock<FnvMap> = OnceLock::new();
+    if w.len() > MAX_WORD {
+        return Lex::Other;
+    }
+    let map = MAP.get_or_init(|| LEXICON.iter().map(|&(w, l)| (w.as_bytes(), l)).collect());
+    map.get(w).copied().unwrap_or(Lex::Other)
 }
 
 /// ISO 4217 codes (current and historical) accepted before or after a number when
 /// written in capitals.
 pub(crate) fn iso_code(w: &str) -> Option<&'static str> {
+    if !(2..=3).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     const CODES: &[&str] = &[
         "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY", "INR", "RUB",
         "UAH", "KRW", "TRY", "ILS", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ZAR", "BRL", "MXN",

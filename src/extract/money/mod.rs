@@ -50,6 +50,15 @@ pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
         .collect()
 }
 
+/// Like [`find_amounts`], converting base values with `rates` (for `--rates FILE`).
+pub fn find_amounts_with_rates(text: &str, ctx: &MoneyContext, rates: &RateTable) -> Vec<Amount> {
+    let mut toks = Vec::new();
+    find_with(text, ctx, &mut toks, rates)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect()
+}
+
 /// Like [`find_amounts`], with a scratch token buffer and a rate table; also returns, for
 /// each amount that is only a `$`-style prefix and a bare number, the byte offset of the
 /// number (OntoNotes leaves such a `$` out of its spans).
@@ -74,7 +83,9 @@ pub(crate) fn find_with(
         }
         (None, None) => "USD",
     };
-    let g = Grammar::new(text, toks, dollar, year, home);
+    let mut lexes = Vec::with_capacity(toks.len());
+    grammar::lex_all(text, toks, &mut lexes);
+    let g = Grammar::new(text, toks, &lexes, dollar, year, home);
     let mut out: Vec<(Amount, Option<usize>)> = Vec::new();
     let mut floor = 0;
     let mut prev_end: Option<usize> = None;
@@ -90,8 +101,13 @@ pub(crate) fn find_with(
         };
         let start = toks[p.first].start;
         let end = toks[p.last - 1].end;
-        let equivalent_of = match prev_end {
-            Some(pe) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+        let equivalent_of = match (prev_end, out.last()) {
+            (Some(pe), _) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+            (Some(pe), Some((prev, _)))
+                if prev.equivalent_of.is_some() && g.listed_after(pe, p.first) =>
+            {
+                prev.equivalent_of
+            }
             _ => None,
         };
         let amount = Amount {
@@ -122,13 +138,24 @@ pub fn to_base(value: f64, currency: &str) -> Option<f64> {
     RateTable::embedded().to_base_on(value, currency, None)
 }
 
-/// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`): the first amount that spans
-/// the whole phrase (surrounding whitespace and punctuation aside), if any.
+/// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`, `"$35 a barrel"`,
+/// `"$1.13bn (£600m)"`): the first amount, if it spans the whole phrase (surrounding
+/// whitespace and punctuation, a per-unit phrase or a parenthesised equivalent aside).
 pub fn parse_amount(s: &str) -> Option<Amount> {
     let trimmed = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     let found = find_amounts(trimmed, &MoneyContext::default());
-    let first = found.into_iter().next()?;
+    let first = found.first()?;
+    let rest = trimmed[first.mention.end..].trim();
+    // "$1.13bn (£600m)": the phrase with its equivalent
+    let equivalent_only = found.get(1).is_some_and(|b| {
+        b.equivalent_of == Some(0)
+            && trimmed[b.mention.end..]
+                .trim()
+                .trim_start_matches(')')
+                .trim()
+                .is_empty()
+    });
     let covered = trimmed[..first.mention.start].trim().is_empty()
-        && (trimmed[first.mention.end..].trim().is_empty() || first.per_unit.is_some());
-    covered.then_some(first)
+        && (rest.is_empty() || first.per_unit.is_some() || equivalent_only);
+    covered.then(|| found.into_iter().next()).flatten()
 }

@@ -1,8 +1,8 @@
 //! The dated exchange-rate table (`data/rates.tsv`, embedded; a file can replace it).
 //!
 //! Each row is `CODE <tab> units per 1 USD <tab> YYYY-MM-DD <tab> note`; `#` starts a
-//! comment. A code may have rows for several dates: a conversion on a date uses the newest
-//! row on or before it, else the oldest row; without a date, the newest row.
+//! comment. A code may have rows for several dates: a conversion on a date uses the row whose
+//! date is nearest to it; without a date, the newest row.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -90,20 +90,18 @@ impl RateTable {
         })
     }
 
-    /// Units of `code` per 1 USD on `date` (newest row on or before it; else the oldest);
-    /// without a date, the newest row.
+    /// Units of `code` per 1 USD on `date` (`YYYY-MM-DD`, or a prefix such as `YYYY`): the
+    /// row whose date is nearest; without a date (or one that does not parse), the newest row.
     pub fn rate(&self, code: &str, date: Option<&str>) -> Option<f64> {
         if code == "USD" {
             return Some(1.0);
         }
         let rows = self.rates.get(code)?;
-        let row = match date {
+        let row = match date.and_then(day_number) {
             None => rows.last(),
             Some(d) => rows
                 .iter()
-                .rev()
-                .find(|(rd, _)| rd.as_str() <= d)
-                .or(rows.first()),
+                .min_by_key(|(rd, _)| day_number(rd).map_or(i64::MAX, |r| (r - d).abs())),
         };
         row.map(|r| r.1)
     }
@@ -118,8 +116,66 @@ impl RateTable {
         self.rate(code, date).map(|r| value * r)
     }
 
+    /// The dated rows of a currency, oldest first.
+    pub fn rows(&self, code: &str) -> &[(String, f64)] {
+        self.rates.get(code).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether the table knows the currency.
     pub fn knows(&self, code: &str) -> bool {
         code == "USD" || self.rates.contains_key(code)
+    }
+}
+
+/// An approximate day number for `YYYY[-MM[-DD]]` (months of 31 days: only for nearness).
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10.min(date.len()))?.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next().map_or(Some(6), |m| m.parse().ok())?;
+    let d: i64 = parts.next().map_or(Some(15), |d| d.parse().ok())?;
+    Some(y * 372 + (m - 1) * 31 + (d - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_nearest_dated_row() {
+        let t = RateTable::parse(
+            "# c\nJPY\t145\t1987-03-01\tx\nJPY\t157\t2024-12-31\ty\nEUR\t0.96\t2024-12-31\tz\n",
+        )
+        .expect("parses");
+        assert_eq!(t.rate("JPY", Some("1987-04-10")), Some(145.0));
+        assert_eq!(t.rate("JPY", Some("2025-06-01")), Some(157.0));
+        assert_eq!(t.rate("JPY", None), Some(157.0));
+        assert_eq!(t.rate("JPY", Some("garbage")), Some(157.0));
+        assert_eq!(t.rate("EUR", Some("1987-03-01")), Some(0.96));
+        assert_eq!(t.rate("USD", None), Some(1.0));
+        assert_eq!(t.to_base_on(290.0, "JPY", Some("1987")), Some(2.0));
+    }
+
+    #[test]
+    fn rejects_bad_lines_with_their_number() {
+        let e =
+            RateTable::parse("EUR\t0.9\t2024-12-31\nEURO\t1\t2024-12-31\n").expect_err("bad code");
+        assert_eq!(e.line, 2);
+        assert!(RateTable::parse("EUR\t-1\t2024-12-31").is_err());
+        assert!(RateTable::parse("EUR\tx\t2024-12-31").is_err());
+        assert!(RateTable::parse("EUR\t1\t31/12/2024").is_err());
+        assert!(RateTable::parse("EUR\t1").is_err());
+    }
+
+    #[test]
+    fn the_embedded_table_covers_1987_and_legacy_currencies() {
+        let t = RateTable::embedded();
+        for code in [
+            "EUR", "GBP", "JPY", "DEM", "FRF", "ITL", "NLG", "BEF", "ESP", "CHF", "CAD", "AUD",
+        ] {
+            assert!(t.knows(code), "{code}");
+        }
+        assert!(t.rows("DEM").len() == 2 && t.rows("EUR").len() == 1);
+        let dem87 = t.rate("DEM", Some("1987-03-26")).unwrap_or(0.0);
+        assert!((1.7..1.9).contains(&dem87), "{dem87}");
     }
 }

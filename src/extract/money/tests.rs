@@ -32,6 +32,14 @@ fn brief_examples() {
         assert_eq!(a.currency, c, "{s}");
         assert_eq!(a.mention.text, s);
     }
+    let a = one("$1.13bn (£600m)");
+    assert_eq!((a.value, a.currency.as_str()), (1.13e9, "USD"));
+    let v = find("$1.13bn (£600m)");
+    assert_eq!(
+        (v[1].value, v[1].currency.as_str(), v[1].equivalent_of),
+        (600e6, "GBP", Some(0))
+    );
+    assert_eq!(parse_amount("$1.13bn and more"), None);
 }
 
 /// Real amount phrases from Reuters-21578 and BBC News (241 phrases): value, currency,
@@ -351,6 +359,9 @@ const NOT_MONEY: &[&str] = &[
     "at 9.5 pct",
     "Section 301",
     "Boeing 747",
+    "exported 65 million pounds of mushrooms",
+    "both figures being expressed in 1977 dollars",
+    "holders will receive 1.43 Crown shares",
     "4th quarter",
     "vs 1.25 dlrs",
 ];
@@ -428,6 +439,7 @@ fn per_unit_amounts() {
     assert_eq!(v[0].mention.text, "$35");
     assert_eq!(v[1].per_unit.as_deref(), Some("share"));
     assert_eq!(v[1].value, 3.5);
+    assert_eq!(one("1.4 cts").value, 0.014);
     let v = find("15 cts a share");
     assert_eq!(
         (v[0].value, v[0].per_unit.as_deref()),
@@ -454,6 +466,14 @@ fn equivalents_are_linked() {
         (v[1].currency.as_str(), v[1].equivalent_of),
         ("USD", Some(0))
     );
+    let v = find("7.5bn yen ($71.5m; £38.4m) and");
+    assert_eq!((v[1].equivalent_of, v[2].equivalent_of), (Some(0), Some(0)));
+    let v = find("sales of 3bn yuan a year earlier, $4.5bn trillion");
+    assert_eq!(v[0].per_unit, None);
+    assert_eq!(v[1].value, 4.5e9);
+    assert_eq!(one("Rs 22-crore").value, 22e7);
+    assert!(find("applications broke through the one million mark").is_empty());
+    assert_eq!(find("a gain of 0.54 cent to 14.26 cents").len(), 2);
     let v = find("$5m and $6m");
     assert_eq!(v[1].equivalent_of, None);
 }
@@ -559,7 +579,10 @@ fn base_values_use_the_rate_table() {
     // legacy currencies go through their fixed euro rate
     let dem = to_base(1.95583, "DEM").unwrap_or(0.0);
     assert!((dem - eur).abs() < 1e-4, "{dem} vs {eur}");
-    assert_eq!(to_base(1.0, "BRC"), None);
+    assert_eq!(to_base(1.0, "SUR"), None);
+    let mine = RateTable::parse("EUR\t0.5\t2024-01-01\tmade up\n").expect("parses");
+    let v = find_amounts_with_rates("€10m", &MoneyContext::default(), &mine);
+    assert_eq!(v[0].base_value, Some(20e6));
     let a = one("€90bn");
     assert!(close(
         a.base_value.unwrap_or(0.0),
@@ -605,10 +628,139 @@ fn never_panics_on_odd_input() {
         "multi -",
         "hundreds of",
         "£1.5m (",
+        "5 hong",
+        "5 south",
+        "5 new",
+        "5 Hong Kong",
+        "between 5 and",
+        "5 to",
+        "$5 to",
+        "$5 -",
+        "5 -",
+        "D-",
+        "5 D-",
+        "a",
+        "a few",
+        "half",
+        "multi",
+        "#",
+        "# 5",
+        "5 #",
         "\u{0}$5",
         "$5\u{300}m",
     ] {
         let _ = find(s);
         let _ = parse_amount(s);
+    }
+}
+
+/// Times the scanner and the whole extractor over `NEWSDEX_TIME_DIR` (a profiling aid).
+#[test]
+#[ignore]
+fn time_stages() {
+    let Some(dir) = std::env::var_os("NEWSDEX_TIME_DIR") else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if let Ok(b) = std::fs::read(e.path()) {
+            texts.push(String::from_utf8_lossy(&b).into_owned());
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut toks = Vec::new();
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for s in &texts {
+        lex::scan(s, &mut toks);
+        n += toks.len();
+    }
+    let scan = t.elapsed();
+    let t = std::time::Instant::now();
+    let mut words = 0;
+    for s in &texts {
+        lex::scan(s, &mut toks);
+        for tk in &toks {
+            if tk.kind == lex::Kind::Word
+                && lex::lex_any_case(&s[tk.start..tk.end]) != lex::Lex::Other
+            {
+                words += 1;
+            }
+        }
+    }
+    let lexing = t.elapsed();
+    let t = std::time::Instant::now();
+    let found: usize = texts
+        .iter()
+        .map(|s| find_amounts(s, &MoneyContext::default()).len())
+        .sum();
+    let all = t.elapsed();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{mb:.1} MB, {n} tokens, {words} lexicon words, {found} amounts; scan {:.0} MB/s, scan+lex {:.0} MB/s, all {:.0} MB/s",
+        mb / scan.as_secs_f64(),
+        mb / lexing.as_secs_f64(),
+        mb / all.as_secs_f64()
+    );
+}
+
+/// Every BBC article: no panic, offsets on the text, values finite and positive.
+#[test]
+fn runs_over_the_bbc_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut files = 0;
+    let mut amounts = 0;
+    for cat in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(cat.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let Ok(text) = std::fs::read_to_string(f.path()) else {
+                continue;
+            };
+            files += 1;
+            for a in find(&text) {
+                amounts += 1;
+                assert_eq!(&text[a.mention.start..a.mention.end], a.mention.text);
+                assert!(a.value.is_finite() && a.value >= 0.0, "{a:?}");
+                if let Some(h) = a.value_high {
+                    assert!(h > a.value, "{a:?}");
+                }
+            }
+        }
+    }
+    assert!(files > 2000, "{files} files");
+    assert!(amounts > 3000, "{amounts} amounts");
+}
+
+/// Prints amounts with context for the files in `NEWSDEX_DUMP_DIR` (a review aid).
+#[test]
+#[ignore]
+fn dump_corpus() {
+    let Some(dir) = std::env::var_os("NEWSDEX_DUMP_DIR") else {
+        return;
+    };
+    for f in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Ok(text) = std::fs::read_to_string(f.path()) else {
+            continue;
+        };
+        for a in find(&text) {
+            let lo = text.floor_char_boundary(a.mention.start.saturating_sub(30));
+            let hi = text.ceil_char_boundary((a.mention.end + 20).min(text.len()));
+            println!(
+                "{:>14} {} {:?} | {}[[{}]]{}",
+                a.value,
+                a.currency,
+                a.per_unit,
+                text[lo..a.mention.start].replace('\n', " "),
+                a.mention.text,
+                text[a.mention.end..hi].replace('\n', " ")
+            );
+        }
     }
 }

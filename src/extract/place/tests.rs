@@ -402,3 +402,11 @@ fn reuters_datelines_agree_with_tags() {
     assert!(total > 10_000);
     assert!(pct(context_ok) >= 90.0);
 }
+
+#[test]
+fn alternate_names_need_agreeing_evidence() {
+    // Huntsville, Alabama was once called Twickenham; in an English rugby story it is not.
+    let r = resolve_places(&["Twickenham", "England"], None, &[]);
+    assert!(r[0].is_none(), "{:?}", r[0]);
+    assert_eq!(r[1].as_ref().map(|p| p.name.as_str()), Some("England"));
+}

@@ -225,12 +225,11 @@ pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Vec<Tok
                     info.suf[k] = hash_str(&lw[s..]);
                 }
             }
-            if let Some(&path) = clusters.get(&info.lw) {
-                // Prefixes of the cluster bit path at three depths.
-                let depth = 32 - path.leading_zeros();
-                for (slot, d) in [4u32, 8, 12].into_iter().enumerate() {
-                    let d = d.min(depth);
-                    info.cluster[slot] = mix(u64::from(path >> (depth - d)) | (u64::from(d) << 40));
+            if let Some(&packed) = clusters.get(&info.w) {
+                // Three clusterings of increasing granularity, packed a byte or more each.
+                for (k, slot) in info.cluster.iter_mut().enumerate() {
+                    let class = (packed >> (10 * k)) & 0x3ff;
+                    *slot = mix(((k as u64 + 1) << 32) | u64::from(class));
                 }
             }
             info

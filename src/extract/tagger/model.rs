@@ -8,11 +8,10 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo};
-use super::gazetteer::Gazetteer;
-use super::label::{Label, N_LABELS};
+use super::gazetteer::{GazList, GazMatch, Gazetteer};
+use super::label::{EntityKind, Label, Pos, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"NDXNER";
@@ -60,55 +59,65 @@ pub(crate) fn transitions(weights: &Weights) -> Transitions {
     t
 }
 
-/// The labels that may precede each label (first-order BILOU constraints).
-fn predecessors() -> &'static [Vec<u8>; N_LABELS] {
-    static PREDS: OnceLock<[Vec<u8>; N_LABELS]> = OnceLock::new();
-    PREDS.get_or_init(|| {
-        std::array::from_fn(|l| {
-            (0..N_LABELS)
-                .filter(|&p| Label::from_index(l).may_follow(Some(Label::from_index(p))))
-                .map(|p| p as u8)
-                .collect()
-        })
-    })
+/// Labels after which no entity is open (`O`, `L-*`, `U-*`): the possible predecessors of
+/// `O`, `B-*` and `U-*`.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// The labels that may precede label `l` (first-order BILOU constraints).
+#[inline]
+fn predecessors(l: usize) -> &'static [usize] {
+    const OPEN: [[usize; 2]; 4] = [[1, 2], [5, 6], [9, 10], [13, 14]];
+    match Label::from_index(l).pos() {
+        Some(Pos::Inside | Pos::Last) => &OPEN[(l - 1) / 4],
+        _ => &CLOSED,
+    }
 }
 
 /// The best label sequence (Viterbi) given per-token label scores; no entity is left open at
 /// the end of the sentence.
 pub(crate) fn viterbi(emissions: &[[f32; N_LABELS]], trans: &Transitions) -> Vec<Label> {
-    let n = emissions.len();
+    viterbi_by(emissions.len(), |i| emissions[i], trans)
+}
+
+/// [`viterbi`] over scores given by a function of the position.
+#[inline]
+fn viterbi_by(
+    n: usize,
+    emission: impl Fn(usize) -> [f32; N_LABELS],
+    trans: &Transitions,
+) -> Vec<Label> {
     if n == 0 {
         return Vec::new();
     }
-    let preds = predecessors();
     let mut back = vec![[0u8; N_LABELS]; n];
-    let mut cur = [0.0f32; N_LABELS];
+    let mut cur = emission(0);
     for (l, c) in cur.iter_mut().enumerate() {
-        *c = trans[N_LABELS][l] + emissions[0][l];
+        *c += trans[N_LABELS][l];
     }
-    for i in 1..n {
+    for (i, bp) in back.iter_mut().enumerate().skip(1) {
+        let e = emission(i);
         let mut next = [f32::NEG_INFINITY; N_LABELS];
         for (l, nx) in next.iter_mut().enumerate() {
             let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &p in &preds[l] {
-                let s = cur[p as usize] + trans[p as usize][l];
+            let mut arg = 0usize;
+            for &p in predecessors(l) {
+                let s = cur[p] + trans[p][l];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            *nx = best + emissions[i][l];
-            back[i][l] = arg;
+            *nx = best + e[l];
+            bp[l] = arg as u8;
         }
         cur = next;
     }
     let mut best = 0usize;
     let mut best_score = f32::NEG_INFINITY;
-    for (l, &s) in cur.iter().enumerate() {
-        if s > best_score && !Label::from_index(l).is_open() {
+    for &l in &CLOSED {
+        if cur[l] > best_score {
             best = l;
-            best_score = s;
+            best_score = cur[l];
         }
     }
     let mut out = vec![Label::O; n];
@@ -216,9 +225,9 @@ impl Scorer {
     }
 }
 
-/// Integer scores to the floating-point scores that [`viterbi`] takes.
-fn to_f32(v: &[[i32; N_LABELS]]) -> Vec<[f32; N_LABELS]> {
-    v.iter().map(|r| r.map(|x| x as f32)).collect()
+/// [`viterbi`] over integer scores.
+fn viterbi_i32(em: &[[i32; N_LABELS]], trans: &Transitions) -> Vec<Label> {
+    viterbi_by(em.len(), |i| em[i].map(|x| x as f32), trans)
 }
 
 /// Everything the tagger needs at run time.
@@ -243,9 +252,33 @@ pub(crate) fn decode_with(
     stage2: Option<(&DocContext, &[Label])>,
 ) -> Vec<Label> {
     let em = emissions(weights, infos, history, stage2, None);
-    let labels = viterbi(&em, trans);
+    let mut labels = viterbi(&em, trans);
+    trim_titles(infos, &mut labels);
     history.record(infos, &labels);
     labels
+}
+
+/// Takes one-word titles (`Mr`, `Dr`, `President`) off the front of person names, as the
+/// CoNLL guidelines do: `B-PER(Mr) L-PER(Blair)` becomes `O U-PER(Blair)`.
+pub(crate) fn trim_titles(infos: &[TokenInfo], labels: &mut [Label]) {
+    let title = GazList::Title as usize;
+    let mut i = 0;
+    while i < labels.len() {
+        let l = labels[i];
+        if l.kind() == Some(EntityKind::Person)
+            && l.pos() == Some(Pos::Begin)
+            && infos[i].gaz[title] == GazMatch::Unit
+        {
+            labels[i] = Label::O;
+            if let Some(next) = labels.get_mut(i + 1) {
+                *next = match next.pos() {
+                    Some(Pos::Last) => Label::new(Pos::Unit, EntityKind::Person),
+                    _ => Label::new(Pos::Begin, EntityKind::Person),
+                };
+            }
+        }
+        i += 1;
+    }
 }
 
 /// First-stage labels of a document's sentences.
@@ -328,7 +361,8 @@ impl Model {
                 features::extract_document(&sent, i, &history, None, &mut feats);
                 sc.add(&feats, 0, e1);
             }
-            let labels = viterbi(&to_f32(&em1), &sc.trans[0]);
+            let mut labels = viterbi_i32(&em1, &sc.trans[0]);
+            trim_titles(infos, &mut labels);
             history.record(infos, &labels);
             s1.push(labels);
             partial2.push(em2);
@@ -350,7 +384,8 @@ impl Model {
                 features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
                 sc.add(&feats, 1, e);
             }
-            let labels = viterbi(&to_f32(&em2), &sc.trans[1]);
+            let mut labels = viterbi_i32(&em2, &sc.trans[1]);
+            trim_titles(infos, &mut labels);
             history.record(infos, &labels);
             out.push(labels);
         }

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use super::clusters::{self, Clusters};
 use super::features::{
     self, lower_hash, transition_feature, DocContext, HashMap64, History, TokenInfo,
 };
@@ -92,14 +93,23 @@ pub struct TrainOptions {
     /// OntoNotes documents (`train.docs.jsonl`) whose PERSON, GPE/LOC, ORG and NORP entities
     /// become extra phrase lists.
     pub ontonotes: Option<PathBuf>,
-    /// Word clusters: lines `bitpath<TAB>word[<TAB>count]` (Brown-cluster output format).
+    /// Unlabelled text to learn word clusters from (folders of `.txt` files, JSON Lines files
+    /// with a `text` field, or text files). Empty: no clusters.
+    pub cluster_corpus: Vec<PathBuf>,
+    /// Cache of the learnt clusters: read if it exists, else written after learning.
     pub clusters: Option<PathBuf>,
+    /// Words rarer than this in the corpus get no cluster.
+    pub cluster_min_count: u32,
+    /// Exchange-algorithm passes per clustering.
+    pub cluster_iterations: usize,
     /// Number of passes over the training data.
     pub epochs: usize,
     /// Seed of the document shuffle.
     pub seed: u64,
     /// Train a second stage that sees the first stage's labels across the whole document.
     pub two_stage: bool,
+    /// Features whose averaged weights all stay within ±`min_weight` are dropped.
+    pub min_weight: f32,
     /// Quantisation step of the stored weights.
     pub step: f32,
     /// Where to write the model.
@@ -113,10 +123,21 @@ impl Default for TrainOptions {
             dev: Some(PathBuf::from("../shared/data/conll2003/eng.testa")),
             geonames: Some(PathBuf::from("../shared/data/gazetteer/geonames_geobank")),
             ontonotes: Some(PathBuf::from("../shared/data/ontonotes/train.docs.jsonl")),
+            cluster_corpus: [
+                "../shared/data/reuters21578/articles",
+                "../shared/data/bbc",
+                "../shared/data/ontonotes/train.docs.jsonl",
+            ]
+            .into_iter()
+            .map(PathBuf::from)
+            .collect(),
             clusters: None,
-            epochs: 12,
+            cluster_min_count: 3,
+            cluster_iterations: 6,
+            epochs: 8,
             seed: 7,
             two_stage: true,
+            min_weight: 1.0,
             step: 0.05,
             output: PathBuf::from(super::MODEL_PATH),
         }
@@ -196,17 +217,22 @@ impl Perceptron {
         self.u[r][label.index()] += f64::from(delta) * self.c;
     }
 
-    fn averaged(&self) -> Weights {
-        let mut out = Weights {
-            index: self.w.index.clone(),
-            rows: Vec::with_capacity(self.w.rows.len()),
-        };
-        for (w, u) in self.w.rows.iter().zip(&self.u) {
+    /// The averaged weights, keeping only features with some weight above `min_weight` in
+    /// magnitude (smaller ones barely move a score but cost lookups and cache).
+    fn averaged(&self, min_weight: f32) -> Weights {
+        let mut out = Weights::default();
+        let mut keys: Vec<(u64, u32)> = self.w.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        for (k, r) in keys {
+            let (w, u) = (&self.w.rows[r as usize], &self.u[r as usize]);
             let mut row = [0.0f32; N_LABELS];
             for l in 0..N_LABELS {
                 row[l] = (f64::from(w[l]) - u[l] / self.c) as f32;
             }
-            out.rows.push(row);
+            if row.iter().any(|x| x.abs() > min_weight) {
+                out.index.insert(k, out.rows.len() as u32);
+                out.rows.push(row);
+            }
         }
         out
     }
@@ -304,26 +330,80 @@ fn ontonotes_gazetteer(path: &Path, gaz: &mut Gazetteer) -> Result<()> {
     Ok(())
 }
 
-/// Reads word clusters (`bitpath<TAB>word...`), keyed by lowercase word hash.
-fn read_clusters(path: &Path) -> Result<HashMap64<u32>> {
+/// Packs a word's classes for the model: 10 bits per clustering.
+fn pack_classes(c: [u16; 3]) -> u32 {
+    c.iter().enumerate().fold(0u32, |acc, (k, &x)| {
+        acc | (u32::from(x) & 0x3ff) << (10 * k)
+    })
+}
+
+/// Reads a clusters file written by [`write_clusters`] (`word<TAB>c1<TAB>c2<TAB>c3`).
+fn read_clusters(path: &Path) -> Result<Clusters> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
         path: path.to_path_buf(),
         source: e,
     })?;
-    let mut out = HashMap64::default();
+    let mut out = Clusters::new();
     for line in text.lines() {
-        let mut cols = line.split('\t');
-        let (Some(bits), Some(word)) = (cols.next(), cols.next()) else {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 4 {
             continue;
-        };
-        // The path with a leading 1 bit so that its length survives.
-        let mut v: u32 = 1;
-        for b in bits.chars().take(31) {
-            v = (v << 1) | u32::from(b == '1');
         }
-        out.entry(lower_hash(word)).or_insert(v);
+        let mut c = [0u16; 3];
+        for (k, slot) in c.iter_mut().enumerate() {
+            *slot = cols[k + 1].parse().unwrap_or(0);
+        }
+        out.insert(cols[0].to_string(), c);
     }
     Ok(out)
+}
+
+/// Writes clusters as `word<TAB>c1<TAB>c2<TAB>c3` lines, sorted.
+fn write_clusters(path: &Path, clusters: &Clusters) -> Result<()> {
+    let mut lines: Vec<String> = clusters
+        .iter()
+        .map(|(w, c)| format!("{w}\t{}\t{}\t{}", c[0], c[1], c[2]))
+        .collect();
+    lines.sort();
+    std::fs::write(path, lines.join("\n") + "\n").map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })
+}
+
+/// The clusters for training: read from the cache file if it exists, else learnt from the
+/// corpus (and the training file's own text), then cached if a cache path is set.
+fn get_clusters(opts: &TrainOptions, train_docs: &[ConllDocument]) -> Result<HashMap64<u32>> {
+    let clusters = match &opts.clusters {
+        Some(p) if p.exists() => read_clusters(p)?,
+        _ if opts.cluster_corpus.is_empty() => Clusters::new(),
+        cache => {
+            let started = Instant::now();
+            let mut texts = Vec::new();
+            for p in &opts.cluster_corpus {
+                clusters::read_corpus(p, &mut texts)?;
+            }
+            for d in train_docs {
+                let sents: Vec<String> = d.sentences.iter().map(|s| s.tokens.join(" ")).collect();
+                texts.push(sents.join("\n"));
+            }
+            let learnt = clusters::learn(&texts, opts.cluster_min_count, opts.cluster_iterations);
+            eprintln!(
+                "learnt clusters of {} words from {} texts in {:.1} s",
+                learnt.len(),
+                texts.len(),
+                started.elapsed().as_secs_f64()
+            );
+            if let Some(p) = cache {
+                write_clusters(p, &learnt)?;
+            }
+            learnt
+        }
+    };
+    Ok(clusters
+        .iter()
+        .map(|(w, &c)| (features::hash_str(w), pack_classes(c)))
+        .collect())
 }
 
 fn train_list(kind: EntityKind) -> GazList {
@@ -379,8 +459,7 @@ fn run_perceptron(
     data: &[DocData],
     ids: &[usize],
     stage2: Option<&[Vec<Vec<Label>>]>,
-    epochs: usize,
-    seed: u64,
+    run: Run,
     label: &str,
     mut eval: impl FnMut(&Weights) -> Option<NerScores>,
 ) -> (Weights, usize, Option<NerScores>, Vec<EpochReport>) {
@@ -402,6 +481,11 @@ fn run_perceptron(
         u: Vec::new(),
         c: 1.0,
     };
+    let Run {
+        epochs,
+        seed,
+        min_weight,
+    } = run;
     let mut rng = Rng(seed.max(1));
     let mut order = ids.to_vec();
     let mut reports = Vec::new();
@@ -443,7 +527,7 @@ fn run_perceptron(
                 history.record(infos, &labels);
             }
         }
-        let weights = p.averaged();
+        let weights = p.averaged(min_weight);
         let scored = eval(&weights);
         let f1 = scored.as_ref().map(|s| s.overall.f1);
         match &scored {
@@ -467,6 +551,14 @@ fn run_perceptron(
         Some((_, e, w, s)) => (w, e, s, reports),
         None => (Weights::default(), 0, None, reports),
     }
+}
+
+/// Passes, shuffle seed and pruning of one perceptron run.
+#[derive(Clone, Copy)]
+struct Run {
+    epochs: usize,
+    seed: u64,
+    min_weight: f32,
 }
 
 /// The featurised training documents.
@@ -494,6 +586,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     if let Some(p) = &opts.ontonotes {
         ontonotes_gazetteer(p, &mut gazetteer)?;
     }
+    for t in super::gazetteer::TITLES {
+        if let Some(h) = text_phrase_hash(t) {
+            gazetteer.insert(h, GazList::Title);
+        }
+    }
     let per_doc: Vec<HashSet<(u64, GazList)>> = docs.iter().map(doc_phrases).collect();
     let mut doc_counts: std::collections::HashMap<(u64, GazList), u32> = Default::default();
     for set in &per_doc {
@@ -504,10 +601,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     for &(h, list) in doc_counts.keys() {
         gazetteer.insert(h, list);
     }
-    let clusters = match &opts.clusters {
-        Some(p) => read_clusters(p)?,
-        None => HashMap64::default(),
-    };
+    let clusters = get_clusters(opts, &docs)?;
 
     let mut data: Vec<DocData> = Vec::with_capacity(docs.len());
     let mut n_tokens = 0;
@@ -546,14 +640,18 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         ),
     };
     let all: Vec<usize> = (0..data.len()).collect();
+    let run = Run {
+        epochs: opts.epochs,
+        seed: opts.seed,
+        min_weight: opts.min_weight,
+    };
 
     // Stage one on everything.
-    let (w1, e1, dev1, mut epochs) =
-        run_perceptron(&data, &all, None, opts.epochs, opts.seed, "stage 1", |w| {
-            dev_docs
-                .as_ref()
-                .map(|dev| score_documents(dev, &make_tagger(w.clone(), None)))
-        });
+    let (w1, e1, dev1, mut epochs) = run_perceptron(&data, &all, None, run, "stage 1", |w| {
+        dev_docs
+            .as_ref()
+            .map(|dev| score_documents(dev, &make_tagger(w.clone(), None)))
+    });
     let mut best_epoch = e1;
     let mut dev_scores = dev1;
     let mut second = None;
@@ -567,8 +665,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
                 &data,
                 &train_ids,
                 None,
-                e1,
-                opts.seed + fold as u64 + 1,
+                Run {
+                    epochs: e1,
+                    seed: opts.seed + fold as u64 + 1,
+                    ..run
+                },
                 &format!("fold {}", fold + 1),
                 |_| None,
             );
@@ -576,19 +677,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
                 s1[d] = first_stage(&wf, &data[d].infos);
             }
         }
-        let (w2, e2, dev2, epochs2) = run_perceptron(
-            &data,
-            &all,
-            Some(&s1),
-            opts.epochs,
-            opts.seed,
-            "stage 2",
-            |w| {
-                dev_docs
-                    .as_ref()
-                    .map(|dev| score_documents(dev, &make_tagger(w1.clone(), Some(w.clone()))))
-            },
-        );
+        let (w2, e2, dev2, epochs2) = run_perceptron(&data, &all, Some(&s1), run, "stage 2", |w| {
+            dev_docs
+                .as_ref()
+                .map(|dev| score_documents(dev, &make_tagger(w1.clone(), Some(w.clone()))))
+        });
         // Keep the second stage only if it helps on the development data.
         let better = match (&dev_scores, &dev2) {
             (Some(a), Some(b)) => b.overall.f1 > a.overall.f1,

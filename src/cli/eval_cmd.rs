@@ -1,0 +1,153 @@
+//! `newsdex eval` and `newsdex train`: scoring the extractors and retraining the tagger.
+
+use super::OutputArgs;
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use newsdex::extract::tagger::{self, Tagger, TrainOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `newsdex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub what: EvalWhat,
+}
+
+/// What to evaluate.
+#[derive(Debug, Subcommand)]
+pub enum EvalWhat {
+    /// Score money amounts against the gold MONEY entities of an OntoNotes *.docs.jsonl file:
+    /// precision, recall and F1 on exact and on overlapping spans, with misses and false alarms.
+    #[command(
+        after_help = "Example:\n  newsdex eval amounts ../shared/data/ontonotes/development.docs.jsonl"
+    )]
+    Amounts {
+        /// OntoNotes documents: {id, text, entities:[{type,start,end,text}]} a line.
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Score the entity tagger on a CoNLL-2003 file with conlleval rules (exact span and type),
+    /// per type and overall.
+    #[command(after_help = "Example:\n  newsdex eval ner ../shared/data/conll2003/eng.testa")]
+    Ner {
+        /// CoNLL file: `token POS chunk NER` a line, IOB tags, -DOCSTART- between documents.
+        file: PathBuf,
+        /// Score this model file instead of the shipped one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// Arguments of `newsdex train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    #[command(subcommand)]
+    pub what: TrainWhat,
+}
+
+/// What to train.
+#[derive(Debug, Subcommand)]
+pub enum TrainWhat {
+    /// Train the person/place/organisation tagger on CoNLL-2003 and write the model that
+    /// newsdex ships (see docs/tagger.md). Bump EXTRACTOR_VERSION when the shipped model changes.
+    #[command(
+        after_help = "Example (from the repository root, a few minutes in release):\n  cargo run --release -- train ner"
+    )]
+    Ner(TrainNerArgs),
+}
+
+/// Arguments of `newsdex train ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Training file (CoNLL-2003 format).
+    #[arg(long, default_value = "../shared/data/conll2003/eng.train")]
+    pub train: PathBuf,
+    /// Development file used to pick the epoch.
+    #[arg(long, default_value = "../shared/data/conll2003/eng.testa")]
+    pub dev: PathBuf,
+    /// GeoNames folder (countryInfo.tsv, regionInfo.tsv, cities15000.txt) for gazetteer features.
+    #[arg(long, default_value = "../shared/data/gazetteer/geonames_geobank")]
+    pub geonames: PathBuf,
+    /// OntoNotes documents whose PERSON, GPE/LOC, ORG and NORP entities become name lists.
+    #[arg(long, default_value = "../shared/data/ontonotes/train.docs.jsonl")]
+    pub ontonotes: PathBuf,
+    /// Word clusters file (`bitpath<TAB>word[<TAB>count]` lines).
+    #[arg(long)]
+    pub clusters: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Where to write the model.
+    #[arg(long, default_value = tagger::MODEL_PATH)]
+    pub out: PathBuf,
+}
+
+/// Runs `newsdex eval`.
+pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match args.what {
+        EvalWhat::Amounts { file, output } => {
+            let scores = newsdex::eval::amounts::evaluate(&file)
+                .with_context(|| format!("scoring amounts on {}", file.display()))?;
+            if output.json {
+                newsdex::render::json(&scores, &mut out)?;
+            } else {
+                use std::io::Write;
+                write!(out, "{scores}")?;
+            }
+        }
+        EvalWhat::Ner {
+            file,
+            model,
+            output,
+        } => {
+            let loaded;
+            let tagger = match &model {
+                Some(path) => {
+                    loaded = Tagger::load(path)?;
+                    &loaded
+                }
+                None => Tagger::global(),
+            };
+            let scores = newsdex::eval::ner::evaluate(&file, tagger)
+                .with_context(|| format!("scoring the tagger on {}", file.display()))?;
+            if output.json {
+                newsdex::render::json(&scores, &mut out)?;
+            } else {
+                use std::io::Write;
+                write!(out, "{scores}")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `newsdex train`.
+pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let TrainWhat::Ner(a) = args.what;
+    let defaults = TrainOptions::default();
+    let opts = TrainOptions {
+        train: a.train,
+        dev: Some(a.dev),
+        geonames: Some(a.geonames),
+        ontonotes: Some(a.ontonotes),
+        clusters: a.clusters,
+        epochs: a.epochs.unwrap_or(defaults.epochs),
+        output: a.out,
+        ..defaults
+    };
+    let report = tagger::train(&opts).context("training the tagger")?;
+    if let Some(dev) = &report.dev {
+        println!("{dev}");
+    }
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    eprintln!(
+        "newsdex: model written to {}; bump EXTRACTOR_VERSION in src/extract/mod.rs if it is the shipped one",
+        opts.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
