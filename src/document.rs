@@ -160,7 +160,13 @@ impl StoredEntities {
                     })
                 })
                 .map(|(_, a)| StoredAmount {
-                    text: a.mention.text.clone(),
+                    // "10\ndlrs" in a wrapped Reuters line reads "10 dlrs".
+                    text: a
+                        .mention
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     value: a.value,
                     value_high: a.value_high,
                     currency: a.currency.clone(),

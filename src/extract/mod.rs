@@ -409,6 +409,8 @@ const NOT_NAMES: &[&str] = &[
     "Internet",
     "Web",
     "GMT",
+    // Reuters' sign-off at the end of every story.
+    "Reuter",
 ];
 
 /// True when the byte offset starts a sentence, a line or the text.

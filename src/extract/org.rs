@@ -27,6 +27,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("OPEC", "OPEC"),
     ("Opec", "OPEC"),
     ("Organization of Petroleum Exporting Countries", "OPEC"),
+    ("Organisation of Petroleum Exporting Countries", "OPEC"),
     ("OECD", "OECD"),
     ("World Bank", "World Bank"),
     ("BoE", "Bank of England"),
