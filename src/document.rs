@@ -114,25 +114,18 @@ impl StoredEntities {
             }
             forms
         };
+        let names = |list: &[crate::extract::Named]| -> Vec<StoredName> {
+            list.iter()
+                .map(|p| StoredName {
+                    name: p.canonical.clone(),
+                    forms: forms(&p.mentions),
+                    mentions: p.mentions.len(),
+                })
+                .collect()
+        };
         StoredEntities {
-            persons: e
-                .persons
-                .iter()
-                .map(|p| StoredName {
-                    name: p.canonical.clone(),
-                    forms: forms(&p.mentions),
-                    mentions: p.mentions.len(),
-                })
-                .collect(),
-            orgs: e
-                .orgs
-                .iter()
-                .map(|p| StoredName {
-                    name: p.canonical.clone(),
-                    forms: forms(&p.mentions),
-                    mentions: p.mentions.len(),
-                })
-                .collect(),
+            persons: names(&e.persons),
+            orgs: names(&e.orgs),
             places: e
                 .places
                 .iter()
