@@ -188,12 +188,7 @@ pub(crate) fn article_from_object(
         ..Article::default()
     };
     rec.fill_metadata(&mut article);
-    if article.dateline.is_none() {
-        if let Some(d) = super::text::find_dateline(&article.body) {
-            article.dateline = Some(d.text);
-            article.dateline_place = Some(d.place);
-        }
-    }
+    super::text::fill_dateline(&mut article);
     Ok(article)
 }
 

@@ -81,12 +81,7 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         ..Article::default()
     };
     rec.fill_metadata(&mut article);
-    if article.dateline.is_none() {
-        if let Some(d) = super::text::find_dateline(&article.body) {
-            article.dateline = Some(d.text);
-            article.dateline_place = Some(d.place);
-        }
-    }
+    super::text::fill_dateline(&mut article);
     out.articles.push(article);
     Ok(out)
 }

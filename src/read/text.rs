@@ -52,12 +52,7 @@ pub fn read(text: &str, path: &str) -> Result<ReadOutput, String> {
         ..Article::default()
     };
     rec.fill_metadata(&mut article);
-    if article.dateline.is_none() {
-        if let Some(d) = find_dateline(&article.body) {
-            article.dateline = Some(d.text);
-            article.dateline_place = Some(d.place);
-        }
-    }
+    fill_dateline(&mut article);
     if article.title.is_empty() && article.body.is_empty() {
         return Err("no title or text".into());
     }
@@ -117,6 +112,16 @@ pub struct Dateline {
     pub text: String,
     /// Its place: `SALVADOR`.
     pub place: String,
+}
+
+/// Sets the article's dateline from the start of its body when the source gave none.
+pub fn fill_dateline(article: &mut Article) {
+    if article.dateline.is_none() {
+        if let Some(d) = find_dateline(&article.body) {
+            article.dateline = Some(d.text);
+            article.dateline_place = Some(d.place);
+        }
+    }
 }
 
 /// Recognises a dateline at the start of `body` (leading whitespace allowed).

@@ -99,6 +99,28 @@ impl<'t> Grammar<'t> {
     }
 
     /// The text of token `i` ("" past the end).
+    /// "several hundred million", "a few billion": `base` times the scale words from `j`;
+    /// None when no scale word follows.
+    fn vague_scaled(&self, mut j: usize, base: f64) -> Option<Quantity> {
+        let mut value = base;
+        let mut scaled = false;
+        while let Lex::Scale {
+            mult,
+            attached: false,
+        } = self.lexi(j)
+        {
+            value *= mult;
+            scaled = true;
+            j += 1;
+        }
+        scaled.then_some(Quantity {
+            value,
+            end: j,
+            scaled,
+            words: true,
+        })
+    }
+
     fn s(&self, i: usize) -> &'t str {
         match self.toks.get(i) {
             Some(t) => &self.text[t.start..t.end],
@@ -730,55 +752,9 @@ impl<'t> Grammar<'t> {
         }
         // "several hundred million pounds"
         let (q, several) = if self.lexi(i) == Lex::Several {
-            let mut j = i + 1;
-            let mut value = 3.0;
-            let mut scaled = false;
-            while let Lex::Scale {
-                mult,
-                attached: false,
-            } = self.lexi(j)
-            {
-                value *= mult;
-                scaled = true;
-                j += 1;
-            }
-            if !scaled {
-                return None;
-            }
-            (
-                Quantity {
-                    value,
-                    end: j,
-                    scaled,
-                    words: true,
-                },
-                true,
-            )
+            (self.vague_scaled(i + 1, 3.0)?, true)
         } else if self.is_word(i, "a") && self.is_word(i + 1, "few") {
-            let mut j = i + 2;
-            let mut value = 2.0;
-            let mut scaled = false;
-            while let Lex::Scale {
-                mult,
-                attached: false,
-            } = self.lexi(j)
-            {
-                value *= mult;
-                scaled = true;
-                j += 1;
-            }
-            if !scaled {
-                return None;
-            }
-            (
-                Quantity {
-                    value,
-                    end: j,
-                    scaled,
-                    words: true,
-                },
-                true,
-            )
+            (self.vague_scaled(i + 2, 2.0)?, true)
         } else {
             (self.quantity(i)?, false)
         };
