@@ -18,6 +18,9 @@
 #   BIG_LAT_MODES  query_latency modes on scale corpora above 1x
 #              ["core,reader,search,search_facets"; drop search_facets if facet counting is slow]
 #   NO_BUILD=1 skip the cargo builds (binaries already there)
+#   SCALE_KEEP directory that keeps the generated scale corpora and their JSON Lines
+#              conversion between runs (the generator is deterministic: same N, same seed,
+#              same files), so a rerun does not spend minutes regenerating them  [unset: regenerate]
 #
 # Prints one line per measurement and a summary with ratios; everything is also written to
 # $WORK/results.jsonl. Needs: cargo, python3 (with sqlite3), /usr/bin/time (Debian "time").
@@ -108,10 +111,16 @@ size_of() { du -sb "$1" | cut -f1; }
 # the query latency comparison on the two indexes (and on FTS5 if NAME is in FTS5_ON).
 index_both() {
   local name=$1 src=$2
-  local jl=$WORK/$name.jsonl tidx=$WORK/$name.tantivy nidx=$WORK/$name.newsdex
-  log "== $name: converting $src to JSON Lines"
+  local jl=${3:-$WORK/$name.jsonl} tidx=$WORK/$name.tantivy nidx=$WORK/$name.newsdex
   local conv
-  conv=$(python3 "$here/compare/to_jsonl.py" "$src" "$jl")
+  if [ -s "$jl.conv" ]; then
+    log "== $name: reusing $jl"
+    conv=$(cat "$jl.conv")
+  else
+    log "== $name: converting $src to JSON Lines"
+    conv=$(python3 "$here/compare/to_jsonl.py" "$src" "$jl")
+    [ -z "${3:-}" ] || printf '%s\n' "$conv" >"$jl.conv"
+  fi
   local n raw
   n=$(jq_get "$conv" articles)
   raw=$(jq_get "$conv" raw_bytes)
@@ -192,11 +201,26 @@ done
 # --- synthetic scale ----------------------------------------------------------------------
 for s in $SCALES; do
   n=$((21578 * s))
-  dir=$WORK/scale-${s}x
-  log "== scale ${s}x: generating $n articles (synthetic scale from real text)"
-  rm -rf "$dir" && python3 "$here/compare/gen_scale.py" "$DATA" "$dir" "$n" 1 >&2
-  index_both "scale-${s}x" "$dir"
-  rm -rf "$WORK/scale-${s}x.tantivy" "$WORK/scale-${s}x.jsonl" "$dir"
+  if [ -n "${SCALE_KEEP:-}" ]; then
+    dir=$SCALE_KEEP/scale-${s}x
+    mkdir -p "$SCALE_KEEP"
+  else
+    dir=$WORK/scale-${s}x
+  fi
+  if [ -e "$dir/.complete" ]; then
+    log "== scale ${s}x: reusing $dir ($n articles)"
+  else
+    log "== scale ${s}x: generating $n articles (synthetic scale from real text)"
+    rm -rf "$dir" && python3 "$here/compare/gen_scale.py" "$DATA" "$dir" "$n" 1 >&2
+    touch "$dir/.complete"
+  fi
+  if [ -n "${SCALE_KEEP:-}" ]; then
+    index_both "scale-${s}x" "$dir" "$SCALE_KEEP/scale-${s}x.jsonl"
+    rm -rf "$WORK/scale-${s}x.tantivy"
+  else
+    index_both "scale-${s}x" "$dir"
+    rm -rf "$WORK/scale-${s}x.tantivy" "$WORK/scale-${s}x.jsonl" "$dir"
+  fi
 done
 
 log "== summary"
