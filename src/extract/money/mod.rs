@@ -99,35 +99,39 @@ pub(crate) fn find_with(
             i += 1;
             continue;
         };
-        let start = toks[p.first].start;
-        let end = toks[p.last - 1].end;
-        let equivalent_of = match (prev_end, out.last()) {
-            (Some(pe), _) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
-            (Some(pe), Some((prev, _)))
-                if prev.equivalent_of.is_some() && g.listed_after(pe, p.first) =>
-            {
-                prev.equivalent_of
-            }
-            _ => None,
-        };
-        let amount = Amount {
-            value: p.value,
-            value_high: p.high,
-            currency: p.code.to_string(),
-            base_value: rates.to_base_on(p.value, p.code, ctx.date.as_deref()),
-            qualifier: p.qualifier.map(str::to_string),
-            per_unit: p.per_unit.clone(),
-            equivalent_of,
-            mention: Mention {
-                start,
-                end,
-                text: text[start..end].to_string(),
-            },
-        };
-        out.push((amount, p.bare_dollar_prefix.map(|k| toks[k].start)));
-        prev_end = Some(p.consumed);
-        floor = p.consumed;
-        i = p.consumed.max(i + 1);
+        // "rose to 45.4 billion francs from 40.1 billion": the second number, in francs
+        let elided = g.elided_after(&p);
+        for p in std::iter::once(p).chain(elided) {
+            let start = toks[p.first].start;
+            let end = toks[p.last - 1].end;
+            let equivalent_of = match (prev_end, out.last()) {
+                (Some(pe), _) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+                (Some(pe), Some((prev, _)))
+                    if prev.equivalent_of.is_some() && g.listed_after(pe, p.first) =>
+                {
+                    prev.equivalent_of
+                }
+                _ => None,
+            };
+            let amount = Amount {
+                value: p.value,
+                value_high: p.high,
+                currency: p.code.to_string(),
+                base_value: rates.to_base_on(p.value, p.code, ctx.date.as_deref()),
+                qualifier: p.qualifier.map(str::to_string),
+                per_unit: p.per_unit.clone(),
+                equivalent_of,
+                mention: Mention {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                },
+            };
+            out.push((amount, p.bare_dollar_prefix.map(|k| toks[k].start)));
+            prev_end = Some(p.consumed);
+            floor = p.consumed;
+            i = p.consumed.max(i + 1);
+        }
     }
     out
 }

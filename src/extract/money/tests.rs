@@ -764,3 +764,94 @@ fn dump_corpus() {
         }
     }
 }
+
+#[test]
+fn vague_and_compound_number_words() {
+    for (s, v, hi) in [
+        ("seven and a half billion dollars", 7.5e9, None),
+        ("a couple of hundred dollars", 200.0, None),
+        ("a couple of million pounds", 2e6, None),
+        ("five or six thousand dollars", 5e3, Some(6e3)),
+        ("2 or 3 mln dlrs", 2e6, Some(3e6)),
+        (
+            "500,000 to 3.5 million Australian dollars",
+            5e5,
+            Some(3.5e6),
+        ),
+    ] {
+        let a = one(s);
+        assert!(close(a.value, v), "{s}: {}", a.value);
+        assert_eq!(a.value_high, hi, "{s}");
+    }
+    // the article before a compound adjective is not part of the sum
+    let v = find("they have a billion dollar empire");
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        (v[0].mention.text.as_str(), v[0].value),
+        ("billion dollar", 1e9)
+    );
+    // but "a billion dollars" is the sum
+    assert_eq!(
+        find("worth a billion dollars")[0].mention.text,
+        "a billion dollars"
+    );
+    // a decreasing "X to Y" with a scale only on Y is not a range
+    assert!(find("cut from 30 to 25 mln dlrs")
+        .iter()
+        .all(|a| a.value_high.is_none()));
+}
+
+#[test]
+fn tokenised_forms_and_plus() {
+    // OntoNotes tokenisation: "$125-billion" becomes "$ 125 - billion"
+    let a = find("The $ 125 - billion - a - year economy").remove(0);
+    assert_eq!(
+        (a.value, a.mention.text.as_str()),
+        (125e9, "$ 125 - billion")
+    );
+    let a = find("Sales : $ 2.06 billions Net loss").remove(0);
+    assert!(close(a.value, 2.06e9), "{}", a.value);
+    let a = find("a $1-million-plus gas well").remove(0);
+    assert_eq!(
+        (a.value, a.qualifier.as_deref(), a.mention.text.as_str()),
+        (1e6, Some("more than"), "$1-million-plus")
+    );
+    // WSJ's '#' for the pound sign: with a scale, separators or decimals only
+    for (s, v) in [
+        ("# 20,000", 20_000.0),
+        ("# 13.78", 13.78),
+        ("# 6 billion", 6e9),
+    ] {
+        let a = find(&format!("he paid {s} for it")).remove(0);
+        assert_eq!((a.value, a.currency.as_str()), (v, "GBP"), "{s}");
+    }
+    assert!(find("reconditioning of # 90 unleaded").is_empty());
+    // "won" after a numeral with separators, before punctuation
+    let a = find("payments as low as 80,000 won , or $ 120 .").remove(0);
+    assert_eq!((a.value, a.currency.as_str()), (80_000.0, "KRW"));
+    assert!(find("Team 1,000 won the game").is_empty());
+    assert!(find("how one penny pinching motorist").is_empty());
+}
+
+#[test]
+fn elided_currency_after_from_and_vs() {
+    let v = find("Revenue climbed 13 % to 45.4 billion francs from 40.1 billion .");
+    assert_eq!(v.len(), 2);
+    assert_eq!(
+        (
+            v[1].value,
+            v[1].currency.as_str(),
+            v[1].mention.text.as_str()
+        ),
+        (40.1e9, "FRF", "40.1 billion")
+    );
+    let v = find("Net profit 12.5 mln dlrs vs 10.2 mln");
+    assert_eq!((v.len(), v[1].value), (2, 10.2e6));
+    // a count after "from" is not money
+    let v = find("volume rose to 1.2 billion dlrs from 1.03 billion shares");
+    assert_eq!(v.len(), 1);
+    let v = find("rose to 12 mln dlrs from 10 mln in 1986");
+    assert_eq!(v.len(), 2);
+    let v = find("rose to 12 mln dlrs from 10 pct");
+    assert_eq!(v.len(), 1);
+}
