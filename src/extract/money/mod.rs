@@ -41,10 +41,11 @@ pub struct MoneyContext {
     pub country: Option<String>,
 }
 
-/// Finds every money amount in `text`, in text order, with byte offsets.
+/// Finds every money amount in `text`, in text order, with byte offsets; base values use
+/// [`RateTable::active`] (the embedded table unless `--rates FILE` installed another).
 pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
     let mut toks = Vec::new();
-    find_with(text, ctx, &mut toks, RateTable::embedded())
+    find_with(text, ctx, &mut toks, RateTable::active())
         .into_iter()
         .map(|(a, _)| a)
         .collect()
@@ -137,9 +138,9 @@ pub(crate) fn find_with(
 }
 
 /// Converts `value` in `currency` to [`BASE_CURRENCY`] with the newest rates of the
-/// embedded table; `None` if the currency has no rate.
+/// active table ([`RateTable::active`]); `None` if the currency has no rate.
 pub fn to_base(value: f64, currency: &str) -> Option<f64> {
-    RateTable::embedded().to_base_on(value, currency, None)
+    RateTable::active().to_base_on(value, currency, None)
 }
 
 /// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`, `"$35 a barrel"`,
