@@ -1,13 +1,22 @@
 //! Throughput of money-amount extraction over the Reuters-21578 articles.
 //!
 //! Reads `../shared/data/reuters21578/articles/*.txt` at start (skips with a notice if the
-//! directory is absent), then measures `find_amounts` over all of them in MB/s. The number
-//! of amounts found is asserted inside the timed loop so that the work cannot be optimised
-//! away or silently change.
+//! directory is absent), then measures, in MB/s of article text:
+//!
+//! - `find_amounts/reuters21578`: money-amount extraction over all the articles;
+//! - `baseline_digit_scan/reuters21578`: a plain pass that only counts the ASCII digits of
+//!   the same text (the least any amount finder must do);
+//! - `baseline_whole_extractor/reuters-every-20th`: the whole entity extractor
+//!   (`extract_text`: tagger, places, organisations and amounts) over every 20th article,
+//!   so that the share of amount extraction in indexing can be read off as a ratio.
+//!
+//! Each loop asserts its result (amounts, digits, entities found) inside the timed loop so
+//! that the work cannot be optimised away or silently change.
 
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use newsdex::extract::extract_text;
 use newsdex::extract::money::{find_amounts, MoneyContext};
 
 fn articles() -> Option<Vec<String>> {
@@ -56,6 +65,45 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let n = count(&texts);
             assert_eq!(n, expected);
+            n
+        })
+    });
+    let digits = |texts: &[String]| -> usize {
+        texts
+            .iter()
+            .map(|t| t.bytes().filter(u8::is_ascii_digit).count())
+            .sum()
+    };
+    let expected_digits = digits(&texts);
+    group.bench_function("baseline_digit_scan/reuters21578", |b| {
+        b.iter(|| {
+            let n = digits(std::hint::black_box(&texts));
+            assert_eq!(n, expected_digits);
+            n
+        })
+    });
+    group.finish();
+
+    // the whole extractor is much slower: every 20th article keeps a sample under a minute
+    let sample: Vec<String> = texts.iter().step_by(20).cloned().collect();
+    let sample_bytes: usize = sample.iter().map(String::len).sum();
+    let entities = |texts: &[String]| -> usize {
+        texts
+            .iter()
+            .map(|t| {
+                let e = extract_text(t);
+                e.persons.len() + e.places.len() + e.orgs.len() + e.amounts.len()
+            })
+            .sum()
+    };
+    let expected_entities = entities(&sample);
+    let mut group = c.benchmark_group("money");
+    group.throughput(Throughput::Bytes(sample_bytes as u64));
+    group.sample_size(10);
+    group.bench_function("baseline_whole_extractor/reuters-every-20th", |b| {
+        b.iter(|| {
+            let n = entities(&sample);
+            assert_eq!(n, expected_entities);
             n
         })
     });

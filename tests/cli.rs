@@ -260,18 +260,45 @@ fn rates_file_replaces_the_builtin_table() {
     let base = res["hits"][0]["amounts"][0]["base_value"].as_f64().unwrap();
     assert!((base - 60e9).abs() < 1.0, "{base}");
     // bounds in euros are converted with the search's rates: 25bn EUR = $50bn here
-    assert_eq!(total(&custom, &["--amount", ">=25bn EUR", "--rates", rates]), 1);
-    assert_eq!(total(&custom, &["--amount", ">=35bn EUR", "--rates", rates]), 0);
+    assert_eq!(
+        total(&custom, &["--amount", ">=25bn EUR", "--rates", rates]),
+        1
+    );
+    assert_eq!(
+        total(&custom, &["--amount", ">=35bn EUR", "--rates", rates]),
+        0
+    );
     // with the built-in rates 35bn EUR is about $36bn: the stored $60bn passes
     assert_eq!(total(&custom, &["--amount", ">=35bn EUR"]), 1);
 
     // a bad file: one clear line naming the file and the line
     let bad = tmp.path().join("bad.tsv");
-    std::fs::write(&bad, "# rates\nEUR\t0.9\t2024-12-31\nGBP\tabc\t2024-12-31\n").unwrap();
+    std::fs::write(
+        &bad,
+        "# rates\nEUR\t0.9\t2024-12-31\nGBP\tabc\t2024-12-31\n",
+    )
+    .unwrap();
     for args in [
-        vec!["index", docs.to_str().unwrap(), "--rates", bad.to_str().unwrap()],
-        vec!["search", "--amount", ">=1m EUR", "--rates", bad.to_str().unwrap()],
-        vec!["facets", "--field", "amount", "--rates", bad.to_str().unwrap()],
+        vec![
+            "index",
+            docs.to_str().unwrap(),
+            "--rates",
+            bad.to_str().unwrap(),
+        ],
+        vec![
+            "search",
+            "--amount",
+            ">=1m EUR",
+            "--rates",
+            bad.to_str().unwrap(),
+        ],
+        vec![
+            "facets",
+            "--field",
+            "amount",
+            "--rates",
+            bad.to_str().unwrap(),
+        ],
     ] {
         newsdex(&custom)
             .args(&args)
@@ -282,7 +309,11 @@ fn rates_file_replaces_the_builtin_table() {
             .stderr(contains("'abc' is not a number"));
     }
     newsdex(&custom)
-        .args(["search", "--rates", tmp.path().join("nope.tsv").to_str().unwrap()])
+        .args([
+            "search",
+            "--rates",
+            tmp.path().join("nope.tsv").to_str().unwrap(),
+        ])
         .assert()
         .code(1)
         .stderr(contains("nope.tsv"));

@@ -187,13 +187,15 @@ impl<'t> Grammar<'t> {
                             } | Lex::Several
                         ) || self.is_word(i + 1, "couple")
                     }
-                    Lex::Half => matches!(
-                        self.lexi(i + 1),
-                        Lex::Scale {
-                            attached: false,
-                            ..
-                        } | Lex::Article
-                    ),
+                    Lex::Half => {
+                        matches!(
+                            self.lexi(i + 1),
+                            Lex::Scale {
+                                attached: false,
+                                ..
+                            } | Lex::Article
+                        ) || self.is_sym(i + 1, "-")
+                    }
                     _ => w == "multi",
                 }
             }
@@ -306,6 +308,23 @@ impl<'t> Grammar<'t> {
                 }
             }
             Lex::Half => {
+                // "half-billion-dollar": the hyphen after "half" joins a compound
+                if self.is_sym(j + 1, "-") && !self.gap(j + 1) && !self.gap(j + 2) {
+                    if let Lex::Scale {
+                        mult,
+                        attached: false,
+                    } = self.lexi(j + 2)
+                    {
+                        if mult >= 1e6 {
+                            return Some(Quantity {
+                                value: 0.5 * mult,
+                                end: j + 3,
+                                scaled: true,
+                                words: true,
+                            });
+                        }
+                    }
+                }
                 if let Lex::Scale {
                     mult,
                     attached: false,
@@ -625,6 +644,17 @@ impl<'t> Grammar<'t> {
 
     /// Is the token before `i` a word that makes "X to Y" a change rather than a range?
     fn change_before(&self, i: usize) -> bool {
+        // "rose by a nominal 38.5 billion francs to 5,719.4 billion", "cut it by about $37
+        // billion to $134 billion": "by" up to three words before the first amount
+        for back in 1..=3 {
+            let Some(k) = i.checked_sub(back) else { break };
+            if self.kind(k) != Some(Kind::Word) {
+                break;
+            }
+            if self.is_word(k, "by") {
+                return true;
+            }
+        }
         match i.checked_sub(1).map(|k| self.lexi(k)) {
             Some(Lex::ChangeVerb) => true,
             // "a gain of 0.54 cent to 14.26 cents"
@@ -973,15 +1003,20 @@ impl<'t> Grammar<'t> {
         p
     }
 
-    /// "rose to 45.4 billion francs from 40.1 billion", "12.5 mln dlrs vs 10.2 mln": a
-    /// scaled numeral right after "from"/"vs"/"versus" that follows an amount, with no word of
-    /// its own after it ("from 1.03 billion shares" is a count), is in the amount's currency.
+    /// "rose to 45.4 billion francs from 40.1 billion", "12.5 mln dlrs vs 10.2 mln", "fell 195
+    /// mln dlrs to 65.06 billion": a scaled numeral right after "from"/"to"/"vs"/"versus"
+    /// that follows an amount, with no word of its own after it ("from 1.03 billion shares"
+    /// is a count), is in the amount's currency.
     pub(crate) fn elided_after(&self, p: &Parsed) -> Option<Parsed> {
         let j = p.consumed;
         if p.per_unit.is_some() || p.value < 1e5 || p.high.is_some() {
             return None;
         }
-        if !(self.lexi(j) == Lex::From || self.is_word(j, "vs") || self.is_word(j, "versus")) {
+        // "fell 195 mln dlrs to 65.06 billion": after "to", the new level
+        if !(matches!(self.lexi(j), Lex::From | Lex::To)
+            || self.is_word(j, "vs")
+            || self.is_word(j, "versus"))
+        {
             return None;
         }
         let mut k = j + 1;

@@ -854,4 +854,133 @@ fn elided_currency_after_from_and_vs() {
     assert_eq!(v.len(), 2);
     let v = find("rose to 12 mln dlrs from 10 pct");
     assert_eq!(v.len(), 1);
+    let v = find("loans fell 195 mln dlrs to 65.06 billion in the week");
+    assert_eq!(
+        (v.len(), v[1].value, v[1].currency.as_str()),
+        (2, 65.06e9, "USD")
+    );
+    let a = find("Assets rose to 17.18 billion N.Z. Dlrs in January").remove(0);
+    assert_eq!(a.currency, "NZD");
+}
+
+#[test]
+fn changes_by_an_amount_and_half_compounds() {
+    // "by X to Y" is a change and a new level, not a range
+    for s in [
+        "public debt rose in April by a nominal 38.5 billion francs to 5,719.4 billion francs",
+        "It would cut the deficit by about $37 billion to $134 billion.",
+    ] {
+        let v = find(s);
+        assert_eq!(v.len(), 2, "{s}: {v:?}");
+        assert!(v.iter().all(|a| a.value_high.is_none()), "{s}");
+    }
+    let a = find("the half-billion-dollar damage estimate").remove(0);
+    assert_eq!(
+        (a.value, a.mention.text.as_str()),
+        (0.5e9, "half-billion-dollar")
+    );
+}
+
+/// Issue #3's list of forms, one line each: phrase, value, currency.
+#[test]
+fn issue_checklist_of_forms() {
+    let cases: &[(&str, f64, &str)] = &[
+        // symbols
+        ("$5m", 5e6, "USD"),
+        ("€5m", 5e6, "EUR"),
+        ("£5m", 5e6, "GBP"),
+        ("¥500m", 500e6, "JPY"),
+        ("₹500 crore", 5e9, "INR"),
+        ("₽1.5bn", 1.5e9, "RUB"),
+        ("₴200m", 200e6, "UAH"),
+        ("₩3tn", 3e12, "KRW"),
+        ("₺40m", 40e6, "TRY"),
+        ("₪12m", 12e6, "ILS"),
+        ("CHF 5m", 5e6, "CHF"),
+        // prefixed dollars
+        ("US$3.2 million", 3.2e6, "USD"),
+        ("C$4m", 4e6, "CAD"),
+        ("A$4m", 4e6, "AUD"),
+        ("NZ$4m", 4e6, "NZD"),
+        ("HK$4m", 4e6, "HKD"),
+        ("S$4m", 4e6, "SGD"),
+        // ISO code before or after
+        ("EUR 5m", 5e6, "EUR"),
+        ("5m EUR", 5e6, "EUR"),
+        // currency words
+        ("90 billion euros", 90e9, "EUR"),
+        ("40 million dollars", 40e6, "USD"),
+        ("40 million pounds sterling", 40e6, "GBP"),
+        ("300 million yen", 300e6, "JPY"),
+        ("5 billion yuan", 5e9, "CNY"),
+        ("5 billion renminbi", 5e9, "CNY"),
+        ("5 billion roubles", 5e9, "RUB"),
+        ("5 billion rubles", 5e9, "RUB"),
+        ("5 billion hryvnias", 5e9, "UAH"),
+        ("5 billion rupees", 5e9, "INR"),
+        ("5 billion Swiss francs", 5e9, "CHF"),
+        ("5 billion marks", 5e9, "DEM"),
+        ("5 billion lire", 5e9, "ITL"),
+        // newswire abbreviations and scales
+        ("12 mln dlrs", 12e6, "USD"),
+        ("20 mln stg", 20e6, "GBP"),
+        ("3 bln dlrs", 3e9, "USD"),
+        ("$3bn", 3e9, "USD"),
+        ("$5mn", 5e6, "USD"),
+        ("$50k", 50e3, "USD"),
+        ("$1tn", 1e12, "USD"),
+        ("$1 trillion", 1e12, "USD"),
+        ("Rs 5 crore", 50e6, "INR"),
+        ("Rs 3 lakh", 300e3, "INR"),
+        // fractions and number words
+        ("1-1/2 billion dlrs", 1.5e9, "USD"),
+        ("two billion dollars", 2e9, "USD"),
+        ("half a million pounds", 0.5e6, "GBP"),
+        // per-unit, cents and pence
+        ("$35 a barrel", 35.0, "USD"),
+        ("3.50 dlrs per share", 3.5, "USD"),
+        ("50 cents a share", 0.5, "USD"),
+        ("20 pence a share", 0.2, "GBP"),
+    ];
+    for &(s, v, c) in cases {
+        let a = one(s);
+        assert!(close(a.value, v), "{s}: {} != {v}", a.value);
+        assert_eq!(a.currency, c, "{s}");
+    }
+    // ranges, qualifiers, per-unit markers, equivalents
+    assert_eq!(one("$2-3bn").value_high, Some(3e9));
+    assert_eq!(one("between €5m and €7m").value_high, Some(7e6));
+    for (s, q) in [
+        ("about $5m", "about"),
+        ("more than $5m", "more than"),
+        ("up to $5m", "up to"),
+    ] {
+        assert_eq!(one(s).qualifier.as_deref(), Some(q), "{s}");
+    }
+    assert_eq!(one("$35 a barrel").per_unit.as_deref(), Some("barrel"));
+    assert_eq!(one("50 cents a share").per_unit.as_deref(), Some("share"));
+    let v = find("90 billion euros ($105 billion)");
+    assert_eq!((v[1].equivalent_of, v[1].value), (Some(0), 105e9));
+    // which dollar: the adjective, else the article's country
+    assert_eq!(one("5 mln Canadian dollars").currency, "CAD");
+    let sydney = MoneyContext {
+        country: Some("AU".into()),
+        ..MoneyContext::default()
+    };
+    assert_eq!(
+        find_amounts("It paid 5 mln dlrs.", &sydney)[0].currency,
+        "AUD"
+    );
+    // historical currencies keep their codes in 1987 news
+    let y1987 = MoneyContext {
+        date: Some("1987-03-02".into()),
+        ..MoneyContext::default()
+    };
+    for (s, c) in [
+        ("1.5 billion marks", "DEM"),
+        ("2 billion French francs", "FRF"),
+        ("900 billion lire", "ITL"),
+    ] {
+        assert_eq!(find_amounts(s, &y1987)[0].currency, c, "{s}");
+    }
 }
