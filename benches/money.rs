@@ -42,6 +42,30 @@ fn articles() -> Option<Vec<String>> {
     )
 }
 
+/// Benches `work` over `texts` as `money/NAME` in bytes per second, asserting inside the timed
+/// loop that it counts what it counted once before the measurement. Returns that count.
+fn bench_counted(
+    c: &mut Criterion,
+    name: &str,
+    texts: &[String],
+    work: impl Fn(&[String]) -> usize,
+) -> usize {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let expected = work(texts);
+    let mut group = c.benchmark_group("money");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let n = work(std::hint::black_box(texts));
+            assert_eq!(n, expected);
+            n
+        })
+    });
+    group.finish();
+    expected
+}
+
 fn bench(c: &mut Criterion) {
     let Some(texts) = articles() else {
         eprintln!("skipped: ../shared/data/reuters21578/articles is absent");
@@ -49,65 +73,36 @@ fn bench(c: &mut Criterion) {
     };
     let bytes: usize = texts.iter().map(String::len).sum();
     let ctx = MoneyContext::default();
-    let count =
-        |texts: &[String]| -> usize { texts.iter().map(|t| find_amounts(t, &ctx).len()).sum() };
-    let expected = count(&texts);
-    eprintln!(
-        "{} articles, {:.1} MB, {} amounts",
-        texts.len(),
-        bytes as f64 / 1e6,
-        expected
-    );
-    let mut group = c.benchmark_group("money");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(10);
-    group.bench_function("find_amounts/reuters21578", |b| {
-        b.iter(|| {
-            let n = count(&texts);
-            assert_eq!(n, expected);
-            n
-        })
+    let amounts = bench_counted(c, "find_amounts/reuters21578", &texts, |texts| {
+        texts.iter().map(|t| find_amounts(t, &ctx).len()).sum()
     });
-    let digits = |texts: &[String]| -> usize {
+    eprintln!(
+        "{} articles, {:.1} MB, {amounts} amounts",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    bench_counted(c, "baseline_digit_scan/reuters21578", &texts, |texts| {
         texts
             .iter()
             .map(|t| t.bytes().filter(u8::is_ascii_digit).count())
             .sum()
-    };
-    let expected_digits = digits(&texts);
-    group.bench_function("baseline_digit_scan/reuters21578", |b| {
-        b.iter(|| {
-            let n = digits(std::hint::black_box(&texts));
-            assert_eq!(n, expected_digits);
-            n
-        })
     });
-    group.finish();
-
-    // the whole extractor is much slower: every 20th article keeps a sample under a minute
+    // the whole extractor is much slower: every 20th article keeps a sample near a minute
     let sample: Vec<String> = texts.iter().step_by(20).cloned().collect();
-    let sample_bytes: usize = sample.iter().map(String::len).sum();
-    let entities = |texts: &[String]| -> usize {
-        texts
-            .iter()
-            .map(|t| {
-                let e = extract_text(t);
-                e.persons.len() + e.places.len() + e.orgs.len() + e.amounts.len()
-            })
-            .sum()
-    };
-    let expected_entities = entities(&sample);
-    let mut group = c.benchmark_group("money");
-    group.throughput(Throughput::Bytes(sample_bytes as u64));
-    group.sample_size(10);
-    group.bench_function("baseline_whole_extractor/reuters-every-20th", |b| {
-        b.iter(|| {
-            let n = entities(&sample);
-            assert_eq!(n, expected_entities);
-            n
-        })
-    });
-    group.finish();
+    bench_counted(
+        c,
+        "baseline_whole_extractor/reuters-every-20th",
+        &sample,
+        |texts| {
+            texts
+                .iter()
+                .map(|t| {
+                    let e = extract_text(t);
+                    e.persons.len() + e.places.len() + e.orgs.len() + e.amounts.len()
+                })
+                .sum()
+        },
+    );
 }
 
 criterion_group!(benches, bench);

@@ -308,54 +308,26 @@ impl<'t> Grammar<'t> {
                 }
             }
             Lex::Half => {
-                // "half-billion-dollar": the hyphen after "half" joins a compound
-                if self.is_sym(j + 1, "-") && !self.gap(j + 1) && !self.gap(j + 2) {
-                    if let Lex::Scale {
+                // "half million", "half a million", "half-billion-dollar" (a compound)
+                let (at, min) = if self.is_sym(j + 1, "-") && !self.gap(j + 1) && !self.gap(j + 2) {
+                    (j + 2, 1e6)
+                } else if self.lexi(j + 1) == Lex::Article {
+                    (j + 2, 1e3)
+                } else {
+                    (j + 1, 1e3)
+                };
+                return match self.lexi(at) {
+                    Lex::Scale {
                         mult,
                         attached: false,
-                    } = self.lexi(j + 2)
-                    {
-                        if mult >= 1e6 {
-                            return Some(Quantity {
-                                value: 0.5 * mult,
-                                end: j + 3,
-                                scaled: true,
-                                words: true,
-                            });
-                        }
-                    }
-                }
-                if let Lex::Scale {
-                    mult,
-                    attached: false,
-                } = self.lexi(j + 1)
-                {
-                    if mult >= 1e3 {
-                        return Some(Quantity {
-                            value: 0.5 * mult,
-                            end: j + 2,
-                            scaled: true,
-                            words: true,
-                        });
-                    }
-                }
-                if self.lexi(j + 1) == Lex::Article {
-                    if let Lex::Scale {
-                        mult,
-                        attached: false,
-                    } = self.lexi(j + 2)
-                    {
-                        if mult >= 1e3 {
-                            return Some(Quantity {
-                                value: 0.5 * mult,
-                                end: j + 3,
-                                scaled: true,
-                                words: true,
-                            });
-                        }
-                    }
-                }
-                return None;
+                    } if mult >= min => Some(Quantity {
+                        value: 0.5 * mult,
+                        end: at + 1,
+                        scaled: true,
+                        words: true,
+                    }),
+                    _ => None,
+                };
             }
             _ => {}
         }
@@ -1059,7 +1031,7 @@ impl<'t> Grammar<'t> {
                     | "year"
             ),
         };
-        follows_ok.then(|| Parsed {
+        follows_ok.then_some(Parsed {
             first: k,
             last: q.end,
             consumed: q.end,
