@@ -984,3 +984,29 @@ fn issue_checklist_of_forms() {
         assert_eq!(find_amounts(s, &y1987)[0].currency, c, "{s}");
     }
 }
+
+#[test]
+fn datelines_with_accented_places_pick_the_currency() {
+    use crate::extract::{extract_with, Hints};
+    for (dateline, text, code) in [
+        (
+            "ZURICH",
+            "ZURICH, March 23 - Swiss sight deposits rose 743.7 mln francs in the week.",
+            "CHF",
+        ),
+        (
+            "MONTREAL",
+            "MONTREAL, March 2 - The company said it earned 12 mln dlrs in the year.",
+            "CAD",
+        ),
+    ] {
+        let hints = Hints {
+            dateline_place: Some(dateline),
+            date: chrono::NaiveDate::from_ymd_opt(1987, 3, 2),
+            pretagged: None,
+        };
+        let e = extract_with(text, &hints);
+        assert_eq!(e.amounts.len(), 1, "{text}");
+        assert_eq!(e.amounts[0].currency, code, "{text}");
+    }
+}
