@@ -224,3 +224,97 @@ fn extract_jsonl_gives_character_offsets() {
         .iter()
         .any(|e| e["kind"] == "place" && e["canonical"] == "Brussels"));
 }
+
+#[test]
+fn rates_file_replaces_the_builtin_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("fund.txt"),
+        "Fund grows\n\nThe fund now holds €30bn in assets, its managers said.\n",
+    )
+    .unwrap();
+    // 0.5 euros per dollar: €30bn is $60bn with these rates, about $31bn with the built-in ones
+    let rates = tmp.path().join("rates.tsv");
+    std::fs::write(&rates, "# test rates\nEUR\t0.5\t2024-12-31\tmade up\n").unwrap();
+    let rates = rates.to_str().unwrap();
+    let total = |index: &std::path::Path, args: &[&str]| {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        json(index, &all, 0)["total"].as_u64().unwrap()
+    };
+
+    let builtin = tmp.path().join("builtin");
+    json(&builtin, &["index", docs.to_str().unwrap(), "--json"], 0);
+    assert_eq!(total(&builtin, &["--amount", ">=50bn"]), 0);
+
+    let custom = tmp.path().join("custom");
+    json(
+        &custom,
+        &["index", docs.to_str().unwrap(), "--rates", rates, "--json"],
+        0,
+    );
+    let res = json(&custom, &["search", "--amount", ">=50bn", "--json"], 0);
+    assert_eq!(res["total"], 1, "{res}");
+    let base = res["hits"][0]["amounts"][0]["base_value"].as_f64().unwrap();
+    assert!((base - 60e9).abs() < 1.0, "{base}");
+    // bounds in euros are converted with the search's rates: 25bn EUR = $50bn here
+    assert_eq!(
+        total(&custom, &["--amount", ">=25bn EUR", "--rates", rates]),
+        1
+    );
+    assert_eq!(
+        total(&custom, &["--amount", ">=35bn EUR", "--rates", rates]),
+        0
+    );
+    // with the built-in rates 35bn EUR is about $36bn: the stored $60bn passes
+    assert_eq!(total(&custom, &["--amount", ">=35bn EUR"]), 1);
+
+    // a bad file: one clear line naming the file and the line
+    let bad = tmp.path().join("bad.tsv");
+    std::fs::write(
+        &bad,
+        "# rates\nEUR\t0.9\t2024-12-31\nGBP\tabc\t2024-12-31\n",
+    )
+    .unwrap();
+    for args in [
+        vec![
+            "index",
+            docs.to_str().unwrap(),
+            "--rates",
+            bad.to_str().unwrap(),
+        ],
+        vec![
+            "search",
+            "--amount",
+            ">=1m EUR",
+            "--rates",
+            bad.to_str().unwrap(),
+        ],
+        vec![
+            "facets",
+            "--field",
+            "amount",
+            "--rates",
+            bad.to_str().unwrap(),
+        ],
+    ] {
+        newsdex(&custom)
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(contains("bad.tsv"))
+            .stderr(contains("line 3"))
+            .stderr(contains("'abc' is not a number"));
+    }
+    newsdex(&custom)
+        .args([
+            "search",
+            "--rates",
+            tmp.path().join("nope.tsv").to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("nope.tsv"));
+}

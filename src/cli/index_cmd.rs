@@ -38,6 +38,8 @@ pub struct IndexArgs {
     /// If another newsdex process is indexing into the same index, wait for it instead of failing.
     #[arg(long)]
     pub wait: bool,
+    #[arg(long, value_name = "FILE", env = "NEWSDEX_RATES", help = super::RATES_HELP)]
+    pub rates: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -57,6 +59,7 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     if let Some(missing) = args.dirs.iter().find(|d| !d.exists()) {
         anyhow::bail!("{}: no such file or directory", missing.display());
     }
+    super::install_rates(args.rates.as_deref())?;
     let store = Store::open_or_create(index)?;
     let opts = IndexOptions {
         roots: args.dirs.clone(),

@@ -110,6 +110,23 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
     }
 }
 
+/// Help text of `--rates FILE` (on `index`, `search` and `facets`).
+pub const RATES_HELP: &str = "Exchange rates to use instead of the built-in table (data/rates.tsv format: \
+CODE<TAB>units per 1 USD<TAB>YYYY-MM-DD). `index` stores each amount's USD value with them; \
+`search`/`facets` convert the bounds of an --amount filter that names a currency (\">=50bn EUR\"). \
+Values stored earlier keep the rates they were indexed with: reindex with --full after changing rates";
+
+/// Reads `--rates FILE` and makes it the process's rate table; a bad file is a usage error
+/// naming the file and the line.
+pub fn install_rates(path: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let Some(path) = path else { return Ok(()) };
+    let table = newsdex::extract::money::RateTable::from_file(path)
+        .map_err(|e| UsageError(format!("--rates: {e}")))?;
+    // a second install in the same process keeps the first table (only tests do this)
+    let _ = newsdex::extract::money::RateTable::install(table);
+    Ok(())
+}
+
 /// A usage error found after parsing (a bad filter value, say).
 #[derive(Debug)]
 pub struct UsageError(pub String);

@@ -47,6 +47,8 @@ pub struct FilterArgs {
     /// Only articles published on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    #[arg(long, value_name = "FILE", env = "NEWSDEX_RATES", help = super::RATES_HELP)]
+    pub rates: Option<std::path::PathBuf>,
 }
 
 /// Hit ordering on the command line.
@@ -99,7 +101,8 @@ pub struct FacetsArgs {
     pub output: OutputArgs,
 }
 
-fn request(f: &FilterArgs) -> Result<SearchRequest, UsageError> {
+fn request(f: &FilterArgs) -> anyhow::Result<SearchRequest> {
+    super::install_rates(f.rates.as_deref())?;
     let date = |flag: &str, s: &Option<String>| -> Result<Option<chrono::NaiveDate>, UsageError> {
         s.as_deref()
             .map(|s| {

@@ -9,6 +9,10 @@
 //! - *overlap*: a predicted span counts as correct if it overlaps some gold span, and a
 //!   gold span as found if some predicted span overlaps it.
 //!
+//! Documents without any entity annotation (of any type) are skipped: in OntoNotes they are
+//! the parts that were never annotated for names (e.g. the `wb/sel` web text, `pt` Bible
+//! text), where every amount found would count as a false alarm.
+//!
 //! Spans are scored under the OntoNotes convention for a `$`-style prefix before a bare
 //! number (`$ 15,000`): the annotators leave the `$` out, so the predicted span starts at
 //! the number (see `docs/amounts.md`). The scores of the spans as the extractor writes them
@@ -80,8 +84,12 @@ pub struct SpanError {
 pub struct AmountScores {
     /// The file scored.
     pub file: String,
-    /// Documents read.
+    /// Documents scored.
     pub documents: usize,
+    /// Documents skipped because they carry no entity annotation of any type (parts of the
+    /// corpus that were never annotated for names: every prediction there would count as a
+    /// false alarm).
+    pub unannotated: usize,
     /// Gold MONEY spans.
     pub gold: usize,
     /// Predicted amounts.
@@ -135,6 +143,10 @@ pub fn evaluate(path: &Path) -> Result<AmountScores> {
             path: path.to_path_buf(),
             reason: format!("line {}: {e}", n + 1),
         })?;
+        if doc.entities.is_empty() {
+            scores.unannotated += 1;
+            continue;
+        }
         scores.documents += 1;
         // byte offset -> char offset
         let mut char_of = vec![0usize; doc.text.len() + 1];
@@ -221,8 +233,8 @@ impl fmt::Display for AmountScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{}: {} documents, {} gold MONEY spans, {} predicted",
-            self.file, self.documents, self.gold, self.predicted
+            "{}: {} documents ({} without any entity annotation skipped), {} gold MONEY spans, {} predicted",
+            self.file, self.documents, self.unannotated, self.gold, self.predicted
         )?;
         for (name, s) in [
             ("exact", &self.exact),
@@ -286,8 +298,13 @@ mod tests {
                 {"type": "PERCENT", "start": 46, "end": 51, "text": "3 pct"}
             ]
         });
-        std::fs::write(&path, format!("{doc}\n")).expect("write");
+        // a part never annotated for names: skipped, its amount is no false alarm
+        let bare = serde_json::json!({
+            "id": "d2", "genre": "wb", "text": "It cost $ 5 million .", "entities": []
+        });
+        std::fs::write(&path, format!("{doc}\n{bare}\n")).expect("write");
         let s = evaluate(&path).expect("evaluate");
+        assert_eq!((s.documents, s.unannotated), (1, 1));
         assert_eq!((s.gold, s.predicted), (2, 2));
         assert_eq!(s.exact.f1, 1.0);
         assert_eq!(s.as_written.correct_predicted, 1);
@@ -314,8 +331,8 @@ mod tests {
         };
         let s = evaluate(&path).expect("evaluate");
         println!("{s}");
-        // floors just under what the extractor reaches (exact 0.9269, overlap 0.9807)
-        assert!(s.exact.f1 >= 0.92, "exact F1 {}", s.exact.f1);
-        assert!(s.overlap.f1 >= 0.975, "overlap F1 {}", s.overlap.f1);
+        // the targets; the extractor reaches exact 0.9351, overlap 0.9894
+        assert!(s.exact.f1 >= 0.93, "exact F1 {}", s.exact.f1);
+        assert!(s.overlap.f1 >= 0.97, "overlap F1 {}", s.overlap.f1);
     }
 }

@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 1;
+pub const EXTRACTOR_VERSION: u64 = 2;
 
 /// What [`extract_article`] finds in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -341,13 +341,15 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
 
     // Money: currency words without a country ("dollars", "crowns") are read by the
     // dateline's country; the date picks the rate row and era-specific currencies.
+    // Names compare as place keys: "ZURICH" is the place "Zürich", "MONTREAL" "Montréal".
     let country = hints.dateline_place.and_then(|d| {
+        let d = place::normalize(d);
         places
             .iter()
             .filter_map(|p| p.info.as_ref())
             .find(|i| {
-                i.city.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(d))
-                    || i.name.eq_ignore_ascii_case(d)
+                i.city.as_deref().is_some_and(|c| place::normalize(c) == d)
+                    || place::normalize(&i.name) == d
             })
             .and_then(|i| i.country_code.clone())
     });

@@ -59,9 +59,10 @@ impl fmt::Display for AmountFilterError {
 impl std::error::Error for AmountFilterError {}
 
 impl AmountFilter {
-    /// The bounds converted to [`BASE_CURRENCY`](crate::extract::money::BASE_CURRENCY) with the embedded rate table.
+    /// The bounds converted to [`BASE_CURRENCY`](crate::extract::money::BASE_CURRENCY) with the rate table in use
+    /// ([`RateTable::active`]: the embedded one unless `--rates FILE` installed another).
     pub fn base_range(&self) -> (Option<f64>, Option<f64>) {
-        self.base_range_with(RateTable::embedded())
+        self.base_range_with(RateTable::active())
     }
 
     /// The bounds converted to [`BASE_CURRENCY`](crate::extract::money::BASE_CURRENCY) with `rates` (for `--rates FILE`). A

@@ -177,21 +177,25 @@ impl<'t> Grammar<'t> {
                     | Lex::Scale {
                         attached: false, ..
                     } => true,
-                    // "a billion", "a few million", "half a million"
-                    Lex::Article => matches!(
-                        self.lexi(i + 1),
-                        Lex::Scale {
-                            attached: false,
-                            ..
-                        } | Lex::Several
-                    ),
-                    Lex::Half => matches!(
-                        self.lexi(i + 1),
-                        Lex::Scale {
-                            attached: false,
-                            ..
-                        } | Lex::Article
-                    ),
+                    // "a billion", "a few million", "half a million", "a couple of hundred"
+                    Lex::Article => {
+                        matches!(
+                            self.lexi(i + 1),
+                            Lex::Scale {
+                                attached: false,
+                                ..
+                            } | Lex::Several
+                        ) || self.is_word(i + 1, "couple")
+                    }
+                    Lex::Half => {
+                        matches!(
+                            self.lexi(i + 1),
+                            Lex::Scale {
+                                attached: false,
+                                ..
+                            } | Lex::Article
+                        ) || self.is_sym(i + 1, "-")
+                    }
                     _ => w == "multi",
                 }
             }
@@ -215,9 +219,12 @@ impl<'t> Grammar<'t> {
                 }
                 if s == "#" {
                     // WSJ text in OntoNotes writes the pound sign as '#': accept it only
-                    // before a scaled number ("# 15 billion").
+                    // before a scaled number or one with separators or decimals ("# 15
+                    // billion", "# 20,000", "# 13.78"), not before "# 90" (a grade, a rank).
                     let q = self.quantity(i + 1)?;
-                    return q.scaled.then_some(("GBP", i + 1, false));
+                    let written =
+                        self.kind(i + 1) == Some(Kind::Num) && self.s(i + 1).contains([',', '.']);
+                    return (q.scaled || written).then_some(("GBP", i + 1, true));
                 }
                 symbol(s).map(|c| (c, i + 1, false))
             }
@@ -301,37 +308,26 @@ impl<'t> Grammar<'t> {
                 }
             }
             Lex::Half => {
-                if let Lex::Scale {
-                    mult,
-                    attached: false,
-                } = self.lexi(j + 1)
-                {
-                    if mult >= 1e3 {
-                        return Some(Quantity {
-                            value: 0.5 * mult,
-                            end: j + 2,
-                            scaled: true,
-                            words: true,
-                        });
-                    }
-                }
-                if self.lexi(j + 1) == Lex::Article {
-                    if let Lex::Scale {
+                // "half million", "half a million", "half-billion-dollar" (a compound)
+                let (at, min) = if self.is_sym(j + 1, "-") && !self.gap(j + 1) && !self.gap(j + 2) {
+                    (j + 2, 1e6)
+                } else if self.lexi(j + 1) == Lex::Article {
+                    (j + 2, 1e3)
+                } else {
+                    (j + 1, 1e3)
+                };
+                return match self.lexi(at) {
+                    Lex::Scale {
                         mult,
                         attached: false,
-                    } = self.lexi(j + 2)
-                    {
-                        if mult >= 1e3 {
-                            return Some(Quantity {
-                                value: 0.5 * mult,
-                                end: j + 3,
-                                scaled: true,
-                                words: true,
-                            });
-                        }
-                    }
-                }
-                return None;
+                    } if mult >= min => Some(Quantity {
+                        value: 0.5 * mult,
+                        end: at + 1,
+                        scaled: true,
+                        words: true,
+                    }),
+                    _ => None,
+                };
             }
             _ => {}
         }
@@ -363,10 +359,15 @@ impl<'t> Grammar<'t> {
                     j += 1;
                 }
                 Lex::And
-                    if seen && (total > 0.0 && cur == 0.0 || cur > 0.0 && cur % 100.0 == 0.0) =>
+                    if seen
+                        && (total > 0.0 && cur == 0.0
+                            || cur > 0.0 && cur % 100.0 == 0.0
+                            || cur > 0.0
+                                && self.lexi(j + 1) == Lex::Article
+                                && self.lexi(j + 2) == Lex::Half) =>
                 {
-                    // "one hundred and twenty", "one and a half million"
-                    if let Lex::NumWord(_) = self.lexi(j + 1) {
+                    // "one hundred and twenty", "one and a half million", "seven and a half"
+                    if let (Lex::NumWord(_), true) = (self.lexi(j + 1), cur % 100.0 == 0.0) {
                         j += 1;
                     } else if self.lexi(j + 1) == Lex::Article && self.lexi(j + 2) == Lex::Half {
                         cur += 0.5;
@@ -441,17 +442,27 @@ impl<'t> Grammar<'t> {
         };
         let mut last_mult = 1.0;
         for _ in 0..3 {
-            match self.lexi(q.end) {
-                _ if self.is_sym(q.end, "-")
-                    && !self.gap(q.end)
-                    && !self.gap(q.end + 1)
-                    && matches!(self.lexi(q.end + 1), Lex::Scale { attached: false, mult } if mult >= 1e5)
+            // "$ 2.06 billions": a plural scale right after a numeral reads as a scale
+            let scale = match self.lexi(q.end) {
+                Lex::Scale { mult, attached } => Some((mult, attached)),
+                Lex::PluralScale(mult) if mult >= 1e6 && !q.words && last_mult == 1.0 => {
+                    Some((mult, false))
+                }
+                _ => None,
+            };
+            match scale {
+                None if self.is_sym(q.end, "-")
+                    && self.gap(q.end) == self.gap(q.end + 1)
+                    && matches!(self.lexi(q.end + 1), Lex::Scale { attached: false, mult }
+                        if mult >= 1e5 && (mult >= 1e6 || !self.gap(q.end)))
                     && last_mult == 1.0 =>
                 {
-                    q.end += 1; // "22-crore": the scale is read on the next round
+                    // "22-crore", and "125 - billion" in tokenised text: the scale is read
+                    // on the next round
+                    q.end += 1;
                     continue;
                 }
-                Lex::Scale { mult, attached } => {
+                Some((mult, attached)) => {
                     if (attached && self.gap(q.end)) || last_mult >= 1e6 {
                         break; // "$4.5bn trillion" is a typo, not 4.5e21
                     }
@@ -468,7 +479,7 @@ impl<'t> Grammar<'t> {
                     q.scaled = true;
                     q.end += 1;
                 }
-                _ => break,
+                None => break,
             }
         }
         Some(q)
@@ -539,7 +550,34 @@ impl<'t> Grammar<'t> {
                 {
                     return None; // "T34C", "5cm"
                 }
-                if fam == Family::Won && country.is_none() && !q.scaled {
+                // "won" is a verb unless scaled, Korean, or after a numeral with thousands
+                // separators before punctuation ("as low as 80,000 won , or $ 120")
+                let separated = j == i && i > 0 && self.s(i - 1).contains(',');
+                if fam == Family::Won
+                    && country.is_none()
+                    && !q.scaled
+                    && !(separated && matches!(self.kind(j + 1), None | Some(Kind::Sym)))
+                {
+                    return None;
+                }
+                // "penny pinching", "penny stocks": a noun compound, not a sum
+                if w.eq_ignore_ascii_case("penny")
+                    && (self.is_sym(j + 1, "-")
+                        || matches!(
+                            self.s(j + 1).to_ascii_lowercase().as_str(),
+                            "pinching"
+                                | "pincher"
+                                | "pinchers"
+                                | "stock"
+                                | "stocks"
+                                | "ante"
+                                | "wise"
+                                | "auction"
+                                | "auctions"
+                                | "arcade"
+                                | "whistle"
+                        ))
+                {
                     return None;
                 }
                 let (code, div) = self.resolve(fam, country)?;
@@ -578,6 +616,17 @@ impl<'t> Grammar<'t> {
 
     /// Is the token before `i` a word that makes "X to Y" a change rather than a range?
     fn change_before(&self, i: usize) -> bool {
+        // "rose by a nominal 38.5 billion francs to 5,719.4 billion", "cut it by about $37
+        // billion to $134 billion": "by" up to three words before the first amount
+        for back in 1..=3 {
+            let Some(k) = i.checked_sub(back) else { break };
+            if self.kind(k) != Some(Kind::Word) {
+                break;
+            }
+            if self.is_word(k, "by") {
+                return true;
+            }
+        }
         match i.checked_sub(1).map(|k| self.lexi(k)) {
             Some(Lex::ChangeVerb) => true,
             // "a gain of 0.54 cent to 14.26 cents"
@@ -755,6 +804,11 @@ impl<'t> Grammar<'t> {
             (self.vague_scaled(i + 1, 3.0)?, true)
         } else if self.is_word(i, "a") && self.is_word(i + 1, "few") {
             (self.vague_scaled(i + 2, 2.0)?, true)
+        } else if self.is_word(i, "a")
+            && self.is_word(i + 1, "couple")
+            && self.lexi(i + 2) == Lex::Of
+        {
+            (self.vague_scaled(i + 3, 2.0)?, true) // "a couple of hundred dollars"
         } else {
             (self.quantity(i)?, false)
         };
@@ -767,6 +821,14 @@ impl<'t> Grammar<'t> {
             if q.words && self.title_case_name(i, end) {
                 return None;
             }
+            // "a billion - dollar empire": the article belongs to the noun, not the sum
+            let i = if self.lexi(i) == Lex::Article
+                && matches!(self.lexi(end - 1), Lex::Cur { singular: true, .. })
+            {
+                i + 1
+            } else {
+                i
+            };
             let year_like = !q.scaled
                 && !q.words
                 && self.s(i).len() == 4
@@ -792,19 +854,23 @@ impl<'t> Grammar<'t> {
             }
             return Some(mk(i, end, ratio(q.value, div), None, code, qual, None));
         }
-        // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln"
+        // range before the currency: "2-3 bln dlrs", "5 to 7 mln stg", "between 5 and 7 mln",
+        // "five or six thousand dollars"
         let sep = q.end;
         let sep_ok = self.is_sym(sep, "-")
+            || (self.is_word(sep, "or") && !q.scaled)
             || (self.lexi(sep) == Lex::To && !self.change_before(i))
             || (self.lexi(sep) == Lex::And && i > 0 && self.lexi(i - 1) == Lex::Between);
         if sep_ok && !several {
             let q2 = self.quantity(sep + 1)?;
             let (code, div, end) = self.suffix(q2.end, &q2)?;
             let (mut lo, hi) = (q.value, q2.value);
-            if !q.scaled && q2.scaled {
-                lo *= q2.value / parse_numeral_from_q(self, sep + 1, &q2);
+            let m = q2.value / parse_numeral_from_q(self, sep + 1, &q2);
+            if !q.scaled && q2.scaled && lo * m < hi {
+                lo *= m; // "2-3 bln", but "500,000 to 3.5 million" keeps its low end
             }
-            if hi > lo {
+            let unscaled_low = !q.scaled && q2.scaled && lo == q.value;
+            if hi > lo && (!unscaled_low || hi <= lo * 1000.0) {
                 return Some(mk(
                     i,
                     end,
@@ -848,6 +914,14 @@ impl<'t> Grammar<'t> {
         }
         p.first = first;
         p.qualifier = qual;
+        // "$1-million-plus", "$ 1 billion - plus": an open upper end
+        if self.is_sym(p.last, "-") && self.is_word(p.last + 1, "plus") && p.high.is_none() {
+            p.last += 2;
+            p.consumed = p.consumed.max(p.last);
+            if p.qualifier.is_none() {
+                p.qualifier = Some("more than");
+            }
+        }
         // per-unit
         let j = p.last;
         let unit_at = |k: usize| -> Option<(String, usize)> {
@@ -901,6 +975,75 @@ impl<'t> Grammar<'t> {
         p
     }
 
+    /// "rose to 45.4 billion francs from 40.1 billion", "12.5 mln dlrs vs 10.2 mln", "fell 195
+    /// mln dlrs to 65.06 billion": a scaled numeral right after "from"/"to"/"vs"/"versus"
+    /// that follows an amount, with no word of its own after it ("from 1.03 billion shares"
+    /// is a count), is in the amount's currency.
+    pub(crate) fn elided_after(&self, p: &Parsed) -> Option<Parsed> {
+        let j = p.consumed;
+        if p.per_unit.is_some() || p.value < 1e5 || p.high.is_some() {
+            return None;
+        }
+        // "fell 195 mln dlrs to 65.06 billion": after "to", the new level
+        if !(matches!(self.lexi(j), Lex::From | Lex::To)
+            || self.is_word(j, "vs")
+            || self.is_word(j, "versus"))
+        {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.is_sym(k, ".") && !self.gap(k) {
+            k += 1; // "vs."
+        }
+        if self.kind(k) != Some(Kind::Num) {
+            return None;
+        }
+        let q = self.quantity(k)?;
+        if !q.scaled || q.words {
+            return None;
+        }
+        let follows_ok = match self.kind(q.end) {
+            None | Some(Kind::Sym) => !self.is_sym(q.end, "%"),
+            Some(Kind::Num) => false,
+            Some(Kind::Word) => matches!(
+                self.s(q.end).to_ascii_lowercase().as_str(),
+                "a" | "an"
+                    | "in"
+                    | "the"
+                    | "last"
+                    | "earlier"
+                    | "ago"
+                    | "before"
+                    | "previously"
+                    | "during"
+                    | "for"
+                    | "at"
+                    | "on"
+                    | "and"
+                    | "but"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "reported"
+                    | "posted"
+                    | "respectively"
+                    | "year"
+            ),
+        };
+        follows_ok.then_some(Parsed {
+            first: k,
+            last: q.end,
+            consumed: q.end,
+            value: q.value,
+            high: None,
+            code: p.code,
+            qualifier: None,
+            per_unit: None,
+            bare_dollar_prefix: None,
+        })
+    }
+
     /// A qualifier phrase ending right before token `i`: (number of tokens, normalised).
     fn qualifier_before(&self, i: usize, floor: usize) -> Option<(usize, &'static str)> {
         const PHRASES: &[(&[&str], &str)] = &[
@@ -911,6 +1054,7 @@ impl<'t> Grammar<'t> {
             (&["as", "high", "as"], "up to"),
             (&["as", "much", "as"], "up to"),
             (&["as", "little", "as"], "as little as"),
+            (&["as", "low", "as"], "as little as"),
             (&["as", "many", "as"], "up to"),
             (&["more", "than"], "more than"),
             (&["less", "than"], "less than"),

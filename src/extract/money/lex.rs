@@ -1287,6 +1287,8 @@ const LEXICON: &[(&str, Lex)] = {
         ("aus", Adj(Country::Australia)),
         ("zealand", Adj(Country::NewZealand)),
         ("nz", Adj(Country::NewZealand)),
+        ("n.z.", Adj(Country::NewZealand)),
+        ("n.z", Adj(Country::NewZealand)),
         ("kong", Adj(Country::HongKong)),
         ("hk", Adj(Country::HongKong)),
         ("singapore", Adj(Country::Singapore)),
@@ -1479,13 +1481,39 @@ pub(crate) fn lex_any_case(w: &str) -> Lex {
     lex_bytes(&buf[..b.len()])
 }
 
+/// The lexicon as a map, with a filter in front of it: for each word length and first byte
+/// (low five bits), a bit per last byte (low five bits) that some lexicon word has. Most
+/// words of a text ("the", "said") fail the filter and are never hashed.
+struct Lookup {
+    map: FnvMap,
+    filter: [[u32; 32]; MAX_WORD + 1],
+}
+
 fn lex_bytes(w: &[u8]) -> Lex {
-    static MAP: OnceLock<FnvMap> = OnceLock::new();
+    static LOOKUP: OnceLock<Lookup> = OnceLock::new();
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return Lex::Other;
+    };
     if w.len() > MAX_WORD {
         return Lex::Other;
     }
-    let map = MAP.get_or_init(|| LEXICON.iter().map(|&(w, l)| (w.as_bytes(), l)).collect());
-    map.get(w).copied().unwrap_or(Lex::Other)
+    let lookup = LOOKUP.get_or_init(|| {
+        let mut filter = [[0u32; 32]; MAX_WORD + 1];
+        for (word, _) in LEXICON {
+            let b = word.as_bytes();
+            if let (Some(&f), Some(&l), true) = (b.first(), b.last(), b.len() <= MAX_WORD) {
+                filter[b.len()][usize::from(f & 31)] |= 1 << (l & 31);
+            }
+        }
+        Lookup {
+            map: LEXICON.iter().map(|&(w, l)| (w.as_bytes(), l)).collect(),
+            filter,
+        }
+    });
+    if lookup.filter[w.len()][usize::from(first & 31)] & (1 << (last & 31)) == 0 {
+        return Lex::Other;
+    }
+    lookup.map.get(w).copied().unwrap_or(Lex::Other)
 }
 
 /// ISO 4217 codes (current and historical) accepted before or after a number when

@@ -41,10 +41,11 @@ pub struct MoneyContext {
     pub country: Option<String>,
 }
 
-/// Finds every money amount in `text`, in text order, with byte offsets.
+/// Finds every money amount in `text`, in text order, with byte offsets; base values use
+/// [`RateTable::active`] (the embedded table unless `--rates FILE` installed another).
 pub fn find_amounts(text: &str, ctx: &MoneyContext) -> Vec<Amount> {
     let mut toks = Vec::new();
-    find_with(text, ctx, &mut toks, RateTable::embedded())
+    find_with(text, ctx, &mut toks, RateTable::active())
         .into_iter()
         .map(|(a, _)| a)
         .collect()
@@ -99,43 +100,47 @@ pub(crate) fn find_with(
             i += 1;
             continue;
         };
-        let start = toks[p.first].start;
-        let end = toks[p.last - 1].end;
-        let equivalent_of = match (prev_end, out.last()) {
-            (Some(pe), _) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
-            (Some(pe), Some((prev, _)))
-                if prev.equivalent_of.is_some() && g.listed_after(pe, p.first) =>
-            {
-                prev.equivalent_of
-            }
-            _ => None,
-        };
-        let amount = Amount {
-            value: p.value,
-            value_high: p.high,
-            currency: p.code.to_string(),
-            base_value: rates.to_base_on(p.value, p.code, ctx.date.as_deref()),
-            qualifier: p.qualifier.map(str::to_string),
-            per_unit: p.per_unit.clone(),
-            equivalent_of,
-            mention: Mention {
-                start,
-                end,
-                text: text[start..end].to_string(),
-            },
-        };
-        out.push((amount, p.bare_dollar_prefix.map(|k| toks[k].start)));
-        prev_end = Some(p.consumed);
-        floor = p.consumed;
-        i = p.consumed.max(i + 1);
+        // "rose to 45.4 billion francs from 40.1 billion": the second number, in francs
+        let elided = g.elided_after(&p);
+        for p in std::iter::once(p).chain(elided) {
+            let start = toks[p.first].start;
+            let end = toks[p.last - 1].end;
+            let equivalent_of = match (prev_end, out.last()) {
+                (Some(pe), _) if g.parenthesised_after(pe, p.first) => Some(out.len() - 1),
+                (Some(pe), Some((prev, _)))
+                    if prev.equivalent_of.is_some() && g.listed_after(pe, p.first) =>
+                {
+                    prev.equivalent_of
+                }
+                _ => None,
+            };
+            let amount = Amount {
+                value: p.value,
+                value_high: p.high,
+                currency: p.code.to_string(),
+                base_value: rates.to_base_on(p.value, p.code, ctx.date.as_deref()),
+                qualifier: p.qualifier.map(str::to_string),
+                per_unit: p.per_unit.clone(),
+                equivalent_of,
+                mention: Mention {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                },
+            };
+            out.push((amount, p.bare_dollar_prefix.map(|k| toks[k].start)));
+            prev_end = Some(p.consumed);
+            floor = p.consumed;
+            i = p.consumed.max(i + 1);
+        }
     }
     out
 }
 
 /// Converts `value` in `currency` to [`BASE_CURRENCY`] with the newest rates of the
-/// embedded table; `None` if the currency has no rate.
+/// active table ([`RateTable::active`]); `None` if the currency has no rate.
 pub fn to_base(value: f64, currency: &str) -> Option<f64> {
-    RateTable::embedded().to_base_on(value, currency, None)
+    RateTable::active().to_base_on(value, currency, None)
 }
 
 /// Parses one amount phrase (`"€90bn"`, `"12 mln dlrs"`, `"$35 a barrel"`,

@@ -26,11 +26,28 @@ pub struct RateError {
     pub reason: String,
 }
 
+/// The table installed for this process (`--rates FILE`), if any.
+static INSTALLED: OnceLock<RateTable> = OnceLock::new();
+
 impl RateTable {
     /// The table shipped in `data/rates.tsv`.
     pub fn embedded() -> &'static RateTable {
         static TABLE: OnceLock<RateTable> = OnceLock::new();
         TABLE.get_or_init(|| RateTable::parse(EMBEDDED).unwrap_or_default())
+    }
+
+    /// Makes `table` the one [`RateTable::active`] returns for the rest of the process: what
+    /// `--rates FILE` does before indexing or searching. The first call wins; a later call
+    /// gives its table back as the error.
+    pub fn install(table: RateTable) -> Result<(), RateTable> {
+        INSTALLED.set(table)
+    }
+
+    /// The table in use: the one given to [`RateTable::install`], else the embedded one.
+    /// [`find_amounts`](super::find_amounts) converts with it, and so do the `--amount`
+    /// filters that name a currency.
+    pub fn active() -> &'static RateTable {
+        INSTALLED.get().unwrap_or_else(|| RateTable::embedded())
     }
 
     /// Parses a table in the `data/rates.tsv` format.

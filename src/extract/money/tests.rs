@@ -764,3 +764,249 @@ fn dump_corpus() {
         }
     }
 }
+
+#[test]
+fn vague_and_compound_number_words() {
+    for (s, v, hi) in [
+        ("seven and a half billion dollars", 7.5e9, None),
+        ("a couple of hundred dollars", 200.0, None),
+        ("a couple of million pounds", 2e6, None),
+        ("five or six thousand dollars", 5e3, Some(6e3)),
+        ("2 or 3 mln dlrs", 2e6, Some(3e6)),
+        (
+            "500,000 to 3.5 million Australian dollars",
+            5e5,
+            Some(3.5e6),
+        ),
+    ] {
+        let a = one(s);
+        assert!(close(a.value, v), "{s}: {}", a.value);
+        assert_eq!(a.value_high, hi, "{s}");
+    }
+    // the article before a compound adjective is not part of the sum
+    let v = find("they have a billion dollar empire");
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        (v[0].mention.text.as_str(), v[0].value),
+        ("billion dollar", 1e9)
+    );
+    // but "a billion dollars" is the sum
+    assert_eq!(
+        find("worth a billion dollars")[0].mention.text,
+        "a billion dollars"
+    );
+    // a decreasing "X to Y" with a scale only on Y is not a range
+    assert!(find("cut from 30 to 25 mln dlrs")
+        .iter()
+        .all(|a| a.value_high.is_none()));
+}
+
+#[test]
+fn tokenised_forms_and_plus() {
+    // OntoNotes tokenisation: "$125-billion" becomes "$ 125 - billion"
+    let a = find("The $ 125 - billion - a - year economy").remove(0);
+    assert_eq!(
+        (a.value, a.mention.text.as_str()),
+        (125e9, "$ 125 - billion")
+    );
+    let a = find("Sales : $ 2.06 billions Net loss").remove(0);
+    assert!(close(a.value, 2.06e9), "{}", a.value);
+    let a = find("a $1-million-plus gas well").remove(0);
+    assert_eq!(
+        (a.value, a.qualifier.as_deref(), a.mention.text.as_str()),
+        (1e6, Some("more than"), "$1-million-plus")
+    );
+    // WSJ's '#' for the pound sign: with a scale, separators or decimals only
+    for (s, v) in [
+        ("# 20,000", 20_000.0),
+        ("# 13.78", 13.78),
+        ("# 6 billion", 6e9),
+    ] {
+        let a = find(&format!("he paid {s} for it")).remove(0);
+        assert_eq!((a.value, a.currency.as_str()), (v, "GBP"), "{s}");
+    }
+    assert!(find("reconditioning of # 90 unleaded").is_empty());
+    // "won" after a numeral with separators, before punctuation
+    let a = find("payments as low as 80,000 won , or $ 120 .").remove(0);
+    assert_eq!((a.value, a.currency.as_str()), (80_000.0, "KRW"));
+    assert!(find("Team 1,000 won the game").is_empty());
+    assert!(find("how one penny pinching motorist").is_empty());
+}
+
+#[test]
+fn elided_currency_after_from_and_vs() {
+    let v = find("Revenue climbed 13 % to 45.4 billion francs from 40.1 billion .");
+    assert_eq!(v.len(), 2);
+    assert_eq!(
+        (
+            v[1].value,
+            v[1].currency.as_str(),
+            v[1].mention.text.as_str()
+        ),
+        (40.1e9, "FRF", "40.1 billion")
+    );
+    let v = find("Net profit 12.5 mln dlrs vs 10.2 mln");
+    assert_eq!((v.len(), v[1].value), (2, 10.2e6));
+    // a count after "from" is not money
+    let v = find("volume rose to 1.2 billion dlrs from 1.03 billion shares");
+    assert_eq!(v.len(), 1);
+    let v = find("rose to 12 mln dlrs from 10 mln in 1986");
+    assert_eq!(v.len(), 2);
+    let v = find("rose to 12 mln dlrs from 10 pct");
+    assert_eq!(v.len(), 1);
+    let v = find("loans fell 195 mln dlrs to 65.06 billion in the week");
+    assert_eq!(
+        (v.len(), v[1].value, v[1].currency.as_str()),
+        (2, 65.06e9, "USD")
+    );
+    let a = find("Assets rose to 17.18 billion N.Z. Dlrs in January").remove(0);
+    assert_eq!(a.currency, "NZD");
+}
+
+#[test]
+fn changes_by_an_amount_and_half_compounds() {
+    // "by X to Y" is a change and a new level, not a range
+    for s in [
+        "public debt rose in April by a nominal 38.5 billion francs to 5,719.4 billion francs",
+        "It would cut the deficit by about $37 billion to $134 billion.",
+    ] {
+        let v = find(s);
+        assert_eq!(v.len(), 2, "{s}: {v:?}");
+        assert!(v.iter().all(|a| a.value_high.is_none()), "{s}");
+    }
+    let a = find("the half-billion-dollar damage estimate").remove(0);
+    assert_eq!(
+        (a.value, a.mention.text.as_str()),
+        (0.5e9, "half-billion-dollar")
+    );
+}
+
+/// Issue #3's list of forms, one line each: phrase, value, currency.
+#[test]
+fn issue_checklist_of_forms() {
+    let cases: &[(&str, f64, &str)] = &[
+        // symbols
+        ("$5m", 5e6, "USD"),
+        ("€5m", 5e6, "EUR"),
+        ("£5m", 5e6, "GBP"),
+        ("¥500m", 500e6, "JPY"),
+        ("₹500 crore", 5e9, "INR"),
+        ("₽1.5bn", 1.5e9, "RUB"),
+        ("₴200m", 200e6, "UAH"),
+        ("₩3tn", 3e12, "KRW"),
+        ("₺40m", 40e6, "TRY"),
+        ("₪12m", 12e6, "ILS"),
+        ("CHF 5m", 5e6, "CHF"),
+        // prefixed dollars
+        ("US$3.2 million", 3.2e6, "USD"),
+        ("C$4m", 4e6, "CAD"),
+        ("A$4m", 4e6, "AUD"),
+        ("NZ$4m", 4e6, "NZD"),
+        ("HK$4m", 4e6, "HKD"),
+        ("S$4m", 4e6, "SGD"),
+        // ISO code before or after
+        ("EUR 5m", 5e6, "EUR"),
+        ("5m EUR", 5e6, "EUR"),
+        // currency words
+        ("90 billion euros", 90e9, "EUR"),
+        ("40 million dollars", 40e6, "USD"),
+        ("40 million pounds sterling", 40e6, "GBP"),
+        ("300 million yen", 300e6, "JPY"),
+        ("5 billion yuan", 5e9, "CNY"),
+        ("5 billion renminbi", 5e9, "CNY"),
+        ("5 billion roubles", 5e9, "RUB"),
+        ("5 billion rubles", 5e9, "RUB"),
+        ("5 billion hryvnias", 5e9, "UAH"),
+        ("5 billion rupees", 5e9, "INR"),
+        ("5 billion Swiss francs", 5e9, "CHF"),
+        ("5 billion marks", 5e9, "DEM"),
+        ("5 billion lire", 5e9, "ITL"),
+        // newswire abbreviations and scales
+        ("12 mln dlrs", 12e6, "USD"),
+        ("20 mln stg", 20e6, "GBP"),
+        ("3 bln dlrs", 3e9, "USD"),
+        ("$3bn", 3e9, "USD"),
+        ("$5mn", 5e6, "USD"),
+        ("$50k", 50e3, "USD"),
+        ("$1tn", 1e12, "USD"),
+        ("$1 trillion", 1e12, "USD"),
+        ("Rs 5 crore", 50e6, "INR"),
+        ("Rs 3 lakh", 300e3, "INR"),
+        // fractions and number words
+        ("1-1/2 billion dlrs", 1.5e9, "USD"),
+        ("two billion dollars", 2e9, "USD"),
+        ("half a million pounds", 0.5e6, "GBP"),
+        // per-unit, cents and pence
+        ("$35 a barrel", 35.0, "USD"),
+        ("3.50 dlrs per share", 3.5, "USD"),
+        ("50 cents a share", 0.5, "USD"),
+        ("20 pence a share", 0.2, "GBP"),
+    ];
+    for &(s, v, c) in cases {
+        let a = one(s);
+        assert!(close(a.value, v), "{s}: {} != {v}", a.value);
+        assert_eq!(a.currency, c, "{s}");
+    }
+    // ranges, qualifiers, per-unit markers, equivalents
+    assert_eq!(one("$2-3bn").value_high, Some(3e9));
+    assert_eq!(one("between €5m and €7m").value_high, Some(7e6));
+    for (s, q) in [
+        ("about $5m", "about"),
+        ("more than $5m", "more than"),
+        ("up to $5m", "up to"),
+    ] {
+        assert_eq!(one(s).qualifier.as_deref(), Some(q), "{s}");
+    }
+    assert_eq!(one("$35 a barrel").per_unit.as_deref(), Some("barrel"));
+    assert_eq!(one("50 cents a share").per_unit.as_deref(), Some("share"));
+    let v = find("90 billion euros ($105 billion)");
+    assert_eq!((v[1].equivalent_of, v[1].value), (Some(0), 105e9));
+    // which dollar: the adjective, else the article's country
+    assert_eq!(one("5 mln Canadian dollars").currency, "CAD");
+    let sydney = MoneyContext {
+        country: Some("AU".into()),
+        ..MoneyContext::default()
+    };
+    assert_eq!(
+        find_amounts("It paid 5 mln dlrs.", &sydney)[0].currency,
+        "AUD"
+    );
+    // historical currencies keep their codes in 1987 news
+    let y1987 = MoneyContext {
+        date: Some("1987-03-02".into()),
+        ..MoneyContext::default()
+    };
+    for (s, c) in [
+        ("1.5 billion marks", "DEM"),
+        ("2 billion French francs", "FRF"),
+        ("900 billion lire", "ITL"),
+    ] {
+        assert_eq!(find_amounts(s, &y1987)[0].currency, c, "{s}");
+    }
+}
+
+#[test]
+fn datelines_with_accented_places_pick_the_currency() {
+    use crate::extract::{extract_with, Hints};
+    for (dateline, text, code) in [
+        (
+            "ZURICH",
+            "ZURICH, March 23 - Swiss sight deposits rose 743.7 mln francs in the week.",
+            "CHF",
+        ),
+        (
+            "MONTREAL",
+            "MONTREAL, March 2 - The company said it earned 12 mln dlrs in the year.",
+            "CAD",
+        ),
+    ] {
+        let hints = Hints {
+            dateline_place: Some(dateline),
+            date: chrono::NaiveDate::from_ymd_opt(1987, 3, 2),
+            pretagged: None,
+        };
+        let e = extract_with(text, &hints);
+        assert_eq!(e.amounts.len(), 1, "{text}");
+        assert_eq!(e.amounts[0].currency, code, "{text}");
+    }
+}
