@@ -3,12 +3,12 @@
 use crate::document::{self, FileState};
 use crate::extract::{self, EXTRACTOR_VERSION};
 use crate::read;
-use crate::store::{Meta, Store};
+use crate::store::{Meta, Store, Writer};
 use crate::walk::{self, WalkOptions};
 use crate::{Error, Result};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -34,6 +34,10 @@ pub struct IndexOptions {
     pub writer_heap: usize,
     /// Wait for another process's writer lock instead of failing at once.
     pub wait: bool,
+    /// Run the entity tagger (persons, places, organisations). Off, only amounts, dates,
+    /// datelines and entities the input already carries are extracted; files indexed that
+    /// way are re-extracted by a later run with the tagger.
+    pub tagger: bool,
 }
 
 impl Default for IndexOptions {
@@ -47,6 +51,7 @@ impl Default for IndexOptions {
             commit_every: 20_000,
             writer_heap: 200_000_000,
             wait: false,
+            tagger: true,
         }
     }
 }
@@ -135,16 +140,18 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     };
     let mut meta = store.meta()?;
     let roots = resolve_roots(&opts.roots, &meta)?;
-    let manifest = if opts.full {
-        HashMap::new()
-    } else {
-        store.manifest()?
-    };
-    let full_manifest = if opts.full {
-        store.manifest()?
-    } else {
-        manifest.clone()
-    };
+    // The extractor version this run stores; a file is unchanged only if it was extracted
+    // the same way. A run without the tagger keeps files already extracted with it.
+    let version = extract::stored_version(opts.tagger);
+    let up_to_date = |v: u64| v == version || (!opts.tagger && v == EXTRACTOR_VERSION);
+    // One read of the manifest (a reader over the last commit): it says both which files
+    // are unchanged and which ones have documents to delete.
+    let manifest = store.manifest()?;
+    // A new index will extract everything: load the tagger and the gazetteer now, in the
+    // background, while the walk runs.
+    if manifest.is_empty() {
+        warm_up(opts.tagger);
+    }
     let mut report = Report {
         roots: roots.iter().map(|r| path_string(r)).collect(),
         ..Report::default()
@@ -186,7 +193,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
                     ),
                 });
                 // Whatever was indexed from it before is stale now.
-                if full_manifest.contains_key(&path) {
+                if manifest.contains_key(&path) {
                     jobs.push(FileJob {
                         path,
                         oversize: true,
@@ -198,14 +205,15 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
             }
             match manifest.get(&path) {
                 Some(e)
-                    if e.state.size == f.size
+                    if !opts.full
+                        && e.state.size == f.size
                         && e.state.mtime == f.mtime
-                        && e.extractor == EXTRACTOR_VERSION =>
+                        && up_to_date(e.extractor) =>
                 {
                     report.unchanged += 1;
                 }
-                _ => jobs.push(FileJob {
-                    existed: full_manifest.contains_key(&path),
+                e => jobs.push(FileJob {
+                    existed: e.is_some(),
                     path,
                     oversize: false,
                     size: f.size,
@@ -216,7 +224,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
 
     // Files in the manifest, under a walked root, that the walk did not find.
     let root_prefixes: Vec<String> = roots.iter().map(|r| path_string(r)).collect();
-    let gone: Vec<&String> = full_manifest
+    let gone: Vec<&String> = manifest
         .keys()
         .filter(|f| !seen.contains(*f))
         .filter(|f| root_prefixes.iter().any(|r| is_under(f, r)))
@@ -239,11 +247,17 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         }
     }
     meta.extractor_version = EXTRACTOR_VERSION;
+    if !manifest.is_empty() && jobs.iter().any(|j| !j.oversize) {
+        warm_up(opts.tagger);
+    }
 
-    let fields = store.fields.clone();
+    let ctx = Ctx {
+        fields: store.fields.clone(),
+        max_size: opts.max_file_size,
+        tagger: opts.tagger,
+        version,
+    };
     let total = jobs.len() as u64;
-    let mut done = 0u64;
-    let mut since_commit = 0usize;
     progress.update(0, total);
     let chunk = (opts.jobs * 64).max(64);
     // Parsers of hostile input (HTML nested 100,000 deep) recurse deeply: give the workers
@@ -253,16 +267,73 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         .stack_size(256 << 20)
         .build()
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
-    for batch in batches(&jobs, chunk, BATCH_BYTES) {
-        let results: Vec<FileResult> = pool.install(|| {
+    let extract_batch = |batch: &[FileJob]| -> Vec<FileResult> {
+        pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| process_guarded(job, &fields, opts.max_file_size))
+                .map(|job| process_guarded(job, &ctx))
                 .collect()
+        })
+    };
+    let mut sink = Sink {
+        writer: &mut writer,
+        report: &mut report,
+        meta: &meta,
+        commit_every: opts.commit_every,
+        since_commit: 0,
+        done: 0,
+        total,
+        progress,
+    };
+    // Batch N goes to the writer (and, every `commit_every` articles, is committed) while
+    // batch N+1 is extracted: the extraction workers do not wait for a commit, and the
+    // writer does not wait for the slowest file of a batch.
+    let mut pending: Option<(&[FileJob], Vec<FileResult>)> = None;
+    for batch in batches(&jobs, chunk, BATCH_BYTES) {
+        let (results, stored) = std::thread::scope(|s| {
+            let extraction = s.spawn(|| extract_batch(batch));
+            let stored = match pending.take() {
+                Some((b, r)) => sink.store(b, r),
+                None => Ok(()),
+            };
+            (extraction.join(), stored)
         });
+        stored?;
+        // Panics in readers and extractors are caught per file; anything else is a bug.
+        let results = results.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        pending = Some((batch, results));
+    }
+    if let Some((b, r)) = pending {
+        sink.store(b, r)?;
+    }
+    meta.complete = true;
+    writer.commit(&meta)?;
+    writer.finish()?;
+    report.documents = store.num_docs()?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Where extracted batches go: the writer, the report and the progress bar.
+struct Sink<'a> {
+    writer: &'a mut Writer,
+    report: &'a mut Report,
+    meta: &'a Meta,
+    commit_every: usize,
+    since_commit: usize,
+    done: u64,
+    total: u64,
+    progress: &'a dyn Progress,
+}
+
+impl Sink<'_> {
+    /// Deletes the old documents of the batch's files, adds the new ones, and commits when
+    /// `commit_every` articles have been added since the last commit.
+    fn store(&mut self, batch: &[FileJob], results: Vec<FileResult>) -> Result<()> {
+        let report = &mut *self.report;
         for (job, res) in batch.iter().zip(results) {
             if job.existed {
-                writer.delete_file(&job.path);
+                self.writer.delete_file(&job.path);
             }
             report.bytes += res.bytes;
             report.skipped.extend(res.skipped);
@@ -277,24 +348,19 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
                 report.deleted += 1;
             }
             for doc in res.docs {
-                writer.add(doc)?;
+                self.writer.add(doc)?;
                 report.articles += 1;
-                since_commit += 1;
+                self.since_commit += 1;
             }
         }
-        done += batch.len() as u64;
-        progress.update(done, total);
-        if since_commit >= opts.commit_every {
-            writer.commit(&meta)?;
-            since_commit = 0;
+        self.done += batch.len() as u64;
+        self.progress.update(self.done, self.total);
+        if self.since_commit >= self.commit_every {
+            self.writer.commit(self.meta)?;
+            self.since_commit = 0;
         }
+        Ok(())
     }
-    meta.complete = true;
-    writer.commit(&meta)?;
-    writer.finish()?;
-    report.documents = store.num_docs()?;
-    report.seconds = started.elapsed().as_secs_f64();
-    Ok(report)
 }
 
 /// Most bytes of files read and extracted in one batch: the batch's documents are all in
@@ -321,23 +387,47 @@ fn batches(jobs: &[FileJob], max_files: usize, max_bytes: u64) -> Vec<&[FileJob]
     out
 }
 
+/// Loads the tagger's model and the gazetteer on two background threads. Left to the
+/// extraction workers, the first worker would load both one after the other (about 0.25 s)
+/// while the others wait for it.
+fn warm_up(tagger: bool) {
+    std::thread::spawn(|| {
+        extract::place::Gazetteer::global();
+    });
+    if tagger {
+        std::thread::spawn(|| {
+            extract::tagger::Tagger::global();
+        });
+    }
+}
+
+/// What every file of a run is processed with.
+struct Ctx {
+    fields: crate::schema::Fields,
+    /// Files larger than this are not read.
+    max_size: u64,
+    /// Run the entity tagger.
+    tagger: bool,
+    /// The extractor version stored with each document.
+    version: u64,
+}
+
 /// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
-fn process_guarded(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process(job, fields, max_size)
-    }))
-    .unwrap_or_else(|panic| FileResult {
-        docs: Vec::new(),
-        skipped: vec![Skipped {
-            path: job.path.clone(),
-            reason: format!(
-                "internal error while reading this file (please report it): {}",
-                panic_message(panic.as_ref())
-            ),
-        }],
-        bytes: 0,
-        ok: false,
-    })
+fn process_guarded(job: &FileJob, ctx: &Ctx) -> FileResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, ctx))).unwrap_or_else(
+        |panic| FileResult {
+            docs: Vec::new(),
+            skipped: vec![Skipped {
+                path: job.path.clone(),
+                reason: format!(
+                    "internal error while reading this file (please report it): {}",
+                    panic_message(panic.as_ref())
+                ),
+            }],
+            bytes: 0,
+            ok: false,
+        },
+    )
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
@@ -348,7 +438,8 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-fn process(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> FileResult {
+fn process(job: &FileJob, ctx: &Ctx) -> FileResult {
+    let max_size = ctx.max_size;
     let mut res = FileResult {
         docs: Vec::new(),
         skipped: Vec::new(),
@@ -418,16 +509,16 @@ fn process(job: &FileJob, fields: &crate::schema::Fields, max_size: u64) -> File
                 .articles
                 .par_iter()
                 .map(|article| {
-                    std::panic::catch_unwind(|| extract::extract_article(article))
+                    std::panic::catch_unwind(|| extract::extract_article_mode(article, ctx.tagger))
                         .map(|x| {
                             document::build(
-                                fields,
+                                &ctx.fields,
                                 article,
                                 &x.entities,
                                 x.date,
                                 &job.path,
                                 state,
-                                EXTRACTOR_VERSION,
+                                ctx.version,
                             )
                         })
                         .map_err(|panic| Skipped {
@@ -502,6 +593,15 @@ pub fn path_string(p: &Path) -> String {
 mod reliability_tests {
     use super::*;
 
+    fn ctx(fields: crate::schema::Fields, max_size: u64) -> Ctx {
+        Ctx {
+            fields,
+            max_size,
+            tagger: true,
+            version: EXTRACTOR_VERSION,
+        }
+    }
+
     fn job(path: &Path) -> FileJob {
         FileJob {
             path: path.to_str().expect("UTF-8 temp path").to_string(),
@@ -520,7 +620,7 @@ mod reliability_tests {
         let (files, _) = walk::walk(dir.path(), &WalkOptions::default(), |_| true);
         assert_eq!(files.len(), 1, "the walk saw it");
         std::fs::remove_file(&p).unwrap();
-        let res = process_guarded(&job(&p), &fields, DEFAULT_MAX_FILE_SIZE);
+        let res = process_guarded(&job(&p), &ctx(fields, DEFAULT_MAX_FILE_SIZE));
         assert!(!res.ok && res.docs.is_empty());
         assert_eq!(
             res.skipped[0].reason,
@@ -535,12 +635,12 @@ mod reliability_tests {
         let p = dir.path().join("grew.txt");
         std::fs::write(&p, format!("Title\n\n{}", "word ".repeat(2_000))).unwrap();
         // The walk saw it small; it is now over a 1,000-byte limit.
-        let res = process_guarded(&job(&p), &fields, 1_000);
+        let res = process_guarded(&job(&p), &ctx(fields.clone(), 1_000));
         assert!(!res.ok && res.docs.is_empty());
         assert!(res.skipped[0].reason.contains("grew"), "{:?}", res.skipped);
         assert_eq!(res.bytes, 0);
         // At the limit exactly, it is read.
-        let res = process_guarded(&job(&p), &fields, 10_007);
+        let res = process_guarded(&job(&p), &ctx(fields, 10_007));
         assert!(res.ok, "{:?}", res.skipped);
     }
 }
@@ -576,5 +676,90 @@ mod batch_tests {
             ]
         );
         assert!(batches(&[], 3, 60).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod tagger_mode_tests {
+    use super::*;
+
+    fn index(store: &Store, root: &Path, tagger: bool) -> Report {
+        let opts = IndexOptions {
+            roots: vec![root.to_path_buf()],
+            jobs: 2,
+            tagger,
+            ..IndexOptions::default()
+        };
+        run(store, &opts, &NoProgress).expect("index")
+    }
+
+    /// The only live document of the index.
+    fn only_doc(store: &Store) -> tantivy::TantivyDocument {
+        let searcher = store.reader().expect("reader").searcher();
+        let live: Vec<tantivy::DocAddress> = searcher
+            .segment_readers()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                s.doc_ids_alive()
+                    .map(move |d| tantivy::DocAddress::new(i as u32, d))
+            })
+            .collect();
+        assert_eq!(live.len(), 1);
+        searcher.doc(live[0]).expect("stored document")
+    }
+
+    fn persons(store: &Store) -> Vec<String> {
+        document::entities_of(&only_doc(store), &store.fields)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_run_with_the_tagger_re_extracts_files_indexed_without_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Blair meets Brown\n\nPrime Minister Tony Blair met Gordon Brown in London on \
+             Monday to discuss a $5 million grant.",
+        )
+        .unwrap();
+        let store = Store::in_ram();
+
+        let r = index(&store, dir.path(), false);
+        assert_eq!((r.added, r.updated), (1, 0));
+        let m = store.manifest().unwrap();
+        let entry = m.values().next().expect("one file");
+        assert_eq!(entry.extractor, extract::stored_version(false));
+        assert_ne!(entry.extractor, EXTRACTOR_VERSION);
+        assert!(persons(&store).is_empty(), "no tagger, no persons");
+        assert_eq!(
+            document::entities_of(&only_doc(&store), &store.fields)
+                .amounts
+                .len(),
+            1,
+            "amounts are still extracted"
+        );
+
+        // Without the tagger again: nothing to do.
+        let r = index(&store, dir.path(), false);
+        assert_eq!((r.unchanged, r.updated), (1, 0));
+
+        // With the tagger: the file is extracted again, and now has its persons.
+        let r = index(&store, dir.path(), true);
+        assert_eq!((r.unchanged, r.updated), (0, 1));
+        assert_eq!(
+            store.manifest().unwrap().values().next().unwrap().extractor,
+            EXTRACTOR_VERSION
+        );
+        let names = persons(&store);
+        assert!(names.iter().any(|n| n == "Tony Blair"), "{names:?}");
+
+        // A later run without the tagger keeps what the tagger found.
+        let r = index(&store, dir.path(), false);
+        assert_eq!((r.unchanged, r.updated), (1, 0));
+        assert!(!persons(&store).is_empty());
     }
 }

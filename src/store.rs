@@ -151,7 +151,7 @@ impl Store {
     pub fn manifest(&self) -> Result<HashMap<String, FileEntry>> {
         let searcher = self.reader()?.searcher();
         let mut out: HashMap<String, FileEntry> = HashMap::new();
-        let mut name = String::new();
+        let err = |e: std::io::Error| Error::Index(format!("reading the manifest: {e}"));
         for segment in searcher.segment_readers() {
             let ff = segment.fast_fields();
             let Some(files) = ff.str("file")? else {
@@ -160,27 +160,49 @@ impl Store {
             let sizes = ff.u64("file_size")?;
             let mtimes = ff.u64("file_mtime")?;
             let versions = ff.u64("extractor")?;
+            // Each file's entry by the ordinal of its name, from its first live document.
+            let mut by_ord: Vec<Option<FileEntry>> = vec![None; files.num_terms()];
             for doc in segment.doc_ids_alive() {
-                let Some(ord) = files.term_ords(doc).next() else {
+                let Some(slot) = files
+                    .term_ords(doc)
+                    .next()
+                    .and_then(|ord| by_ord.get_mut(ord as usize))
+                else {
                     continue;
                 };
-                name.clear();
-                files
-                    .ord_to_str(ord, &mut name)
-                    .map_err(|e| Error::Index(format!("reading the manifest: {e}")))?;
-                let state = FileState {
-                    size: sizes.first(doc).unwrap_or(0),
-                    mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: 0,
+                match slot {
+                    Some(e) => e.docs += 1,
+                    None => {
+                        *slot = Some(FileEntry {
+                            state: FileState {
+                                size: sizes.first(doc).unwrap_or(0),
+                                mtime: mtimes.first(doc).unwrap_or(0),
+                                hash: 0,
+                            },
+                            extractor: versions.first(doc).unwrap_or(0),
+                            docs: 1,
+                        })
+                    }
+                }
+            }
+            // The names in one pass over the dictionary: looking each ordinal up on its own
+            // decompresses a dictionary block (and builds a zstd context) per file, which
+            // was 70 % of a no-change reindex.
+            let mut names = files.dictionary().stream().map_err(err)?;
+            while names.advance() {
+                let Some(entry) = by_ord
+                    .get_mut(names.term_ord() as usize)
+                    .and_then(Option::take)
+                else {
+                    continue;
                 };
-                let extractor = versions.first(doc).unwrap_or(0);
-                out.entry(name.clone())
-                    .and_modify(|e| e.docs += 1)
-                    .or_insert(FileEntry {
-                        state,
-                        extractor,
-                        docs: 1,
-                    });
+                let name = String::from_utf8_lossy(names.key());
+                match out.get_mut(name.as_ref()) {
+                    Some(e) => e.docs += entry.docs,
+                    None => {
+                        out.insert(name.into_owned(), entry);
+                    }
+                }
             }
         }
         Ok(out)
@@ -289,5 +311,62 @@ impl Writer {
         }
         self.inner.wait_merging_threads()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod manifest_tests {
+    use super::*;
+
+    fn doc(fields: &Fields, file: &str, size: u64) -> TantivyDocument {
+        let mut d = TantivyDocument::default();
+        d.add_text(fields.id, format!("{file}#{size}"));
+        d.add_text(fields.file, file);
+        d.add_u64(fields.file_size, size);
+        d.add_u64(fields.file_mtime, size * 10);
+        d.add_u64(fields.extractor, 7);
+        d
+    }
+
+    #[test]
+    fn manifest_over_segments_blocks_and_deletes() {
+        let store = Store::in_ram();
+        let f = store.fields.clone();
+        let mut w = store.writer(2, 50_000_000).unwrap();
+        let mut expected: HashMap<String, (u64, u64)> = HashMap::new();
+        // Enough names for many dictionary blocks; every third file has two documents.
+        for i in 0..6_000u64 {
+            let name = format!("/corpus/dir-{:02}/file-{i:05}.txt", i % 17);
+            w.add(doc(&f, &name, i)).unwrap();
+            let docs = if i % 3 == 0 {
+                w.add(doc(&f, &name, i)).unwrap();
+                2
+            } else {
+                1
+            };
+            expected.insert(name, (i, docs));
+            if i == 2_500 {
+                w.commit(&Meta::default()).unwrap(); // a second segment
+            }
+        }
+        w.commit(&Meta::default()).unwrap();
+        for i in (0..6_000u64).step_by(7) {
+            let name = format!("/corpus/dir-{:02}/file-{i:05}.txt", i % 17);
+            w.delete_file(&name);
+            expected.remove(&name);
+        }
+        w.commit(&Meta::default()).unwrap();
+        w.finish().unwrap();
+
+        let m = store.manifest().unwrap();
+        assert_eq!(m.len(), expected.len());
+        for (name, (size, docs)) in &expected {
+            let e = m.get(name).unwrap_or_else(|| panic!("{name} missing"));
+            assert_eq!(
+                (e.state.size, e.state.mtime, e.extractor, e.docs),
+                (*size, size * 10, 7, *docs),
+                "{name}"
+            );
+        }
     }
 }

@@ -129,6 +129,20 @@ pub struct Entities {
 /// re-extracts every file indexed by an older version.
 pub const EXTRACTOR_VERSION: u64 = 2;
 
+/// Set in a document's stored extractor version when it was extracted without the tagger
+/// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
+pub const NO_TAGGER_FLAG: u64 = 1 << 32;
+
+/// The extractor version stored with each document: [`EXTRACTOR_VERSION`], with
+/// [`NO_TAGGER_FLAG`] set when the tagger did not run.
+pub fn stored_version(tagger: bool) -> u64 {
+    if tagger {
+        EXTRACTOR_VERSION
+    } else {
+        EXTRACTOR_VERSION | NO_TAGGER_FLAG
+    }
+}
+
 /// What [`extract_article`] finds in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Extracted {
@@ -148,11 +162,19 @@ pub struct Hints<'a> {
     pub date: Option<chrono::NaiveDate>,
     /// Entities the input already carries.
     pub pretagged: Option<&'a crate::article::PreTagged>,
+    /// Do not run the entity tagger: persons, places and organisations then come only
+    /// from `pretagged` and the dateline (amounts and dates are still found).
+    pub skip_tagger: bool,
 }
 
 /// Extracts the entities and the date of one article. Offsets are into
 /// `title + "\n\n" + body`.
 pub fn extract_article(article: &crate::Article) -> Extracted {
+    extract_article_mode(article, true)
+}
+
+/// [`extract_article`], with the entity tagger on (`tagger`) or off (see [`Hints::skip_tagger`]).
+pub fn extract_article_mode(article: &crate::Article, tagger: bool) -> Extracted {
     let date = article.date.as_deref().and_then(date::parse_date);
     let text = if article.title.is_empty() {
         article.body.clone()
@@ -163,6 +185,7 @@ pub fn extract_article(article: &crate::Article) -> Extracted {
         dateline_place: article.dateline_place.as_deref(),
         date,
         pretagged: Some(&article.pretagged),
+        skip_tagger: !tagger,
     };
     Extracted {
         entities: extract_with(&text, &hints),
@@ -178,7 +201,11 @@ pub fn extract_text(text: &str) -> Entities {
 /// Extracts entities from `text` using what `hints` tell about the article.
 pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let gazetteer = place::Gazetteer::global();
-    let spans = tagger::Tagger::global().spans(text);
+    let spans = if hints.skip_tagger {
+        Vec::new()
+    } else {
+        tagger::Tagger::global().spans(text)
+    };
 
     let mut person_mentions: Vec<(String, Mention)> = Vec::new();
     let mut org_mentions: Vec<(String, Mention)> = Vec::new();
