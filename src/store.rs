@@ -11,6 +11,7 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -49,6 +50,8 @@ pub struct Store {
     pub fields: Fields,
     /// Directory of the index.
     pub path: PathBuf,
+    /// The reader of the last [`Store::reader`] call and the `meta.json` it saw.
+    reader: Mutex<Option<(Vec<u8>, IndexReader)>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -125,6 +128,7 @@ impl Store {
             index,
             fields,
             path: path.to_owned(),
+            reader: Mutex::new(None),
         })
     }
 
@@ -139,12 +143,33 @@ impl Store {
     }
 
     /// A reader that sees the last commit.
+    ///
+    /// The reader is opened once and kept: a later call costs one read of the small
+    /// `meta.json`, and reloads the reader only when that file changed (a commit by this
+    /// process or another one). A one-shot CLI and a long-lived caller both see every commit
+    /// made before the call, without a watcher thread.
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self
+        let meta =
+            tantivy::Directory::atomic_read(self.index.directory(), Path::new("meta.json")).ok();
+        let mut cache = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        match (&meta, cache.as_mut()) {
+            (Some(now), Some((seen, reader))) if now == seen => return Ok(reader.clone()),
+            (Some(now), Some((seen, reader))) => {
+                reader.reload()?;
+                now.clone_into(seen);
+                return Ok(reader.clone());
+            }
+            _ => {}
+        }
+        let reader: IndexReader = self
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?)
+            .try_into()?;
+        if let Some(now) = meta {
+            *cache = Some((now, reader.clone()));
+        }
+        Ok(reader)
     }
 
     /// Reads the manifest: every indexed file with its state, from the fast fields.
@@ -289,5 +314,30 @@ impl Writer {
         }
         self.inner.wait_merging_threads()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_reader_sees_each_commit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open_or_create(&dir.path().join("idx")).expect("create");
+        assert_eq!(store.num_docs().expect("count"), 0);
+        let first = store.reader().expect("reader");
+        let mut w = store.writer(1, 15_000_000).expect("writer");
+        for round in 1..=2u64 {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(store.fields.id, format!("doc{round}"));
+            w.add(doc).expect("add");
+            w.commit(&Meta::default()).expect("commit");
+            assert_eq!(store.num_docs().expect("count"), round);
+            assert!(store.get(&format!("doc{round}")).expect("get").is_some());
+        }
+        w.finish().expect("finish");
+        // The reader handed out first is the cached one, reloaded in place.
+        assert_eq!(first.searcher().num_docs(), 2);
     }
 }
