@@ -73,9 +73,18 @@ impl Counts {
     where
         Facet: From<T>,
     {
+        let order = |a: &(&Facet, u64), b: &(&Facet, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         let mut all: Vec<(&Facet, u64)> = self.get(facet).collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        all.truncate(k);
+        // Select the k best first (linear), then sort only those: a broad query has
+        // thousands of values, most of them tied at small counts.
+        if k == 0 {
+            return Vec::new();
+        }
+        if all.len() > k {
+            all.select_nth_unstable_by(k - 1, order);
+            all.truncate(k);
+        }
+        all.sort_by(order);
         all
     }
 }
