@@ -114,7 +114,11 @@ fn bench(c: &mut Criterion) {
             for req in &faceted {
                 let res = search::search(&store, req).expect("search");
                 assert!(res.total > 0 && !res.hits.is_empty());
-                assert!(res.facets.values().all(|v| !v.is_empty()), "{:?}", req.query);
+                assert!(
+                    res.facets.values().all(|v| !v.is_empty()),
+                    "{:?}",
+                    req.query
+                );
                 black_box(res);
             }
         })
