@@ -281,7 +281,12 @@ fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
             }
         }
     }
-    let mut values: Vec<FacetValue> = merged
+    ranked(merged, top)
+}
+
+/// The `top` names with the highest counts, highest first (ties by name).
+fn ranked(counts: BTreeMap<&str, u64>, top: usize) -> Vec<FacetValue> {
+    let mut values: Vec<FacetValue> = counts
         .into_iter()
         .map(|(v, count)| FacetValue {
             value: v.to_string(),
@@ -391,17 +396,7 @@ mod tests {
                 }
             }
         }
-        let mut values: Vec<FacetValue> = merged
-            .into_iter()
-            .map(|(v, count)| FacetValue {
-                value: v.to_string(),
-                count,
-                level: None,
-            })
-            .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        values.truncate(top);
-        values
+        ranked(merged, top)
     }
 
     #[test]
