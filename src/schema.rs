@@ -79,6 +79,13 @@ impl Fields {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
         };
+        // Entity names are searchable (with positions, for phrases like "Vladimir Putin")
+        // but not stored: the stored `entities` JSON already holds them for display.
+        let names = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(NAME_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED),
             file: b.add_text_field("file", STRING | STORED | FAST),
@@ -92,9 +99,9 @@ impl Fields {
             source: b.add_text_field("source", STRING | STORED),
             url: b.add_text_field("url", STORED),
             authors: b.add_text_field("authors", STORED),
-            person: b.add_text_field("person", text(NAME_TOKENIZER)),
-            place: b.add_text_field("place", text(NAME_TOKENIZER)),
-            org: b.add_text_field("org", text(NAME_TOKENIZER)),
+            person: b.add_text_field("person", names.clone()),
+            place: b.add_text_field("place", names.clone()),
+            org: b.add_text_field("org", names.clone()),
             person_facet: b.add_facet_field("person_facet", FacetOptions::default()),
             place_facet: b.add_facet_field("place_facet", FacetOptions::default()),
             place_level_facet: b.add_facet_field("place_level_facet", FacetOptions::default()),

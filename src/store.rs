@@ -11,6 +11,7 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -49,6 +50,8 @@ pub struct Store {
     pub fields: Fields,
     /// Directory of the index.
     pub path: PathBuf,
+    /// The reader of the last [`Store::reader`] call and the `meta.json` it saw.
+    reader: Mutex<Option<(Vec<u8>, IndexReader)>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -107,7 +110,7 @@ impl Store {
         let (schema, _) = Fields::build();
         let dir = MmapDirectory::open(path)
             .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
-        let index = Index::create(dir, schema, tantivy::IndexSettings::default())?;
+        let index = Index::create(dir, schema, index_settings())?;
         Self::wrap(index, path)
     }
 
@@ -125,6 +128,7 @@ impl Store {
             index,
             fields,
             path: path.to_owned(),
+            reader: Mutex::new(None),
         })
     }
 
@@ -139,12 +143,33 @@ impl Store {
     }
 
     /// A reader that sees the last commit.
+    ///
+    /// The reader is opened once and kept: a later call costs one read of the small
+    /// `meta.json`, and reloads the reader only when that file changed (a commit by this
+    /// process or another one). A one-shot CLI and a long-lived caller both see every commit
+    /// made before the call, without a watcher thread.
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self
+        let meta =
+            tantivy::Directory::atomic_read(self.index.directory(), Path::new("meta.json")).ok();
+        let mut cache = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        match (&meta, cache.as_mut()) {
+            (Some(now), Some((seen, reader))) if now == seen => return Ok(reader.clone()),
+            (Some(now), Some((seen, reader))) => {
+                reader.reload()?;
+                now.clone_into(seen);
+                return Ok(reader.clone());
+            }
+            _ => {}
+        }
+        let reader: IndexReader = self
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?)
+            .try_into()?;
+        if let Some(now) = meta {
+            *cache = Some((now, reader.clone()));
+        }
+        Ok(reader)
     }
 
     /// Reads the manifest: every indexed file with its state, from the fast fields.
@@ -269,6 +294,26 @@ impl Store {
     }
 }
 
+/// Settings of a new index: the document store is compressed with zstd in 64 KiB blocks.
+///
+/// Stored text is most of an index. zstd over larger blocks takes it to about half of what
+/// tantivy's default (lz4, 16 KiB blocks) needs; reading a hit decompresses one block,
+/// about 0.1 ms. (BENCHMARKS.md, "Session 2", has the measurements.)
+pub fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
+        }),
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
+/// zstd level of the document store.
+const DOCSTORE_ZSTD_LEVEL: i32 = 7;
+/// Uncompressed size of one document-store block.
+const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
+
 /// The single writer of an index.
 pub struct Writer {
     inner: IndexWriter,
@@ -300,6 +345,20 @@ impl Writer {
         let mut prepared = self.inner.prepare_commit()?;
         prepared.set_payload(&serde_json::to_string(meta).unwrap_or_default());
         prepared.commit()?;
+        Ok(())
+    }
+
+    /// Merges every segment of the last commit into one, and waits for it.
+    ///
+    /// Meant for the end of a full index run, after its last commit: a single segment makes
+    /// facet counting and search cheaper (one dictionary per facet field, one posting list
+    /// per term). It costs about one more pass over the index files, so an incremental run
+    /// that changed a few files should not call it.
+    pub fn merge_all(&mut self) -> Result<()> {
+        let ids = self.inner.index().searchable_segment_ids()?;
+        if ids.len() > 1 {
+            self.inner.merge(&ids).wait()?;
+        }
         Ok(())
     }
 
@@ -368,5 +427,37 @@ mod manifest_tests {
                 "{name}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_reader_sees_each_commit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open_or_create(&dir.path().join("idx")).expect("create");
+        assert_eq!(store.num_docs().expect("count"), 0);
+        let first = store.reader().expect("reader");
+        let mut w = store.writer(1, 15_000_000).expect("writer");
+        for round in 1..=2u64 {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(store.fields.id, format!("doc{round}"));
+            w.add(doc).expect("add");
+            w.commit(&Meta::default()).expect("commit");
+            assert_eq!(store.num_docs().expect("count"), round);
+            assert!(store.get(&format!("doc{round}")).expect("get").is_some());
+        }
+        w.finish().expect("finish");
+        // The reader handed out first is the cached one, reloaded in place.
+        assert_eq!(first.searcher().num_docs(), 2);
+        let mut w = store.writer(1, 15_000_000).expect("writer");
+        w.merge_all().expect("merge");
+        w.finish().expect("finish");
+        let searcher = store.reader().expect("reader").searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        assert_eq!(searcher.num_docs(), 2);
+        assert!(store.get("doc1").expect("get").is_some());
     }
 }

@@ -73,9 +73,18 @@ impl Counts {
     where
         Facet: From<T>,
     {
+        let order = |a: &(&Facet, u64), b: &(&Facet, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         let mut all: Vec<(&Facet, u64)> = self.get(facet).collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        all.truncate(k);
+        // Select the k best first (linear), then sort only those: a broad query has
+        // thousands of values, most of them tied at small counts.
+        if k == 0 {
+            return Vec::new();
+        }
+        if all.len() > k {
+            all.select_nth_unstable_by(k - 1, order);
+            all.truncate(k);
+        }
+        all.sort_by(order);
         all
     }
 }
@@ -108,8 +117,14 @@ impl Collector for FacetCount {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut out = Counts::default();
+    fn merge_fruits(&self, mut fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+        if fruits.len() == 1 {
+            return Ok(fruits.pop().unwrap_or_default());
+        }
+        // The largest map absorbs the others (one segment usually holds most values).
+        fruits.sort_by_key(|f| std::cmp::Reverse(f.counts.len()));
+        let mut fruits = fruits.into_iter();
+        let mut out = fruits.next().unwrap_or_default();
         for fruit in fruits {
             for (facet, count) in fruit.counts {
                 *out.counts.entry(facet).or_default() += count;
@@ -135,7 +150,6 @@ impl SegmentCollector for SegmentFacetCount {
     }
 
     fn harvest(self) -> Counts {
-        let mut out = Counts::default();
         let (ords, found): (Vec<u64>, Vec<u64>) = self
             .counts
             .iter()
@@ -145,7 +159,9 @@ impl SegmentCollector for SegmentFacetCount {
             .unzip();
         let mut found = found.into_iter();
         let roots = &self.roots;
-        let counts = &mut out.counts;
+        // Dictionary order is facet order, so the children arrive sorted for each root:
+        // equal neighbours are summed here, and the map is built in bulk at the end.
+        let mut by_root: Vec<Vec<(Vec<u8>, u64)>> = vec![Vec::new(); roots.len()];
         // A dictionary read error leaves the counts found so far; search still answers.
         let _ = self
             .reader
@@ -154,15 +170,29 @@ impl SegmentCollector for SegmentFacetCount {
                 let Some(count) = found.next() else {
                     return;
                 };
-                for root in roots {
+                for (root, list) in roots.iter().zip(by_root.iter_mut()) {
                     if let Some(child) = child_of(bytes, root.as_bytes()) {
-                        if let Ok(facet) = Facet::from_encoded(child.to_vec()) {
-                            *counts.entry(facet).or_default() += count;
+                        match list.last_mut() {
+                            Some((last, c)) if last.as_slice() == child => *c += count,
+                            _ => list.push((child.to_vec(), count)),
                         }
                     }
                 }
             });
-        out
+        let mut all: Vec<(Vec<u8>, u64)> = by_root.into_iter().flatten().collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0)); // a no-op for one root: already in order
+        all.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
+        let counts = all
+            .into_iter()
+            .filter_map(|(bytes, count)| Some((Facet::from_encoded(bytes).ok()?, count)))
+            .collect();
+        Counts { counts }
     }
 }
 

@@ -1004,6 +1004,7 @@ fn datelines_with_accented_places_pick_the_currency() {
             dateline_place: Some(dateline),
             date: chrono::NaiveDate::from_ymd_opt(1987, 3, 2),
             pretagged: None,
+            ..Default::default()
         };
         let e = extract_with(text, &hints);
         assert_eq!(e.amounts.len(), 1, "{text}");
