@@ -149,6 +149,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     let manifest = store.manifest()?;
     // A new index will extract everything: load the tagger and the gazetteer now, in the
     // background, while the walk runs.
+    let fresh = manifest.is_empty() || opts.full;
     if manifest.is_empty() {
         warm_up(opts.tagger);
     }
@@ -308,6 +309,12 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     }
     meta.complete = true;
     writer.commit(&meta)?;
+    // A run that built the index from scratch leaves one segment: one posting list per
+    // term and one facet dictionary make searches (and facet counts most of all) faster,
+    // for 2-4 % of the indexing time. Small incremental runs keep tantivy's merge policy.
+    if fresh && report.articles > 0 {
+        writer.merge_all()?;
+    }
     writer.finish()?;
     report.documents = store.num_docs()?;
     report.seconds = started.elapsed().as_secs_f64();
