@@ -80,11 +80,9 @@ impl Tagger {
 
     /// Tags one sentence given as tokens, with BIO tags (one per token).
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<Tag> {
-        let doc = [self.model.infos(tokens)];
         self.model
-            .decode_document(&doc)
+            .tag_words(tokens, &[])
             .into_iter()
-            .flatten()
             .map(|l| l.tag())
             .collect()
     }
@@ -92,17 +90,18 @@ impl Tagger {
     /// Tags a document given as sentences of tokens. Later sentences see how words were
     /// tagged in earlier ones (document-level features).
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
-        let doc: Vec<_> = sentences
+        let words: Vec<&str> = sentences.iter().flatten().map(|t| t.as_ref()).collect();
+        let ends: Vec<usize> = sentences
             .iter()
-            .map(|s| {
-                let toks: Vec<&str> = s.iter().map(|t| t.as_ref()).collect();
-                self.model.infos(&toks)
+            .scan(0, |end, s| {
+                *end += s.len();
+                Some(*end)
             })
             .collect();
-        self.model
-            .decode_document(&doc)
-            .into_iter()
-            .map(|s| s.into_iter().map(|l| l.tag()).collect())
+        let mut labels = self.model.tag_words(&words, &ends).into_iter();
+        sentences
+            .iter()
+            .map(|s| labels.by_ref().take(s.len()).map(|l| l.tag()).collect())
             .collect()
     }
 
@@ -110,26 +109,25 @@ impl Tagger {
     /// order, so that the document-level features see the whole article.
     pub fn spans(&self, text: &str) -> Vec<Span> {
         let tokens = tokenize(text);
-        let sentences: Vec<Vec<Token<'_>>> = split_sentences(text, &tokens)
-            .into_iter()
-            .map(drop_title_periods)
-            .collect();
-        let doc: Vec<_> = sentences
-            .iter()
-            .map(|sent| {
-                let words: Vec<&str> = sent.iter().map(|t| t.text).collect();
-                self.model.infos(&words)
-            })
-            .collect();
+        let mut kept: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
+        let mut ends = Vec::new();
+        for sent in split_sentences(text, &tokens) {
+            drop_title_periods(sent, &mut kept);
+            ends.push(kept.len());
+        }
+        let words: Vec<&str> = kept.iter().map(|t| t.text).collect();
+        let labels = self.model.tag_words(&words, &ends);
         let mut out = Vec::new();
-        for (sent, labels) in sentences.iter().zip(self.model.decode_document(&doc)) {
-            for (kind, s, e) in label::labels_to_spans(&labels) {
+        let mut start = 0;
+        for &end in &ends {
+            for (kind, s, e) in label::labels_to_spans(&labels[start..end]) {
                 out.push(Span {
                     kind,
-                    start: sent[s].start,
-                    end: sent[e - 1].end,
+                    start: kept[start + s].start,
+                    end: kept[start + e - 1].end,
                 });
             }
+            start = end;
         }
         out
     }
@@ -142,12 +140,14 @@ const PERIOD_DROPPED_AFTER: &[&str] = &[
     "col", "maj", "capt", "sgt", "cpl", "adm", "rev", "jr", "sr",
 ];
 
-/// Removes the period token right after a title abbreviation (`Mr.` → `Mr`).
-fn drop_title_periods<'a>(sent: &[Token<'a>]) -> Vec<Token<'a>> {
-    let mut out: Vec<Token<'a>> = Vec::with_capacity(sent.len());
+/// Appends the tokens of a sentence to `out` but the period right after a title
+/// abbreviation (`Mr.` → `Mr`).
+fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
+    let first = out.len();
     for (j, t) in sent.iter().enumerate() {
         let drop = t.text == "."
             && j + 1 < sent.len()
+            && out.len() > first
             && out.last().is_some_and(|p| {
                 p.end == t.start
                     && PERIOD_DROPPED_AFTER
@@ -158,7 +158,6 @@ fn drop_title_periods<'a>(sent: &[Token<'a>]) -> Vec<Token<'a>> {
             out.push(*t);
         }
     }
-    out
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -246,24 +245,68 @@ mod tests {
         assert_eq!(tags[2], Tag::O);
     }
 
-    #[test]
-    fn fused_decoding_matches_the_two_stages() {
-        let text = "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 \
-                    on Friday as Leicestershire beat Somerset. Simmons then scored 40. \
-                    Reuters reported that Mr. Blair met Chirac in Paris; Blair said the \
-                    European Union would act.";
-        let model = &Tagger::global().model;
+    /// The words of a text and the sentence ends, as [`Tagger::spans`] hands them over.
+    fn words_of(text: &str) -> (Vec<&str>, Vec<usize>) {
         let tokens = tokenize(text);
-        let doc: Vec<_> = split_sentences(text, &tokens)
+        let mut kept = Vec::new();
+        let mut ends = Vec::new();
+        for sent in split_sentences(text, &tokens) {
+            drop_title_periods(sent, &mut kept);
+            ends.push(kept.len());
+        }
+        (kept.iter().map(|t| t.text).collect(), ends)
+    }
+
+    /// The reference decoding: every feature of every token looked up separately, in two
+    /// separate passes.
+    fn reference_labels(model: &Model, words: &[&str], ends: &[usize]) -> Vec<label::Label> {
+        let mut start = 0;
+        let doc: Vec<_> = ends
             .iter()
-            .map(|s| model.infos(&s.iter().map(|t| t.text).collect::<Vec<_>>()))
+            .map(|&e| {
+                let infos = model.infos(&words[start..e]);
+                start = e;
+                infos
+            })
             .collect();
         let s1 = model::first_stage(&model.weights, &doc);
-        let want = match &model.second {
+        let out = match &model.second {
             Some(w) => model::second_stage(w, &doc, &s1),
             None => s1,
         };
-        assert_eq!(model.decode_document(&doc), want);
+        out.concat()
+    }
+
+    #[test]
+    fn fast_decoding_matches_the_reference() {
+        let mut texts = vec![
+            "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 \
+             on Friday as Leicestershire beat Somerset. Simmons then scored 40. \
+             Reuters reported that Mr. Blair met Chirac in Paris; Blair said the \
+             European Union would act."
+                .to_string(),
+            "Ünïcödé ÉTÉ à Zürich. \u{0}x".to_string(),
+        ];
+        // Real articles, when the shared data is there.
+        let bbc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc/politics");
+        for n in 1..=40 {
+            if let Ok(t) = std::fs::read_to_string(bbc.join(format!("{n:03}.txt"))) {
+                texts.push(t);
+            }
+        }
+        let model = &Tagger::global().model;
+        let fresh = Tagger::from_bytes(MODEL_BYTES, Path::new(MODEL_PATH))
+            .expect("model decodes")
+            .model;
+        for text in &texts {
+            let (words, ends) = words_of(text);
+            let want = reference_labels(model, &words, &ends);
+            // Twice: with the words new to the thread's cache, then cached; and with another
+            // model, which must not reuse the first one's cache.
+            assert_eq!(model.tag_words(&words, &ends), want, "{text}");
+            assert_eq!(model.tag_words(&words, &ends), want, "{text}");
+            assert_eq!(fresh.tag_words(&words, &ends), want, "{text}");
+        }
     }
 
     #[test]
@@ -277,7 +320,9 @@ mod tests {
         assert_eq!(sents.len(), 3, "{sents:?}");
         assert_eq!(sents[0], ["Mr", ".", "Blair", "left", "."]);
         let toks = tokenize("Mr. Blair left.");
-        let kept: Vec<&str> = drop_title_periods(&toks).iter().map(|t| t.text).collect();
+        let mut kept = Vec::new();
+        drop_title_periods(&toks, &mut kept);
+        let kept: Vec<&str> = kept.iter().map(|t| t.text).collect();
         assert_eq!(kept, ["Mr", "Blair", "left", "."]);
     }
 
