@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 1;
+pub const EXTRACTOR_VERSION: u64 = 2;
 
 /// What [`extract_article`] finds in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -117,19 +117,129 @@ impl Tagger {
         }
         let words: Vec<&str> = kept.iter().map(|t| t.text).collect();
         let labels = self.model.tag_words(&words, &ends);
-        let mut out = Vec::new();
+        let mut found = Vec::new();
         let mut start = 0;
         for &end in &ends {
             for (kind, s, e) in label::labels_to_spans(&labels[start..end]) {
-                out.push(Span {
-                    kind,
-                    start: kept[start + s].start,
-                    end: kept[start + e - 1].end,
-                });
+                found.push((kind, start + s, start + e));
             }
             start = end;
         }
-        out
+        retype_groups(&words, &mut found);
+        found
+            .into_iter()
+            .map(|(kind, s, e)| Span {
+                kind,
+                start: kept[s].start,
+                end: kept[e - 1].end,
+            })
+            .collect()
+    }
+}
+
+/// Nouns for a group of performers: a "person" right after one is the group's name
+/// (`rock band Franz Ferdinand`, `Glasgow group Franz Ferdinand`).
+const GROUP_NOUNS: &[&str] = &[
+    "band",
+    "bands",
+    "group",
+    "groups",
+    "duo",
+    "trio",
+    "quartet",
+    "quintet",
+    "outfit",
+    "rockers",
+    "ensemble",
+    "orchestra",
+    "choir",
+];
+
+/// Plural verbs: a "person" that is the only subject of one (`Franz Ferdinand were the only
+/// UK band`) is a group, which British English gives plural agreement.
+const PLURAL_VERBS: &[&str] = &["are", "were"];
+
+/// Words before a name that make it something other than the sole subject of the verb that
+/// follows (`Blair and Brown were`, `critics of Blair are`).
+const NOT_SOLE_SUBJECT_AFTER: &[&str] = &[
+    "and",
+    "or",
+    "nor",
+    "&",
+    ",",
+    "of",
+    "like",
+    "as",
+    "than",
+    "with",
+    "for",
+    "to",
+    "by",
+    "from",
+    "about",
+    "including",
+    "between",
+    "against",
+    "on",
+    "at",
+    "in",
+    "behind",
+    "under",
+    "over",
+    "plus",
+    "versus",
+    "vs",
+    "both",
+    "neither",
+    "either",
+];
+
+/// Bands whose names read as a person's name and that news articles often name without
+/// saying they are bands (`Franz Ferdinand picked up best international band`). The
+/// evidence of [`retype_groups`] catches the others only where the article gives it.
+const GROUPS_NAMED_LIKE_PERSONS: &[&[&str]] = &[
+    &["Franz", "Ferdinand"],
+    &["Pink", "Floyd"],
+    &["Lynyrd", "Skynyrd"],
+    &["Steely", "Dan"],
+    &["Jethro", "Tull"],
+];
+
+/// Persons that the article itself shows to be groups of people (bands and the like) become
+/// organisations, with every other mention of the same name in the article. The evidence: a
+/// group noun right before a mention, plural agreement with a mention that is the sole
+/// subject, or a name in [`GROUPS_NAMED_LIKE_PERSONS`].
+fn retype_groups(words: &[&str], spans: &mut [(EntityKind, usize, usize)]) {
+    let is_group = |&(kind, s, e): &(EntityKind, usize, usize)| {
+        if kind != EntityKind::Person {
+            return false;
+        }
+        if GROUPS_NAMED_LIKE_PERSONS.contains(&&words[s..e]) {
+            return true;
+        }
+        let before = s.checked_sub(1).map(|j| words[j]);
+        let after = words.get(e).copied();
+        let lower_in = |w: Option<&str>, list: &[&str]| {
+            w.is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        };
+        let group_noun = before.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && lower_in(before, GROUP_NOUNS);
+        let plural = after.is_some_and(|w| PLURAL_VERBS.contains(&w))
+            && !lower_in(before, NOT_SOLE_SUBJECT_AFTER);
+        group_noun || plural
+    };
+    let groups: Vec<&[&str]> = spans
+        .iter()
+        .filter(|sp| is_group(sp))
+        .map(|&(_, s, e)| &words[s..e])
+        .collect();
+    if groups.is_empty() {
+        return;
+    }
+    for sp in spans.iter_mut() {
+        if sp.0 == EntityKind::Person && groups.contains(&&words[sp.1..sp.2]) {
+            sp.0 = EntityKind::Organization;
+        }
     }
 }
 
@@ -307,6 +417,29 @@ mod tests {
             assert_eq!(model.tag_words(&words, &ends), want, "{text}");
             assert_eq!(fresh.tag_words(&words, &ends), want, "{text}");
         }
+    }
+
+    #[test]
+    fn groups_named_like_persons_are_organisations() {
+        let words: Vec<&str> =
+            "Glasgow group Barry Wood won . Barry Wood played . Tony Blair and Gordon \
+             Brown were there . Critics of John Smith are angry . Keane were . Pink Floyd"
+                .split(' ')
+                .collect();
+        let per = EntityKind::Person;
+        let mut spans = vec![
+            (per, 2, 4),
+            (per, 6, 8),
+            (per, 10, 12),
+            (per, 13, 15),
+            (per, 21, 23),
+            (per, 25, 26),
+            (per, 28, 30),
+        ];
+        retype_groups(&words, &mut spans);
+        let kinds: Vec<EntityKind> = spans.iter().map(|s| s.0).collect();
+        let org = EntityKind::Organization;
+        assert_eq!(kinds, [org, org, per, per, per, org, org]);
     }
 
     #[test]
