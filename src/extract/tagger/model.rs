@@ -132,20 +132,28 @@ fn viterbi_by(
         }
         cur = next;
     }
-    let mut best = 0usize;
-    let mut best_score = f32::NEG_INFINITY;
-    for &l in &CLOSED {
-        if cur[l] > best_score {
+    let mut out = vec![Label::O; n];
+    backtrack(&cur, &back, &mut out);
+    out
+}
+
+/// Writes into `out` the path that ends in the best-scoring closed label (no entity left
+/// open), following the back pointers; the first of equal scores wins.
+fn backtrack<T: PartialOrd + Copy>(
+    last: &[T; N_LABELS],
+    back: &[[u8; N_LABELS]],
+    out: &mut [Label],
+) {
+    let mut best = CLOSED[0];
+    for &l in &CLOSED[1..] {
+        if last[l] > last[best] {
             best = l;
-            best_score = cur[l];
         }
     }
-    let mut out = vec![Label::O; n];
-    for i in (0..n).rev() {
+    for i in (0..out.len()).rev() {
         out[i] = Label::from_index(best);
         best = back[i][best] as usize;
     }
-    out
 }
 
 /// Per-token label scores of a sentence; with `feats`, the features of each token are kept.
@@ -370,18 +378,7 @@ fn viterbi_i32(
         }
         cur = next;
     }
-    let mut best = 0usize;
-    let mut best_score = i32::MIN;
-    for &l in &CLOSED {
-        if cur[l] > best_score {
-            best = l;
-            best_score = cur[l];
-        }
-    }
-    for i in (0..n).rev() {
-        out[i] = Label::from_index(best);
-        best = back[i][best] as usize;
-    }
+    backtrack(&cur, back, &mut out[..n]);
 }
 
 /// The summed quantised weights of one word's single-token features
