@@ -60,6 +60,7 @@ fn bbc_index_search_and_reindex_cycle() {
         .collect();
     assert_eq!(names[0], "Tony Blair", "{names:?}");
     assert!(!names.contains(&"Blair"), "{names:?}");
+    top_30_persons_and_places_are_real(&index, &names);
 
     // --place Europe: every place below Europe.
     let europe = json(
@@ -157,6 +158,203 @@ fn bbc_index_search_and_reindex_cycle() {
         !ids.iter().any(|id| id.ends_with("sport/001.txt")),
         "the deleted file left the index"
     );
+}
+
+/// Real people whose names the BBC person facet may rank in its top 30 (checked by hand
+/// against the articles; more than 30, so that ties may reorder the boundary).
+const BBC_PERSONS: &[&str] = &[
+    "Tony Blair",
+    "Michael Howard",
+    "Gordon Brown",
+    "Charles Kennedy",
+    "George W Bush",
+    "Alan Milburn",
+    "Andy Robinson",
+    "David Blunkett",
+    "Jack Straw",
+    "Charles Clarke",
+    "Martin Scorsese",
+    "Alex Ferguson",
+    "Oliver Letwin",
+    "Charlie Hodgson",
+    "Andy Roddick",
+    "Brian O'Driscoll",
+    "Clive Woodward",
+    "Roger Federer",
+    "Mark Oaten",
+    "David Davis",
+    "David Frost",
+    "Jonny Wilkinson",
+    "Jose Mourinho",
+    "Imelda Staunton",
+    "Jamie Foxx",
+    "John Prescott",
+    "Kelly Holmes",
+    "Liam Fox",
+    "Ray Charles",
+    "Leonardo DiCaprio",
+    "Mikhail Khodorkovsky",
+    "Steven Gerrard",
+    "Jason Gardener",
+    "Mike Leigh",
+    "Mike Ruddock",
+    "Kate Winslet",
+    "Katerina Thanou",
+    "Arsene Wenger",
+    "Bill Gates",
+    "Clive Owen",
+];
+
+/// Real places the BBC place facet may rank in the top 30 of its country, region and city
+/// levels.
+const BBC_PLACES: &[&str] = &[
+    // Countries.
+    "United Kingdom",
+    "United States",
+    "France",
+    "Australia",
+    "Germany",
+    "Ireland",
+    "Japan",
+    "China",
+    "Italy",
+    "Spain",
+    "Iraq",
+    "India",
+    "Russia",
+    "South Africa",
+    "Canada",
+    "Netherlands",
+    "New Zealand",
+    "Greece",
+    "Israel",
+    "Belgium",
+    "Sweden",
+    "South Korea",
+    "Argentina",
+    "Brazil",
+    "Switzerland",
+    "Thailand",
+    "Cameroon",
+    "Indonesia",
+    "Egypt",
+    "Hong Kong",
+    "Finland",
+    "Iran",
+    "Portugal",
+    "Turkey",
+    "Czechia",
+    "Norway",
+    "Sri Lanka",
+    // Regions.
+    "England",
+    "California",
+    "Scotland",
+    "Wales",
+    "New York",
+    "Île-de-France",
+    "Texas",
+    "Madrid",
+    "Leinster",
+    "New South Wales",
+    "Northern Ireland",
+    "Attica",
+    "Florida",
+    "Illinois",
+    "Nevada",
+    "Georgia",
+    "Brussels Capital",
+    "Beijing",
+    "District of Columbia",
+    "Victoria",
+    "Lazio",
+    "Alabama",
+    "Ontario",
+    "Tel Aviv",
+    "Berlin",
+    "British Columbia",
+    "Dubai",
+    "Tokyo",
+    "Massachusetts",
+    "Ohio",
+    "Virginia",
+    "Connecticut",
+    "Michigan",
+    // Cities.
+    "London",
+    "New York City",
+    "Hollywood",
+    "Los Angeles",
+    "Paris",
+    "Birmingham",
+    "Athens",
+    "Dublin",
+    "Sydney",
+    "Las Vegas",
+    "Cardiff",
+    "Glasgow",
+    "Edinburgh",
+    "Rome",
+    "Brussels",
+    "Chicago",
+    "Manchester",
+    "Melbourne",
+    "Leicester",
+    "San Francisco",
+    "Sheffield",
+    "Gloucester",
+    "Washington",
+    "City of Westminster",
+    "West End",
+    "Bristol",
+    "Gateshead",
+    "Amsterdam",
+    "Cambridge",
+    "Old Trafford",
+    "Sale",
+    "Moscow",
+];
+
+/// Issue 4: the top 30 persons of the BBC person facet are real people, each under one
+/// name; the top 30 places of each level are real places.
+fn top_30_persons_and_places_are_real(index: &std::path::Path, names: &[&str]) {
+    assert_eq!(names.len(), 30, "{names:?}");
+    for name in names {
+        assert!(
+            BBC_PERSONS.contains(name),
+            "not a known real person: {name} in {names:?}"
+        );
+    }
+    // One name per person: no name is the first or last words of another.
+    for a in names {
+        for b in names {
+            let (aw, bw): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+            assert!(
+                a == b || !(bw.len() > aw.len() && (bw.ends_with(&aw) || bw.starts_with(&aw))),
+                "{a} and {b}"
+            );
+        }
+    }
+    let places = json(
+        index,
+        &["facets", "--field", "place", "--top", "30", "--json"],
+        0,
+    );
+    let mut per_level = std::collections::HashMap::new();
+    for v in places["facets"]["place"].as_array().unwrap() {
+        let level = v["level"].as_str().unwrap();
+        *per_level.entry(level.to_string()).or_insert(0) += 1;
+        if level != "continent" {
+            let name = v["value"].as_str().unwrap();
+            assert!(
+                BBC_PLACES.contains(&name),
+                "not a known real place: {name} ({level})"
+            );
+        }
+    }
+    for level in ["country", "region", "city"] {
+        assert_eq!(per_level.get(level), Some(&30), "{per_level:?}");
+    }
 }
 
 #[test]

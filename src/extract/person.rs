@@ -198,7 +198,9 @@ pub fn from_tag(tag: &str) -> Option<String> {
 
 /// For each name, the canonical name it resolves to within one article: the longest other
 /// name of which it is the surname part (its words end the longer name), when that longer
-/// name is unique; otherwise itself.
+/// name is unique; else, for a one-word name, the one longer name it is the given name of
+/// (quotes call people by their first name: `"David has decided"` after `David Felgate`);
+/// otherwise itself.
 pub fn resolve_short_names(names: &[String]) -> Vec<String> {
     let words: Vec<Vec<String>> = names
         .iter()
@@ -229,10 +231,29 @@ pub fn resolve_short_names(names: &[String]) -> Vec<String> {
             }
             match best {
                 Some(b) if !tie => names[b].clone(),
+                None if mine.len() == 1 => {
+                    given_name_of(mine, &words).map_or_else(|| name.clone(), |b| names[b].clone())
+                }
                 _ => name.clone(),
             }
         })
         .collect()
+}
+
+/// The index of the one longer name (in `words`, lowercased) that starts with the one-word
+/// name `mine`, if exactly one distinct name does.
+fn given_name_of(mine: &[String], words: &[Vec<String>]) -> Option<usize> {
+    let mut found: Option<usize> = None;
+    for (j, other) in words.iter().enumerate() {
+        if other.len() > 1 && other[0] == mine[0] {
+            match found {
+                Some(f) if words[f] != *other => return None,
+                Some(_) => {}
+                None => found = Some(j),
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -291,5 +312,25 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(resolve_short_names(&names)[2], "Smith");
+        // A first name alone: the one person of that first name, if only one.
+        let names: Vec<String> = ["David Felgate", "David", "Felgate", "Tim Henman", "Tim"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            resolve_short_names(&names),
+            [
+                "David Felgate",
+                "David Felgate",
+                "David Felgate",
+                "Tim Henman",
+                "Tim Henman"
+            ]
+        );
+        let names: Vec<String> = ["David Davis", "David Blunkett", "David"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(resolve_short_names(&names)[2], "David");
     }
 }

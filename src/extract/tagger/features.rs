@@ -142,99 +142,110 @@ impl TokenInfo {
 
 /// Computes the per-token information of a sentence (without gazetteer matches).
 pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Vec<TokenInfo> {
-    let mut shape = Vec::with_capacity(32);
-    let mut sshape = Vec::with_capacity(16);
+    let mut bufs = ShapeBuffers::default();
     tokens
         .iter()
-        .map(|&tok| {
-            let mut info = TokenInfo {
-                w: hash_str(tok),
-                ..TokenInfo::default()
-            };
-            shape.clear();
-            sshape.clear();
-            let mut flags = 0u8;
-            let mut all_upper = true;
-            let mut any_alpha = false;
-            for (i, c) in tok.chars().enumerate() {
-                let s = if c.is_uppercase() {
-                    if i == 0 {
-                        flags |= F_INIT_CAP;
-                    }
-                    any_alpha = true;
-                    b'X'
-                } else if c.is_lowercase() {
-                    all_upper = false;
-                    any_alpha = true;
-                    b'x'
-                } else if c.is_ascii_digit() {
-                    flags |= F_DIGIT;
-                    b'd'
-                } else if c.is_alphabetic() {
-                    any_alpha = true;
-                    b'a'
-                } else {
-                    match c {
-                        '-' => flags |= F_HYPHEN,
-                        '.' => flags |= F_PERIOD,
-                        _ => {}
-                    }
-                    if c.is_ascii() {
-                        c as u8
-                    } else {
-                        b'#'
-                    }
-                };
-                if shape.len() < 12 {
-                    shape.push(s);
-                }
-                if sshape.last() != Some(&s) {
-                    sshape.push(s);
-                }
-            }
-            if any_alpha {
-                flags |= F_ALPHA;
-                if all_upper {
-                    flags |= F_ALL_CAPS;
-                }
-            }
-            info.flags = flags;
-            info.shape = xxhash_rust::xxh3::xxh3_64(&shape);
-            info.sshape = xxhash_rust::xxh3::xxh3_64(&sshape);
-            let lower;
-            let lw: &str = if tok.chars().any(|c| c.is_uppercase()) {
-                lower = tok.to_lowercase();
-                &lower
-            } else {
-                tok
-            };
-            info.lw = hash_str(lw);
-            // Affixes of up to four characters, only for tokens long enough to have them.
-            let n_chars = lw.chars().count();
-            let n = n_chars.saturating_sub(1).min(4);
-            info.n_affix = n;
-            let mut ends = lw.char_indices().map(|(i, _)| i).skip(1);
-            for k in 0..n {
-                if let Some(e) = ends.next() {
-                    info.pre[k] = hash_str(&lw[..e]);
-                }
-            }
-            let starts: Vec<usize> = lw.char_indices().map(|(i, _)| i).collect();
-            for k in 0..n {
-                if let Some(&s) = starts.get(n_chars - 1 - k) {
-                    info.suf[k] = hash_str(&lw[s..]);
-                }
-            }
-            if let Some(&packed) = clusters.get(&info.w) {
-                // Three clusterings of increasing granularity, packed a byte or more each.
-                for (k, slot) in info.cluster.iter_mut().enumerate() {
-                    let class = (packed >> (10 * k)) & 0x3ff;
-                    *slot = mix(((k as u64 + 1) << 32) | u64::from(class));
-                }
-            }
-            info
-        })
+        .map(|&tok| token_info(tok, hash_str(tok), clusters, &mut bufs))
         .collect()
+}
+
+/// Scratch space for [`token_info`].
+#[derive(Debug, Default)]
+pub(crate) struct ShapeBuffers {
+    shape: Vec<u8>,
+    sshape: Vec<u8>,
+}
+
+/// Computes the information of one token (without gazetteer matches); `w` is
+/// [`hash_str`] of the token.
+pub(crate) fn token_info(
+    tok: &str,
+    w: u64,
+    clusters: &HashMap64<u32>,
+    bufs: &mut ShapeBuffers,
+) -> TokenInfo {
+    let mut info = TokenInfo {
+        w,
+        ..TokenInfo::default()
+    };
+    let ShapeBuffers { shape, sshape } = bufs;
+    shape.clear();
+    sshape.clear();
+    let mut flags = 0u8;
+    let mut all_upper = true;
+    let mut any_alpha = false;
+    let mut any_upper = false;
+    for (i, c) in tok.chars().enumerate() {
+        let s = if c.is_uppercase() {
+            if i == 0 {
+                flags |= F_INIT_CAP;
+            }
+            any_alpha = true;
+            any_upper = true;
+            b'X'
+        } else if c.is_lowercase() {
+            all_upper = false;
+            any_alpha = true;
+            b'x'
+        } else if c.is_ascii_digit() {
+            flags |= F_DIGIT;
+            b'd'
+        } else if c.is_alphabetic() {
+            any_alpha = true;
+            b'a'
+        } else {
+            match c {
+                '-' => flags |= F_HYPHEN,
+                '.' => flags |= F_PERIOD,
+                _ => {}
+            }
+            if c.is_ascii() {
+                c as u8
+            } else {
+                b'#'
+            }
+        };
+        if shape.len() < 12 {
+            shape.push(s);
+        }
+        if sshape.last() != Some(&s) {
+            sshape.push(s);
+        }
+    }
+    if any_alpha {
+        flags |= F_ALPHA;
+        if all_upper {
+            flags |= F_ALL_CAPS;
+        }
+    }
+    info.flags = flags;
+    info.shape = xxhash_rust::xxh3::xxh3_64(shape);
+    info.sshape = xxhash_rust::xxh3::xxh3_64(sshape);
+    let lower;
+    let lw: &str = if any_upper {
+        lower = tok.to_lowercase();
+        &lower
+    } else {
+        tok
+    };
+    info.lw = if any_upper { hash_str(lw) } else { w };
+    // Affixes of up to four characters, only for tokens long enough to have them.
+    let n = lw.chars().count().saturating_sub(1).min(4);
+    info.n_affix = n;
+    for (k, (e, _)) in lw.char_indices().skip(1).take(n).enumerate() {
+        info.pre[k] = hash_str(&lw[..e]);
+    }
+    for (k, (s, _)) in lw.char_indices().rev().take(n).enumerate() {
+        info.suf[k] = hash_str(&lw[s..]);
+    }
+    if let Some(&packed) = clusters.get(&w) {
+        // Three clusterings of increasing granularity, packed a byte or more each.
+        for (k, slot) in info.cluster.iter_mut().enumerate() {
+            let class = (packed >> (10 * k)) & 0x3ff;
+            *slot = mix(((k as u64 + 1) << 32) | u64::from(class));
+        }
+    }
+    info
 }
 
 /// Fills the gazetteer matches of a sentence.
@@ -371,56 +382,140 @@ pub(crate) fn extract(
     extract_document(sent, i, history, stage2, out);
 }
 
+/// The number of positions a single token's features are seen from: the token itself and
+/// its neighbours at -1, -2, +1 and +2.
+pub(crate) const N_SLOTS: usize = 5;
+/// The token being scored.
+pub(crate) const OWN: usize = 0;
+/// The token one to the left of the scored one.
+const PREV: usize = 1;
+/// The token two to the left.
+const PREV2: usize = 2;
+/// The token one to the right.
+const NEXT: usize = 3;
+/// The token two to the right.
+const NEXT2: usize = 4;
+
+/// The most features [`push_lexical`] or [`push_padding`] push for one slot.
+pub(crate) const MAX_LEXICAL: usize = 16;
+
+/// The index of the token that sits in `slot` relative to token `i` of a sentence of `n`
+/// tokens, if there is one.
+#[inline]
+pub(crate) fn neighbour(i: usize, n: usize, slot: usize) -> Option<usize> {
+    let j = match slot {
+        OWN => Some(i),
+        PREV => i.checked_sub(1),
+        PREV2 => i.checked_sub(2),
+        NEXT => Some(i + 1),
+        NEXT2 => Some(i + 2),
+        _ => None,
+    };
+    j.filter(|&j| j < n)
+}
+
+/// Pushes the features that token `x` contributes to the token it is in `slot` of: they
+/// depend on `x` alone, so a word's weights per slot can be summed once and reused.
+pub(crate) fn push_lexical(x: &TokenInfo, slot: usize, out: &mut Vec<u64>) {
+    match slot {
+        OWN => {
+            out.push(combine(T_W, x.w));
+            out.push(combine(T_LW, x.lw));
+            out.push(combine(T_SHAPE, x.shape));
+            out.push(combine(T_SSHAPE, x.sshape));
+            for k in 0..x.n_affix {
+                out.push(combine(T_PRE, x.pre[k]));
+                out.push(combine(T_SUF, x.suf[k]));
+            }
+            out.push(combine(T_FLAGS, u64::from(x.flags)));
+            for k in 0..3 {
+                if x.cluster[k] != 0 {
+                    out.push(combine(T_CLUSTER, x.cluster[k]));
+                }
+            }
+        }
+        PREV | NEXT => {
+            let prev = slot == PREV;
+            let t = |a, b| if prev { a } else { b };
+            out.push(combine(t(T_LW_M1, T_LW_P1), x.lw));
+            out.push(combine(t(T_W_M1, T_W_P1), x.w));
+            out.push(combine(t(T_SH_M1, T_SH_P1), x.sshape));
+            if x.n_affix >= 3 {
+                out.push(combine(t(T_SUF_M1, T_SUF_P1), x.suf[2]));
+            }
+            if x.cluster[1] != 0 {
+                out.push(combine(t(T_CLUSTER_M1, T_CLUSTER_P1), x.cluster[1]));
+            }
+        }
+        PREV2 => {
+            out.push(combine(T_LW_M2, x.lw));
+            out.push(combine(T_SSH_M2, x.sshape));
+        }
+        NEXT2 => {
+            out.push(combine(T_LW_P2, x.lw));
+            out.push(combine(T_SSH_P2, x.sshape));
+        }
+        _ => {}
+    }
+}
+
+/// Pushes the features of a neighbour slot that falls outside the sentence.
+pub(crate) fn push_padding(slot: usize, out: &mut Vec<u64>) {
+    match slot {
+        PREV => {
+            out.push(combine(T_LW_M1, PAD_M));
+            out.push(combine(T_W_M1, PAD_M));
+            out.push(combine(T_SH_M1, PAD_M));
+        }
+        NEXT => {
+            out.push(combine(T_LW_P1, PAD_P));
+            out.push(combine(T_W_P1, PAD_P));
+            out.push(combine(T_SH_P1, PAD_P));
+        }
+        PREV2 => {
+            out.push(combine(T_LW_M2, PAD_M));
+            out.push(combine(T_SSH_M2, PAD_M));
+        }
+        NEXT2 => {
+            out.push(combine(T_LW_P2, PAD_P));
+            out.push(combine(T_SSH_P2, PAD_P));
+        }
+        _ => {}
+    }
+}
+
 /// Pushes the features of token `i` that depend on the sentence only.
 pub(crate) fn extract_local(sent: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
+    extract_context(sent, i, out);
+    for slot in 0..N_SLOTS {
+        match neighbour(i, sent.infos.len(), slot) {
+            Some(j) => push_lexical(&sent.infos[j], slot, out),
+            None => push_padding(slot, out),
+        }
+    }
+}
+
+/// Pushes the features of token `i` that combine several tokens or the sentence: everything
+/// of [`extract_local`] but the single-token features of [`push_lexical`] and
+/// [`push_padding`].
+pub(crate) fn extract_context(sent: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
     let t = sent.infos;
     let cur = &t[i];
     let m1 = i.checked_sub(1).map(|j| &t[j]);
-    let m2 = i.checked_sub(2).map(|j| &t[j]);
     let p1 = t.get(i + 1);
-    let p2 = t.get(i + 2);
     let lw = |x: Option<&TokenInfo>, pad| x.map_or(pad, |x| x.lw);
     let sh = |x: Option<&TokenInfo>, pad| x.map_or(pad, |x| x.sshape);
     let caps = u64::from(sent.all_caps);
 
     out.push(T_BIAS);
-    out.push(combine(T_W, cur.w));
-    out.push(combine(T_LW, cur.lw));
-    out.push(combine(T_SHAPE, cur.shape));
-    out.push(combine(T_SSHAPE, cur.sshape));
     out.push(combine(T_CAPS_SENT, combine(cur.sshape, caps)));
-    for k in 0..cur.n_affix {
-        out.push(combine(T_PRE, cur.pre[k]));
-        out.push(combine(T_SUF, cur.suf[k]));
-    }
-    out.push(combine(T_LW_M1, lw(m1, PAD_M)));
-    out.push(combine(T_LW_P1, lw(p1, PAD_P)));
-    out.push(combine(T_LW_M2, lw(m2, PAD_M)));
-    out.push(combine(T_LW_P2, lw(p2, PAD_P)));
-    out.push(combine(T_W_M1, m1.map_or(PAD_M, |x| x.w)));
-    out.push(combine(T_W_P1, p1.map_or(PAD_P, |x| x.w)));
-    out.push(combine(T_SH_M1, sh(m1, PAD_M)));
-    out.push(combine(T_SH_P1, sh(p1, PAD_P)));
-    out.push(combine(T_SSH_M2, sh(m2, PAD_M)));
-    out.push(combine(T_SSH_P2, sh(p2, PAD_P)));
     out.push(combine(T_BI_M1, combine(lw(m1, PAD_M), cur.lw)));
     out.push(combine(T_BI_P1, combine(cur.lw, lw(p1, PAD_P))));
     out.push(combine(
         T_SH3,
         combine(combine(sh(m1, PAD_M), cur.sshape), sh(p1, PAD_P)),
     ));
-    if let Some(x) = m1 {
-        if x.n_affix >= 3 {
-            out.push(combine(T_SUF_M1, x.suf[2]));
-        }
-    }
-    if let Some(x) = p1 {
-        if x.n_affix >= 3 {
-            out.push(combine(T_SUF_P1, x.suf[2]));
-        }
-    }
     out.push(combine(T_FIRST, combine(u64::from(i == 0), cur.sshape)));
-    out.push(combine(T_FLAGS, u64::from(cur.flags)));
 
     // Gazetteers.
     let cap = u64::from(cur.is_cap());
@@ -440,23 +535,6 @@ pub(crate) fn extract_local(sent: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
             if x.gaz[c] != GazMatch::None {
                 out.push(combine(T_GAZ_P1, (c as u64) << 8 | x.gaz[c] as u64));
             }
-        }
-    }
-
-    // Word clusters.
-    for k in 0..3 {
-        if cur.cluster[k] != 0 {
-            out.push(combine(T_CLUSTER, cur.cluster[k]));
-        }
-    }
-    if let Some(x) = m1 {
-        if x.cluster[1] != 0 {
-            out.push(combine(T_CLUSTER_M1, x.cluster[1]));
-        }
-    }
-    if let Some(x) = p1 {
-        if x.cluster[1] != 0 {
-            out.push(combine(T_CLUSTER_P1, x.cluster[1]));
         }
     }
 }

@@ -8,8 +8,9 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo};
+use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo, N_SLOTS};
 use super::gazetteer::{GazList, GazMatch, Gazetteer};
 use super::label::{EntityKind, Label, Pos, N_LABELS};
 use crate::{Error, Result};
@@ -63,14 +64,33 @@ pub(crate) fn transitions(weights: &Weights) -> Transitions {
 /// `O`, `B-*` and `U-*`.
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
-/// The labels that may precede label `l` (first-order BILOU constraints).
+/// The labels that may precede each label (first-order BILOU constraints): an `I-X` or `L-X`
+/// follows `B-X` or `I-X`, anything else follows a closed label. Labels are `O`, then `B`,
+/// `I`, `L`, `U` of each kind.
+const PREDECESSORS: [&[usize]; N_LABELS] = [
+    &CLOSED,
+    &CLOSED,
+    &[1, 2],
+    &[1, 2],
+    &CLOSED,
+    &CLOSED,
+    &[5, 6],
+    &[5, 6],
+    &CLOSED,
+    &CLOSED,
+    &[9, 10],
+    &[9, 10],
+    &CLOSED,
+    &CLOSED,
+    &[13, 14],
+    &[13, 14],
+    &CLOSED,
+];
+
+/// The labels that may precede label `l`.
 #[inline]
 fn predecessors(l: usize) -> &'static [usize] {
-    const OPEN: [[usize; 2]; 4] = [[1, 2], [5, 6], [9, 10], [13, 14]];
-    match Label::from_index(l).pos() {
-        Some(Pos::Inside | Pos::Last) => &OPEN[(l - 1) / 4],
-        _ => &CLOSED,
-    }
+    PREDECESSORS[l]
 }
 
 /// The best label sequence (Viterbi) given per-token label scores; no entity is left open at
@@ -112,20 +132,28 @@ fn viterbi_by(
         }
         cur = next;
     }
-    let mut best = 0usize;
-    let mut best_score = f32::NEG_INFINITY;
-    for &l in &CLOSED {
-        if cur[l] > best_score {
+    let mut out = vec![Label::O; n];
+    backtrack(&cur, &back, &mut out);
+    out
+}
+
+/// Writes into `out` the path that ends in the best-scoring closed label (no entity left
+/// open), following the back pointers; the first of equal scores wins.
+fn backtrack<T: PartialOrd + Copy>(
+    last: &[T; N_LABELS],
+    back: &[[u8; N_LABELS]],
+    out: &mut [Label],
+) {
+    let mut best = CLOSED[0];
+    for &l in &CLOSED[1..] {
+        if last[l] > last[best] {
             best = l;
-            best_score = cur[l];
         }
     }
-    let mut out = vec![Label::O; n];
-    for i in (0..n).rev() {
+    for i in (0..out.len()).rev() {
         out[i] = Label::from_index(best);
         best = back[i][best] as usize;
     }
-    out
 }
 
 /// Per-token label scores of a sentence; with `feats`, the features of each token are kept.
@@ -152,18 +180,30 @@ pub(crate) fn emissions(
 /// One feature's quantised weights for both stages.
 type Row = [[i16; N_LABELS]; 2];
 
-/// Quantises a weight with step `step`.
+/// The largest quantised weight: any [`features::MAX_LEXICAL`] of them sum within `i16`, so
+/// that a word's summed single-token weights fit a [`LexScores`].
+const MAX_QUANTISED: i16 = i16::MAX / features::MAX_LEXICAL as i16;
+
+/// Quantises a weight with step `step` (clamped to ±[`MAX_QUANTISED`] steps; the shipped
+/// model's largest weight is about a third of that).
 fn quantise(w: f32, step: f32) -> i16 {
-    (w / step).round().clamp(-32767.0, 32767.0) as i16
+    let m = f32::from(MAX_QUANTISED);
+    (w / step).round().clamp(-m, m) as i16
 }
 
+/// A score no path through an allowed transition comes near: forbidden transitions and
+/// impossible starts.
+const FORBIDDEN: i32 = -(1 << 28);
+
 /// Both stages' weights, quantised to 16 bits and stored inline in one hash table, so that
-/// a feature costs one lookup for both stages; plus each stage's transition scores (in the
-/// same quantised units).
+/// a feature costs one lookup for both stages; each stage's transition scores (in the same
+/// quantised units); and the summed weights of the single-token features of a neighbour
+/// outside the sentence.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Scorer {
     table: HashMap64<Row>,
-    trans: [Transitions; 2],
+    lattice: [Lattice; 2],
+    padding: LexScores,
 }
 
 impl Scorer {
@@ -179,22 +219,45 @@ impl Scorer {
                 }
             }
         }
-        let trans_of = |w: &Weights| {
-            let mut t = transitions(w);
-            for row in t.iter_mut() {
-                for x in row.iter_mut() {
-                    if x.is_finite() {
-                        *x = f32::from(quantise(*x, step));
-                    }
-                }
-            }
-            t
-        };
-        let trans = [
-            trans_of(first),
-            second.map_or([[0.0; N_LABELS]; N_LABELS + 1], trans_of),
+        let lattice = [
+            Lattice::new(&transitions(first), step),
+            second.map_or_else(Lattice::default, |w| Lattice::new(&transitions(w), step)),
         ];
-        Scorer { table, trans }
+        let mut scorer = Scorer {
+            table,
+            lattice,
+            padding: [[[0; N_LABELS]; N_SLOTS]; 2],
+        };
+        let mut feats = Vec::new();
+        for slot in 0..N_SLOTS {
+            feats.clear();
+            features::push_padding(slot, &mut feats);
+            scorer.padding = scorer.lexical_slot(&feats, slot, scorer.padding);
+        }
+        scorer
+    }
+
+    /// `into` with the summed weights of `feats` (at most [`features::MAX_LEXICAL`]) stored
+    /// at `slot`.
+    fn lexical_slot(&self, feats: &[u64], slot: usize, mut into: LexScores) -> LexScores {
+        let (mut a, mut b) = ([0i32; N_LABELS], [0i32; N_LABELS]);
+        self.add_both(feats, &mut a, &mut b);
+        // Within i16 by MAX_QUANTISED; saturate rather than wrap all the same.
+        let narrow = |x: i32| x.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
+        into[0][slot] = a.map(narrow);
+        into[1][slot] = b.map(narrow);
+        into
+    }
+
+    /// The summed single-token weights of a word in every slot, for both stages.
+    fn lexical(&self, info: &TokenInfo, feats: &mut Vec<u64>) -> LexScores {
+        let mut out = [[[0; N_LABELS]; N_SLOTS]; 2];
+        for slot in 0..N_SLOTS {
+            feats.clear();
+            features::push_lexical(info, slot, feats);
+            out = self.lexical_slot(feats, slot, out);
+        }
+        out
     }
 
     /// Adds the rows of `feats` for one stage into `scores`.
@@ -202,9 +265,7 @@ impl Scorer {
     fn add(&self, feats: &[u64], stage: usize, scores: &mut [i32; N_LABELS]) {
         for f in feats {
             if let Some(row) = self.table.get(f) {
-                for (s, &w) in scores.iter_mut().zip(&row[stage]) {
-                    *s += i32::from(w);
-                }
+                add_row(scores, &row[stage]);
             }
         }
     }
@@ -214,20 +275,163 @@ impl Scorer {
     fn add_both(&self, feats: &[u64], a: &mut [i32; N_LABELS], b: &mut [i32; N_LABELS]) {
         for f in feats {
             if let Some([ra, rb]) = self.table.get(f) {
-                for (s, &w) in a.iter_mut().zip(ra) {
-                    *s += i32::from(w);
-                }
-                for (s, &w) in b.iter_mut().zip(rb) {
-                    *s += i32::from(w);
-                }
+                add_row(a, ra);
+                add_row(b, rb);
             }
         }
     }
 }
 
-/// [`viterbi`] over integer scores.
-fn viterbi_i32(em: &[[i32; N_LABELS]], trans: &Transitions) -> Vec<Label> {
-    viterbi_by(em.len(), |i| em[i].map(|x| x as f32), trans)
+/// Adds a row of quantised weights into label scores.
+#[inline]
+fn add_row(scores: &mut [i32; N_LABELS], row: &[i16; N_LABELS]) {
+    for (s, &w) in scores.iter_mut().zip(row) {
+        *s += i32::from(w);
+    }
+}
+
+/// The labels that may follow a closed label (`O`, `B-*`, `U-*`), in index order.
+const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// A stage's transition scores in quantised units, laid out for [`viterbi_i32`]: only the
+/// 97 allowed pairs.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lattice {
+    /// Scores of the first label of a sentence (forbidden ones: [`FORBIDDEN`]).
+    start: [i32; N_LABELS],
+    /// `closed[j][m]`: `CLOSED[m]` → `OPENING[j]`.
+    closed: [[i32; 9]; 9],
+    /// `inside[k][t][f]`: within an entity of kind `k`, from `B` (`f` = 0) or `I` (1) to `I`
+    /// (`t` = 0) or `L` (1).
+    inside: [[[i32; 2]; 2]; 4],
+}
+
+impl Lattice {
+    fn new(t: &Transitions, step: f32) -> Lattice {
+        let q = |x: f32| {
+            if x.is_finite() {
+                i32::from(quantise(x, step))
+            } else {
+                FORBIDDEN
+            }
+        };
+        Lattice {
+            start: t[N_LABELS].map(q),
+            closed: OPENING.map(|l| CLOSED.map(|p| q(t[p][l]))),
+            inside: std::array::from_fn(|k| {
+                let b = 1 + 4 * k;
+                [
+                    [q(t[b][b + 1]), q(t[b + 1][b + 1])],
+                    [q(t[b][b + 2]), q(t[b + 1][b + 2])],
+                ]
+            }),
+        }
+    }
+}
+
+/// [`viterbi`] over integer scores, into `out`; `back` is scratch space. The same result,
+/// ties included: predecessors are tried in index order and only a strictly better one
+/// replaces the first.
+fn viterbi_i32(
+    em: &[[i32; N_LABELS]],
+    lat: &Lattice,
+    out: &mut [Label],
+    back: &mut Vec<[u8; N_LABELS]>,
+) {
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n, [0; N_LABELS]);
+    let mut cur: [i32; N_LABELS] = std::array::from_fn(|l| em[0][l] + lat.start[l]);
+    for (e, bp) in em.iter().zip(back.iter_mut()).skip(1) {
+        let mut next = [0i32; N_LABELS];
+        let c: [i32; 9] = CLOSED.map(|p| cur[p]);
+        for (j, t) in lat.closed.iter().enumerate() {
+            let mut best = c[0] + t[0];
+            let mut arg = 0;
+            for m in 1..9 {
+                let s = c[m] + t[m];
+                if s > best {
+                    best = s;
+                    arg = m;
+                }
+            }
+            let l = OPENING[j];
+            next[l] = best + e[l];
+            bp[l] = CLOSED[arg] as u8;
+        }
+        for (k, t) in lat.inside.iter().enumerate() {
+            let b = 1 + 4 * k;
+            for (d, t) in t.iter().enumerate() {
+                let (from_b, from_i) = (cur[b] + t[0], cur[b + 1] + t[1]);
+                let l = b + 1 + d;
+                if from_i > from_b {
+                    next[l] = from_i + e[l];
+                    bp[l] = (b + 1) as u8;
+                } else {
+                    next[l] = from_b + e[l];
+                    bp[l] = b as u8;
+                }
+            }
+        }
+        cur = next;
+    }
+    backtrack(&cur, back, &mut out[..n]);
+}
+
+/// The summed quantised weights of one word's single-token features
+/// ([`features::push_lexical`]): `[stage][slot][label]`.
+type LexScores = [[[i16; N_LABELS]; N_SLOTS]; 2];
+
+/// The most words a thread's [`Lexicon`] holds before it starts afresh (about 11 MB).
+const LEXICON_CAP: usize = 1 << 15;
+
+/// A per-thread cache of the words seen recently: their token information and their summed
+/// single-token weights. Most tokens of news text are words seen shortly before, so a token
+/// usually costs one lookup here instead of about thirty in the weight table.
+#[derive(Debug, Default)]
+struct Lexicon {
+    /// The [`Model::id`] the entries were computed with.
+    model: u64,
+    index: HashMap64<u32>,
+    infos: Vec<TokenInfo>,
+    scores: Vec<LexScores>,
+    bufs: features::ShapeBuffers,
+    feats: Vec<u64>,
+}
+
+impl Lexicon {
+    /// Prepares for a document tagged by `model`: forgets entries of another model, or all
+    /// entries when full (never within a document, so ids stay valid while it is tagged).
+    fn start(&mut self, model: &Model) {
+        if self.model != model.id || self.infos.len() >= LEXICON_CAP {
+            self.model = model.id;
+            self.index.clear();
+            self.infos.clear();
+            self.scores.clear();
+        }
+    }
+
+    /// The entry of a token, computed if the word is new.
+    fn id(&mut self, model: &Model, tok: &str) -> u32 {
+        let w = features::hash_str(tok);
+        if let Some(&id) = self.index.get(&w) {
+            return id;
+        }
+        let info = features::token_info(tok, w, &model.clusters, &mut self.bufs);
+        let id = self.infos.len() as u32;
+        self.scores
+            .push(model.scorer.lexical(&info, &mut self.feats));
+        self.infos.push(info);
+        self.index.insert(w, id);
+        id
+    }
+}
+
+thread_local! {
+    static LEXICON: std::cell::RefCell<Lexicon> = std::cell::RefCell::new(Lexicon::default());
 }
 
 /// Everything the tagger needs at run time.
@@ -240,6 +444,8 @@ pub(crate) struct Model {
     pub gazetteer: Gazetteer,
     pub clusters: HashMap64<u32>,
     scorer: Scorer,
+    /// Distinguishes models in the per-thread [`Lexicon`] (clones share it: same content).
+    id: u64,
 }
 
 /// Viterbi decoding of one sentence with `weights`; records the result in
@@ -313,6 +519,7 @@ pub(crate) fn second_stage(
 
 impl Model {
     /// Token information of a sentence, gazetteer matches included.
+    #[cfg(test)]
     pub fn infos(&self, tokens: &[&str]) -> Vec<TokenInfo> {
         let mut infos = features::token_infos(tokens, &self.clusters);
         features::add_gazetteer(&mut infos, &self.gazetteer, None);
@@ -327,6 +534,7 @@ impl Model {
         clusters: HashMap64<u32>,
         step: f32,
     ) -> Model {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let scorer = Scorer::new(&weights, second.as_ref(), step);
         Model {
             weights,
@@ -334,26 +542,72 @@ impl Model {
             gazetteer,
             clusters,
             scorer,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
-    /// Tags the sentences of one document (the same result as [`first_stage`] followed by
-    /// [`second_stage`], with each shared feature looked up once).
-    pub fn decode_document(&self, doc: &[Vec<TokenInfo>]) -> Vec<Vec<Label>> {
+    /// Tags a document given as its words and the end (exclusive index into `words`) of
+    /// each sentence; words after the last end form one more sentence. Returns one label
+    /// per word: the result of [`first_stage`] followed by [`second_stage`], computed with
+    /// the per-thread [`Lexicon`] and each feature shared by the stages looked up once.
+    pub fn tag_words(&self, words: &[&str], ends: &[usize]) -> Vec<Label> {
+        let run = |lex: &mut Lexicon| self.tag_words_with(lex, words, ends);
+        LEXICON
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut lex) => run(&mut lex),
+                Err(_) => run(&mut Lexicon::default()),
+            })
+            .unwrap_or_else(|_| run(&mut Lexicon::default()))
+    }
+
+    fn tag_words_with(&self, lex: &mut Lexicon, words: &[&str], ends: &[usize]) -> Vec<Label> {
+        let n = words.len();
+        let mut ranges = Vec::with_capacity(ends.len() + 1);
+        let mut start = 0;
+        for &e in ends.iter().chain(std::iter::once(&n)) {
+            let e = e.min(n);
+            if e > start {
+                ranges.push(start..e);
+                start = e;
+            }
+        }
+        lex.start(self);
+        let ids: Vec<u32> = words.iter().map(|w| lex.id(self, w)).collect();
+        let mut infos: Vec<TokenInfo> = ids
+            .iter()
+            .map(|&id| lex.infos[id as usize].clone())
+            .collect();
+        for r in &ranges {
+            features::add_gazetteer(&mut infos[r.clone()], &self.gazetteer, None);
+        }
+        let lex = &*lex;
         let sc = &self.scorer;
         let two = self.second.is_some();
-        let mut feats = Vec::with_capacity(96);
-        let mut partial2: Vec<Vec<[i32; N_LABELS]>> = Vec::with_capacity(doc.len());
-        let mut s1: Vec<Vec<Label>> = Vec::with_capacity(doc.len());
+        let mut feats = Vec::with_capacity(64);
+        let mut back = Vec::new();
+        let mut em1 = vec![[0i32; N_LABELS]; n];
+        let mut em2 = vec![[0i32; N_LABELS]; if two { n } else { 0 }];
+        let mut s1 = vec![Label::O; n];
         let mut history = History::default();
-        for infos in doc {
-            let sent = Sentence::new(infos);
-            let mut em1 = vec![[0i32; N_LABELS]; infos.len()];
-            let mut em2 = vec![[0i32; N_LABELS]; if two { infos.len() } else { 0 }];
-            for (i, e1) in em1.iter_mut().enumerate() {
+        for r in &ranges {
+            let sent = Sentence::new(&infos[r.clone()]);
+            let ids = &ids[r.clone()];
+            let len = ids.len();
+            for i in 0..len {
+                let e1 = &mut em1[r.start + i];
+                for slot in 0..N_SLOTS {
+                    let lexical = match features::neighbour(i, len, slot) {
+                        Some(j) => &lex.scores[ids[j] as usize],
+                        None => &sc.padding,
+                    };
+                    add_row(e1, &lexical[0][slot]);
+                    if two {
+                        add_row(&mut em2[r.start + i], &lexical[1][slot]);
+                    }
+                }
                 feats.clear();
-                features::extract_local(&sent, i, &mut feats);
-                match em2.get_mut(i) {
+                features::extract_context(&sent, i, &mut feats);
+                match em2.get_mut(r.start + i) {
                     Some(e2) => sc.add_both(&feats, e1, e2),
                     None => sc.add(&feats, 0, e1),
                 }
@@ -361,33 +615,29 @@ impl Model {
                 features::extract_document(&sent, i, &history, None, &mut feats);
                 sc.add(&feats, 0, e1);
             }
-            let mut labels = viterbi_i32(&em1, &sc.trans[0]);
-            trim_titles(infos, &mut labels);
-            history.record(infos, &labels);
-            s1.push(labels);
-            partial2.push(em2);
+            let labels = &mut s1[r.clone()];
+            viterbi_i32(&em1[r.clone()], &sc.lattice[0], labels, &mut back);
+            trim_titles(sent.infos, labels);
+            history.record(sent.infos, labels);
         }
         if !two {
             return s1;
         }
-        let ctx = DocContext::new(
-            doc.iter()
-                .map(Vec::as_slice)
-                .zip(s1.iter().map(Vec::as_slice)),
-        );
+        let ctx = DocContext::new(ranges.iter().map(|r| (&infos[r.clone()], &s1[r.clone()])));
         let mut history = History::default();
-        let mut out = Vec::with_capacity(doc.len());
-        for ((infos, l1), mut em2) in doc.iter().zip(&s1).zip(partial2) {
-            let sent = Sentence::new(infos);
-            for (i, e) in em2.iter_mut().enumerate() {
+        let mut out = vec![Label::O; n];
+        for r in &ranges {
+            let sent = Sentence::new(&infos[r.clone()]);
+            let l1 = &s1[r.clone()];
+            for i in 0..r.len() {
                 feats.clear();
                 features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
-                sc.add(&feats, 1, e);
+                sc.add(&feats, 1, &mut em2[r.start + i]);
             }
-            let mut labels = viterbi_i32(&em2, &sc.trans[1]);
-            trim_titles(infos, &mut labels);
-            history.record(infos, &labels);
-            out.push(labels);
+            let labels = &mut out[r.clone()];
+            viterbi_i32(&em2[r.clone()], &sc.lattice[1], labels, &mut back);
+            trim_titles(sent.infos, labels);
+            history.record(sent.infos, labels);
         }
         out
     }
