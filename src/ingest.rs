@@ -150,6 +150,9 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     // A new index will extract everything: load the tagger and the gazetteer now, in the
     // background, while the walk runs.
     let fresh = manifest.is_empty() || opts.full;
+    if fresh {
+        writer.without_background_merges();
+    }
     if manifest.is_empty() {
         warm_up(opts.tagger);
     }

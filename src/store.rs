@@ -355,11 +355,24 @@ impl Writer {
     /// per term). It costs about one more pass over the index files, so an incremental run
     /// that changed a few files should not call it.
     pub fn merge_all(&mut self) -> Result<()> {
-        let ids = self.inner.index().searchable_segment_ids()?;
-        if ids.len() > 1 {
-            self.inner.merge(&ids).wait()?;
+        // A background merge of tantivy's policy may take some of the segments first (the
+        // merge then fails with "segments not found"): try again on the segments as they are
+        // then. Merging is an optimisation; giving up leaves a valid index of several segments.
+        for _ in 0..3 {
+            let ids = self.inner.index().searchable_segment_ids()?;
+            if ids.len() <= 1 || self.inner.merge(&ids).wait().is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
         Ok(())
+    }
+
+    /// Turns off tantivy's background merges for the rest of this writer's life: a run that
+    /// ends with [`Writer::merge_all`] would only redo their work.
+    pub fn without_background_merges(&mut self) {
+        self.inner
+            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     }
 
     /// Waits for merges to finish and releases the lock.
