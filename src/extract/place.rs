@@ -145,6 +145,9 @@ impl Gazetteer {
     /// `scripts/build_gazetteer.py`). Malformed lines are skipped.
     fn parse(text: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
+        // Sized once for the names and aliases of the file (roughly one per 24 bytes), so
+        // that loading does not rehash the table as it grows.
+        g.index.reserve(text.len() / 24);
         let mut continent_by_code: HashMap<&str, u8> = HashMap::new();
         let mut region_by_key: HashMap<(&str, &str), u32> = HashMap::new();
         for line in text.lines() {
