@@ -235,9 +235,17 @@ impl Store {
 
     /// Takes the writer lock. A second writer on the same index gets a clear error.
     pub fn writer(&self, threads: usize, heap_bytes: usize) -> Result<Writer> {
+        let threads = threads.max(1);
+        // One merge thread, not tantivy's four: on a small machine concurrent merges of large
+        // segments add their memory up (the peak of a 1M-article run) for little speed.
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(heap_bytes / threads)
+            .num_merge_threads(1)
+            .build();
         let inner = self
             .index
-            .writer_with_num_threads(threads.max(1), heap_bytes)
+            .writer_with_options(options)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::Locked(format!(
                     "another newsdex process ({}) is writing to {} (its writer lock is held); \
