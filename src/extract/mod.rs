@@ -213,7 +213,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut evidence: Vec<String> = Vec::new();
     for span in &spans {
         let raw = &text[span.start..span.end];
-        if NOT_NAMES.contains(&raw.trim()) {
+        // Case-blind: Reuters' article files sign off "REUTER", its JSON "Reuter".
+        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(raw.trim())) {
             continue;
         }
         let mention = Mention {
@@ -455,5 +456,29 @@ fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>)
             canonical,
             mentions: mention.into_iter().collect(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reuters_sign_off_is_not_a_person_in_any_case() {
+        // The ending of a Reuters-21578 article file (05184.txt) and of its JSON form.
+        for sign_off in ["REUTER", "Reuter"] {
+            let text = format!(
+                "Saudi Arabia's economy is showing signs of picking up after problems last \
+                 year, Commerce Minister Suleiman Abdulaziz al-Salim said.\n {sign_off}\n"
+            );
+            let e = extract_with(&text, &Hints::default());
+            assert!(
+                e.persons
+                    .iter()
+                    .all(|p| !p.canonical.eq_ignore_ascii_case("reuter")),
+                "{sign_off}: {:?}",
+                e.persons
+            );
+        }
     }
 }
