@@ -361,17 +361,15 @@ impl Writer {
     /// Meant for the end of a full index run, after its last commit: a single segment makes
     /// facet counting and search cheaper (one dictionary per facet field, one posting list
     /// per term). It costs about one more pass over the index files, so an incremental run
-    /// that changed a few files should not call it.
+    /// that changed a few files should not call it. Turn background merges off first
+    /// ([`Writer::without_background_merges`]): a merge of tantivy's policy running at the
+    /// same time could take some of the segments, and this merge would then fail.
     pub fn merge_all(&mut self) -> Result<()> {
-        // A background merge of tantivy's policy may take some of the segments first (the
-        // merge then fails with "segments not found"): try again on the segments as they are
-        // then. Merging is an optimisation; giving up leaves a valid index of several segments.
-        for _ in 0..3 {
-            let ids = self.inner.index().searchable_segment_ids()?;
-            if ids.len() <= 1 || self.inner.merge(&ids).wait().is_ok() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
+        // Called with background merges off (`without_background_merges`), so no merge of
+        // tantivy's policy can take these segments first.
+        let ids = self.inner.index().searchable_segment_ids()?;
+        if ids.len() > 1 {
+            self.inner.merge(&ids).wait()?;
         }
         Ok(())
     }

@@ -213,8 +213,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut evidence: Vec<String> = Vec::new();
     for span in &spans {
         let raw = &text[span.start..span.end];
+        let name = raw.trim();
         // Case-blind: Reuters' article files sign off "REUTER", its JSON "Reuter".
-        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(raw.trim())) {
+        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             continue;
         }
         let mention = Mention {
