@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::features::{self, DocContext, HashMap64, History, Sentence, TokenInfo, N_SLOTS};
+use super::features::{self, DocContext, HashMap64, History, Reach, Sentence, TokenInfo, N_SLOTS};
 use super::gazetteer::{GazList, GazMatch, Gazetteer};
 use super::label::{EntityKind, Label, Pos, N_LABELS};
 use crate::{Error, Result};
@@ -381,6 +381,40 @@ fn viterbi_i32(
     backtrack(&cur, back, &mut out[..n]);
 }
 
+/// Scores of a token whose label is fixed to `O`: the other labels are out of reach, and
+/// the `O` score, the same for every path through the token, does not change the best one.
+const ONLY_O: [i32; N_LABELS] = {
+    let mut e = [i32::MIN / 16; N_LABELS];
+    e[0] = 0;
+    e
+};
+
+/// Decodes the sentence at `range` of `em` into `out` stretch by stretch: every maximal run of
+/// tokens that are not [`Reach::Far`] is decoded alone (its edges are fixed to `O`, which
+/// splits the best path of the whole sentence there), the far tokens are labelled `O`.
+fn decode_stretches(
+    em: &[[i32; N_LABELS]],
+    reach: &[Reach],
+    range: &std::ops::Range<usize>,
+    lat: &Lattice,
+    out: &mut [Label],
+    back: &mut Vec<[u8; N_LABELS]>,
+) {
+    let mut i = range.start;
+    while i < range.end {
+        if reach[i] == Reach::Far {
+            out[i] = Label::O;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < range.end && reach[i] != Reach::Far {
+            i += 1;
+        }
+        viterbi_i32(&em[start..i], lat, &mut out[start..i], back);
+    }
+}
+
 /// The summed quantised weights of one word's single-token features
 /// ([`features::push_lexical`]): `[stage][slot][label]`.
 type LexScores = [[[i16; N_LABELS]; N_SLOTS]; 2];
@@ -448,8 +482,8 @@ pub(crate) struct Model {
     id: u64,
 }
 
-/// Viterbi decoding of one sentence with `weights`; records the result in
-/// `history`.
+/// Viterbi decoding of one sentence with `weights`, tokens out of [`features::REACH`] of a
+/// name-like token fixed to `O`; records the result in `history`.
 pub(crate) fn decode_with(
     weights: &Weights,
     trans: &Transitions,
@@ -457,7 +491,18 @@ pub(crate) fn decode_with(
     history: &mut History,
     stage2: Option<(&DocContext, &[Label])>,
 ) -> Vec<Label> {
-    let em = emissions(weights, infos, history, stage2, None);
+    let mut em = emissions(weights, infos, history, stage2, None);
+    let mut reach = Vec::new();
+    features::reach(infos, &mut reach);
+    for (e, r) in em.iter_mut().zip(&reach) {
+        if *r != Reach::Free {
+            for (l, x) in e.iter_mut().enumerate() {
+                if l != Label::O.index() {
+                    *x = f32::NEG_INFINITY;
+                }
+            }
+        }
+    }
     let mut labels = viterbi(&em, trans);
     trim_titles(infos, &mut labels);
     history.record(infos, &labels);
@@ -588,13 +633,31 @@ impl Model {
         let mut em1 = vec![[0i32; N_LABELS]; n];
         let mut em2 = vec![[0i32; N_LABELS]; if two { n } else { 0 }];
         let mut s1 = vec![Label::O; n];
+        let mut reach = vec![Reach::Far; n];
+        let mut buf = Vec::new();
+        for r in &ranges {
+            features::reach(&infos[r.clone()], &mut buf);
+            reach[r.clone()].copy_from_slice(&buf);
+        }
         let mut history = History::default();
         for r in &ranges {
             let sent = Sentence::new(&infos[r.clone()]);
             let ids = &ids[r.clone()];
             let len = ids.len();
             for i in 0..len {
-                let e1 = &mut em1[r.start + i];
+                let at = r.start + i;
+                match reach[at] {
+                    Reach::Far => continue,
+                    Reach::Edge => {
+                        em1[at] = ONLY_O;
+                        if two {
+                            em2[at] = ONLY_O;
+                        }
+                        continue;
+                    }
+                    Reach::Free => {}
+                }
+                let e1 = &mut em1[at];
                 for slot in 0..N_SLOTS {
                     let lexical = match features::neighbour(i, len, slot) {
                         Some(j) => &lex.scores[ids[j] as usize],
@@ -602,12 +665,12 @@ impl Model {
                     };
                     add_row(e1, &lexical[0][slot]);
                     if two {
-                        add_row(&mut em2[r.start + i], &lexical[1][slot]);
+                        add_row(&mut em2[at], &lexical[1][slot]);
                     }
                 }
                 feats.clear();
                 features::extract_context(&sent, i, &mut feats);
-                match em2.get_mut(r.start + i) {
+                match em2.get_mut(at) {
                     Some(e2) => sc.add_both(&feats, e1, e2),
                     None => sc.add(&feats, 0, e1),
                 }
@@ -615,8 +678,8 @@ impl Model {
                 features::extract_document(&sent, i, &history, None, &mut feats);
                 sc.add(&feats, 0, e1);
             }
+            decode_stretches(&em1, &reach, r, &sc.lattice[0], &mut s1, &mut back);
             let labels = &mut s1[r.clone()];
-            viterbi_i32(&em1[r.clone()], &sc.lattice[0], labels, &mut back);
             trim_titles(sent.infos, labels);
             history.record(sent.infos, labels);
         }
@@ -630,12 +693,15 @@ impl Model {
             let sent = Sentence::new(&infos[r.clone()]);
             let l1 = &s1[r.clone()];
             for i in 0..r.len() {
+                if reach[r.start + i] != Reach::Free {
+                    continue;
+                }
                 feats.clear();
                 features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
                 sc.add(&feats, 1, &mut em2[r.start + i]);
             }
+            decode_stretches(&em2, &reach, r, &sc.lattice[1], &mut out, &mut back);
             let labels = &mut out[r.clone()];
-            viterbi_i32(&em2[r.clone()], &sc.lattice[1], labels, &mut back);
             trim_titles(sent.infos, labels);
             history.record(sent.infos, labels);
         }
@@ -730,7 +796,7 @@ impl Model {
         for _ in 0..n {
             let k = c.u64().ok_or_else(|| bad("truncated"))?;
             let m = c.u16().ok_or_else(|| bad("truncated"))?;
-            gazetteer.entries.insert(k, m);
+            gazetteer.insert_mask(k, m);
         }
         let mut clusters = HashMap64::default();
         let n = c.u32().ok_or_else(|| bad("truncated"))? as usize;
