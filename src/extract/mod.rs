@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 2;
+pub const EXTRACTOR_VERSION: u64 = 3;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -212,10 +212,19 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut place_mentions: Vec<Mention> = Vec::new();
     let mut evidence: Vec<String> = Vec::new();
     for span in &spans {
-        let raw = &text[span.start..span.end];
+        let written = &text[span.start..span.end];
+        // A name broken across a hard-wrapped line ("Securities and Exchange\nCommission")
+        // is named with single spaces.
+        let spaced;
+        let raw = if written.contains(|c: char| c.is_whitespace() && c != ' ') {
+            spaced = written.split_whitespace().collect::<Vec<_>>().join(" ");
+            spaced.as_str()
+        } else {
+            written
+        };
         let name = raw.trim();
         // Case-blind: Reuters' article files sign off "REUTER", its JSON "Reuter".
-        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) || not_a_name(name) {
             continue;
         }
         let mention = Mention {
@@ -290,6 +299,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             add_named(&mut orgs, org::canonical(&tag.replace('_', " ")), None);
         }
     }
+
+    fold_capitalised(&mut persons);
+    fold_capitalised(&mut orgs);
 
     // A name the tagger called both a person and an organisation in one article
     // ("Chelsea") is the organisation.
@@ -444,10 +456,64 @@ const NOT_NAMES: &[&str] = &[
     "Reuter",
 ];
 
+/// Words of company results tables ("NINE MTHS", "SHR", "REVS", "N.Z. DLRS"): a span
+/// holding one is a table heading or an amount, never a name. Lower case.
+const TABLE_WORDS: &[&str] = &[
+    "avg", "bln", "cts", "dlr", "dlrs", "mln", "mth", "mths", "oper", "pct", "qtr", "qtly", "revs",
+    "shr", "shrs",
+];
+
+/// Words that are never a whole name: legal forms, function words and the generic words
+/// of company names, which the tagger keeps as an entity of their own in capitalised
+/// headlines ("XYZ CORP <XYZ> SETS DIVIDEND" giving "CORP", "AN" as a person, "UNITED").
+/// Lower case.
+const NEVER_ALONE: &[&str] = &[
+    "a", "ag", "an", "and", "bank", "co", "corp", "cos", "general", "inc", "llc", "ltd",
+    "national", "nv", "of", "plc", "sa", "the", "union", "united",
+];
+
+/// True when a tagged span cannot be a name (see [`TABLE_WORDS`] and [`NEVER_ALONE`]).
+fn not_a_name(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    words.iter().any(|w| TABLE_WORDS.contains(&w.as_str()))
+        || words.iter().all(|w| NEVER_ALONE.contains(&w.as_str()))
+}
+
 /// True when the byte offset starts a sentence, a line or the text.
 fn sentence_initial(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t', '"', '\'', '“', '‘', '(']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// Folds a name written in capitals ("TELECOM CORP", from a headline) into the same name
+/// written in mixed case in the article ("Telecom Corp"), so that a facet lists it once.
+fn fold_capitalised(list: &mut Vec<Named>) {
+    let caps = |n: &str| {
+        n.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !n.chars().any(char::is_lowercase)
+    };
+    let mut i = 0;
+    while i < list.len() {
+        let into = caps(&list[i].canonical)
+            .then(|| {
+                list.iter().position(|o| {
+                    !caps(&o.canonical)
+                        && o.canonical.to_lowercase() == list[i].canonical.to_lowercase()
+                })
+            })
+            .flatten();
+        match into {
+            Some(j) => {
+                let folded = list.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                list[j].mentions.extend(folded.mentions);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {
@@ -463,6 +529,70 @@ fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_words_and_legal_forms_are_not_names() {
+        let mut orgs = vec![
+            Named {
+                canonical: "TELECOM CORP".into(),
+                mentions: vec![],
+            },
+            Named {
+                canonical: "IBM".into(),
+                mentions: vec![],
+            },
+            Named {
+                canonical: "Telecom Corp".into(),
+                mentions: vec![],
+            },
+        ];
+        fold_capitalised(&mut orgs);
+        let names: Vec<&str> = orgs.iter().map(|n| n.canonical.as_str()).collect();
+        assert_eq!(names, ["IBM", "Telecom Corp"]);
+        for name in ["NINE MTHS", "N.Z. Dlrs", "INC", "Inc.", "Corp", "AN", "The"] {
+            assert!(not_a_name(name), "{name}");
+        }
+        for name in [
+            "General Motors Corp",
+            "Co-operative Bank",
+            "Inco",
+            "Ann Smith",
+            "A",
+        ] {
+            assert_eq!(not_a_name(name), name == "A", "{name}");
+        }
+        // A Reuters-21578 heading (00027.txt is this shape): company, ticker, results.
+        let e = extract_with(
+            "TELECOM CORP <TCOM> 4TH QTR NET\nShr 32 cts vs 26 cts\nNine mths shr 1.05 dlrs \
+             vs 90 cts\nTelecom Corp said its results rose. INC said so.\n",
+            &Hints::default(),
+        );
+        let names: Vec<&str> = e
+            .persons
+            .iter()
+            .chain(&e.orgs)
+            .map(|n| n.canonical.as_str())
+            .collect();
+        assert!(
+            names.iter().all(|n| !not_a_name(n)),
+            "{names:?} holds a table word or a bare legal form"
+        );
+    }
+
+    #[test]
+    fn names_broken_across_wrapped_lines_are_one_name() {
+        // Reuters-21578 wraps its lines at 70 columns (06900.txt: "said Robert\nPollack").
+        let text = "Oncogene Science Inc said Robert\nPollack resigned, and the Securities and \
+                    Exchange\nCommission was told.\n";
+        let e = extract_with(text, &Hints::default());
+        let persons: Vec<&str> = e.persons.iter().map(|p| p.canonical.as_str()).collect();
+        let orgs: Vec<&str> = e.orgs.iter().map(|p| p.canonical.as_str()).collect();
+        assert_eq!(persons, ["Robert Pollack"]);
+        assert!(
+            orgs.contains(&"Securities and Exchange Commission"),
+            "{orgs:?}"
+        );
+    }
 
     #[test]
     fn reuters_sign_off_is_not_a_person_in_any_case() {

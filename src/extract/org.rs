@@ -35,6 +35,22 @@ const ALIASES: &[(&str, &str)] = &[
     ("BoJ", "Bank of Japan"),
     ("Bundesbank", "Deutsche Bundesbank"),
     ("SEC", "Securities and Exchange Commission"),
+    // Halves of names that Reuters' headlines and line breaks split.
+    (
+        "Securities and Exchange",
+        "Securities and Exchange Commission",
+    ),
+    ("Exchange Commission", "Securities and Exchange Commission"),
+    ("Moody", "Moody's Investors Service"),
+    ("Moody's Investors Service Inc", "Moody's Investors Service"),
+    ("Moody's Investors Service", "Moody's Investors Service"),
+    ("Standard and Poor's Corp", "Standard and Poor's"),
+    // A trailing "'s" is gone before the table is read.
+    ("Standard and Poor", "Standard and Poor's"),
+    ("Standard & Poor", "Standard and Poor's"),
+    ("S&P", "Standard and Poor's"),
+    ("Poor's Corp", "Standard and Poor's"),
+    ("Poor", "Standard and Poor's"),
     ("FBI", "FBI"),
     ("CIA", "CIA"),
     ("BBC", "BBC"),
@@ -64,9 +80,9 @@ const ALIASES: &[(&str, &str)] = &[
 /// trailing possessive removed.
 pub fn canonical(name: &str) -> String {
     let name = name.trim();
-    let name = name
-        .strip_suffix("'s")
-        .or_else(|| name.strip_suffix("’s"))
+    let name = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
         .unwrap_or(name);
     let name = name.trim();
     for (alias, canonical) in ALIASES {
@@ -113,6 +129,14 @@ mod tests {
             ("the Fed", "Federal Reserve"),
             ("Gazprom's", "Gazprom"),
             ("The Bank of England", "Bank of England"),
+            ("MOODY'S", "Moody's Investors Service"),
+            ("Moody's Investors Service Inc", "Moody's Investors Service"),
+            ("Standard and Poor's", "Standard and Poor's"),
+            ("Poor's Corp", "Standard and Poor's"),
+            (
+                "Securities and Exchange",
+                "Securities and Exchange Commission",
+            ),
         ] {
             assert_eq!(canonical(alias), expected, "{alias}");
         }

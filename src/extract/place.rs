@@ -285,15 +285,8 @@ impl Gazetteer {
         let Some(entries) = self.index.get(&key) else {
             return false;
         };
-        let big = |e: &Entry| match e.target {
-            Target::Continent(_) | Target::Country(_) => true,
-            Target::City(c) => {
-                e.primary && self.cities[c as usize].population >= stoplist::BIG_PLACE_POPULATION
-            }
-            Target::Region(_) => false,
-        };
         if stoplist::is_stopword(&key) || self.demonyms.contains_key(&key) {
-            return entries.iter().any(big);
+            return entries.iter().any(|e| self.is_big(e));
         }
         if key.chars().count() <= 2 {
             return entries
@@ -306,6 +299,20 @@ impl Gazetteer {
             }
             _ => true,
         })
+    }
+
+    /// Whether an entry names a continent, a country, or a city of at least
+    /// [`stoplist::BIG_PLACE_POPULATION`] inhabitants by its main name: the only readings
+    /// a stoplisted name ("Split", "Gary") is given when seen untagged, and a generic one
+    /// ("West", "Gulf") at all.
+    fn is_big(&self, e: &Entry) -> bool {
+        match e.target {
+            Target::Continent(_) | Target::Country(_) => true,
+            Target::City(c) => {
+                e.primary && self.cities[c as usize].population >= stoplist::BIG_PLACE_POPULATION
+            }
+            Target::Region(_) => false,
+        }
     }
 
     /// Demonym or nationality adjective → country name: "French" → "France",
@@ -336,7 +343,19 @@ impl Gazetteer {
         evidence_countries: &[&str],
     ) -> Vec<Option<PlaceInfo>> {
         let keys: Vec<String> = mentions.iter().map(|m| normalize(m)).collect();
-        let candidates: Vec<Vec<(Entry, f64)>> = keys.iter().map(|k| self.candidates(k)).collect();
+        // A direction or landform word that the tagger took for a place ("the West", "the
+        // Gulf", "North") keeps only its big readings, and stays unresolved without one:
+        // "West" is not Cameroon's West Region, nor evidence for Cameroon.
+        let candidates: Vec<Vec<(Entry, f64)>> = keys
+            .iter()
+            .map(|k| {
+                let mut c = self.candidates(k);
+                if stoplist::is_generic(k) {
+                    c.retain(|(e, _)| self.is_big(e));
+                }
+                c
+            })
+            .collect();
         let anchors: Vec<Option<Target>> = candidates.iter().map(|c| self.anchor(c)).collect();
 
         let mut base = Evidence::default();

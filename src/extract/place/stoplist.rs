@@ -79,6 +79,20 @@ const STOPLIST: &[&str] = &[
     "woodland", "worms", "wright", "ye", "yongjian", "yoshikawa", "youhao", "young", "zou",
 ];
 
+/// Directions and landforms that GeoNames has as the whole name of some region or town
+/// ("West" and "North" are regions of Cameroon, "Gulf" a province of Papua New Guinea) but
+/// that news text uses for "the West", "the Gulf", "North and South": even when the tagger
+/// marks one as a place, it resolves only to a continent, a country or a big city. Sorted.
+const GENERIC: &[&str] = &[
+    "capital", "center", "central", "centre", "coast", "east", "eastern", "gulf", "midwest",
+    "north", "northern", "south", "southern", "west", "western",
+];
+
+/// True when the normalised key is a direction or landform word (see [`GENERIC`]).
+pub fn is_generic(key: &str) -> bool {
+    GENERIC.binary_search(&key).is_ok()
+}
+
 /// True when the normalised key is on the stoplist.
 pub fn is_stopword(key: &str) -> bool {
     STOPLIST.binary_search(&key).is_ok()
@@ -97,6 +111,10 @@ mod tests {
             assert_eq!(super::super::key::normalize(w), *w);
         }
         assert!(is_stopword("split"));
+        for pair in GENERIC.windows(2) {
+            assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
+        }
+        assert!(is_generic("gulf") && !is_generic("split"));
         assert!(!is_stopword("paris"));
     }
 }

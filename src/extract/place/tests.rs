@@ -410,3 +410,20 @@ fn alternate_names_need_agreeing_evidence() {
     assert!(r[0].is_none(), "{:?}", r[0]);
     assert_eq!(r[1].as_ref().map(|p| p.name.as_str()), Some("England"));
 }
+
+#[test]
+fn generic_words_tagged_as_places_stay_unresolved() {
+    // Reuters' "the West", "the Gulf", "North" and "South" were Cameroon's and Papua New
+    // Guinea's regions, which made both countries frequent facet values.
+    for word in ["West", "Gulf", "North", "South"] {
+        assert_eq!(
+            resolve_one(&[word, "Iran"], None, &[], 0),
+            "<none>",
+            "{word}"
+        );
+    }
+    // Other stoplisted names that the tagger marks as places still resolve.
+    assert!(
+        resolve_one(&["Split", "Croatia"], None, &[], 0).ends_with("Croatia/Split-Dalmatia/Split")
+    );
+}

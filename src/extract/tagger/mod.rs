@@ -251,7 +251,7 @@ const PERIOD_DROPPED_AFTER: &[&str] = &[
 ];
 
 /// Appends the tokens of a sentence to `out` but the period right after a title
-/// abbreviation (`Mr.` → `Mr`).
+/// abbreviation or an initial (`Mr.` → `Mr`, `J.` → `J`).
 fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
     let first = out.len();
     for (j, t) in sent.iter().enumerate() {
@@ -260,14 +260,36 @@ fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
             && out.len() > first
             && out.last().is_some_and(|p| {
                 p.end == t.start
-                    && PERIOD_DROPPED_AFTER
+                    && (PERIOD_DROPPED_AFTER
                         .iter()
                         .any(|a| p.text.eq_ignore_ascii_case(a))
+                        || is_initial(p.text))
             });
         if !drop {
             out.push(*t);
         }
     }
+}
+
+/// Whether the text between two tokens ends a paragraph: a blank line, or a line break
+/// followed by indentation. A lone line break is hard wrapping (Reuters' files wrap at 70
+/// columns, "said Robert\nPollack"), and a sentence goes on across it.
+fn paragraph_break(gap: &str) -> bool {
+    let mut lines = gap.split('\n');
+    let _before = lines.next();
+    let after: Vec<&str> = lines.collect();
+    match after.as_slice() {
+        [] => false,
+        [rest] => rest.starts_with([' ', '\t']),
+        _ => true,
+    }
+}
+
+/// Whether a token is one capital letter: a middle initial ("Robert J. Smith"), after which
+/// a period ends no sentence.
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -281,8 +303,8 @@ const ABBREVIATIONS: &[&str] = &[
 const MAX_SENTENCE: usize = 250;
 
 /// Splits tokens into sentences: after `.`, `!` or `?` followed by a capitalised word, a
-/// quote or a digit (unless the period ends an abbreviation), at line breaks, and at
-/// `MAX_SENTENCE` tokens.
+/// quote or a digit (unless the period ends an abbreviation or an initial), at paragraph
+/// breaks (not at a hard-wrapped line's end), and at `MAX_SENTENCE` tokens.
 pub fn split_sentences<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -292,7 +314,7 @@ pub fn split_sentences<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Vec<&'t [
         } else {
             let next = &tokens[i + 1];
             let gap = text.get(tokens[i].end..next.start).unwrap_or("");
-            if gap.contains('\n') {
+            if paragraph_break(gap) {
                 true
             } else if matches!(tokens[i].text, "." | "!" | "?") {
                 let next_starts = next.text.chars().next().is_some_and(|c| {
@@ -300,9 +322,10 @@ pub fn split_sentences<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Vec<&'t [
                 });
                 let abbrev = tokens[i].text == "."
                     && i > start
-                    && ABBREVIATIONS
+                    && (ABBREVIATIONS
                         .iter()
                         .any(|a| tokens[i - 1].text.eq_ignore_ascii_case(a))
+                        || is_initial(tokens[i - 1].text))
                     && tokens[i - 1].end == tokens[i].start;
                 next_starts && !abbrev
             } else {
@@ -444,14 +467,24 @@ mod tests {
 
     #[test]
     fn splits_sentences() {
-        let text = "Mr. Blair left. Then he said: \"No.\"\nNew line here";
+        let text =
+            "Mr. Blair left. Then he said: \"No\"\n\nA paragraph, hard\nwrapped, said Robert J.\n\
+                    Smith\n    Net 1,545 vs 2,188\n    Revs 25.2 mln";
         let toks = tokenize(text);
-        let sents: Vec<Vec<&str>> = split_sentences(text, &toks)
+        let sents: Vec<String> = split_sentences(text, &toks)
             .into_iter()
-            .map(|s| s.iter().map(|t| t.text).collect())
+            .map(|s| s.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
             .collect();
-        assert_eq!(sents.len(), 3, "{sents:?}");
-        assert_eq!(sents[0], ["Mr", ".", "Blair", "left", "."]);
+        assert_eq!(
+            sents,
+            [
+                "Mr . Blair left .",
+                "Then he said : \" No \"",
+                "A paragraph , hard wrapped , said Robert J . Smith",
+                "Net 1,545 vs 2,188",
+                "Revs 25.2 mln"
+            ]
+        );
         let toks = tokenize("Mr. Blair left.");
         let mut kept = Vec::new();
         drop_title_periods(&toks, &mut kept);
