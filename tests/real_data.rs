@@ -453,3 +453,63 @@ fn reuters_json_lines_keep_their_own_tags() {
         assert!(!found.contains(&line), "line {line} ({what}) found");
     }
 }
+
+#[test]
+fn reuters_facets_hold_whole_names() {
+    // Reuters-21578's article files: hard-wrapped at 70 columns, capitalised headlines with
+    // company tickers, results tables ("Shr 39 cts vs 50 cts").
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let articles = data.join("reuters21578/articles");
+    // One file (12793.txt) is empty: it is reported, so the exit status is 3.
+    json(&index, &["index", articles.to_str().unwrap(), "--json"], 3);
+    let top = |field: &str| -> Vec<String> {
+        let v = json(
+            &index,
+            &["facets", "--field", field, "--top", "40", "--json"],
+            0,
+        );
+        v["facets"][field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["value"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let persons = top("person");
+    // A line break ended the sentence, so "said Robert\nPollack" gave the person "Robert";
+    // "NINE MTHS" in results tables was a person.
+    for bad in ["Robert", "Richard", "Paul", "John", "David", "Nine Mths"] {
+        assert!(!persons.iter().any(|p| p == bad), "{bad} in {persons:?}");
+    }
+    assert!(
+        persons.iter().any(|p| p.starts_with("Robert ")),
+        "{persons:?}"
+    );
+    let orgs = top("org");
+    for bad in ["INC", "Inc", "Ltd", "Corp", "Moody", "Poor", "United"] {
+        assert!(!orgs.iter().any(|o| o == bad), "{bad} in {orgs:?}");
+    }
+    for good in [
+        "Securities and Exchange Commission",
+        "Moody's Investors Service",
+        "Standard and Poor's",
+    ] {
+        assert!(orgs.iter().any(|o| o == good), "{good} not in {orgs:?}");
+    }
+    assert!(
+        persons.iter().chain(&orgs).all(|n| !n.contains('\n')),
+        "a name holds a line break"
+    );
+    // "the West", "the Gulf": not Cameroon's West Region nor Papua New Guinea's Gulf Province.
+    let places = json(
+        &index,
+        &["facets", "--field", "place", "--top", "40", "--json"],
+        0,
+    );
+    let text = places.to_string();
+    for bad in ["Cameroon", "Papua New Guinea", "Gulf Province"] {
+        assert!(!text.contains(bad), "{bad} in the top places");
+    }
+}
