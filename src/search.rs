@@ -5,6 +5,8 @@ use crate::query::{build, FacetKind, SearchRequest, Sort};
 use crate::store::Store;
 use crate::Result;
 use facet_count::{Counts as FacetCounts, FacetCount};
+pub(crate) use facet_table::TableCache;
+use facet_table::{encoded_root, DocIds, FieldNames};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::collector::{Count, MultiCollector, TopDocs};
@@ -13,6 +15,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 mod facet_count;
+mod facet_table;
 
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
@@ -86,19 +89,29 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
 
     let mut multi = MultiCollector::new();
     let count_handle = multi.add_collector(Count);
-    let mut facet_handles = Vec::new();
-    for kind in dedup(&req.facets) {
-        let collector = match kind {
-            FacetKind::Person => facet_collector("person_facet", &["/"]),
-            FacetKind::Org => facet_collector("org_facet", &["/"]),
-            FacetKind::Place => facet_collector(
-                "place_level_facet",
-                &["/continent", "/country", "/region", "/city"],
-            ),
-            FacetKind::Amount => facet_collector("amount_facet", &["/bucket", "/currency"]),
-        };
-        facet_handles.push((kind, multi.add_collector(collector)));
+    let kinds = dedup(&req.facets);
+    // From the second faceted search on the same segments, counts come from decoded tables
+    // (built then, kept by the store); a one-shot call counts from the columns directly.
+    let tables = if kinds.is_empty() {
+        None
+    } else {
+        let specs: Vec<(&str, Vec<String>)> = FacetKind::ALL
+            .iter()
+            .map(|k| {
+                let (field, roots) = facet_spec(*k);
+                (field, roots.iter().map(|r| encoded_root(r)).collect())
+            })
+            .collect();
+        store.facet_tables.get(&searcher, &specs)?
+    };
+    let mut map_handles = Vec::new();
+    if tables.is_none() {
+        for kind in &kinds {
+            let (field, roots) = facet_spec(*kind);
+            map_handles.push(multi.add_collector(FacetCount::new(field, roots)));
+        }
     }
+    let doc_handle = tables.is_some().then(|| multi.add_collector(DocIds));
 
     let (docs, mut fruits): (Vec<(f32, DocAddress)>, _) = match req.sort {
         Sort::Relevance => searcher.search(&query, &(top.order_by_score(), multi))?,
@@ -125,9 +138,30 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     };
     let total = count_handle.extract(&mut fruits) as u64;
     let mut facets = BTreeMap::new();
-    for (kind, handle) in facet_handles {
-        let counts = handle.extract(&mut fruits);
-        facets.insert(kind.name(), facet_values(kind, &counts, req.top.max(1)));
+    match (tables, doc_handle) {
+        (Some(tables), Some(handle)) => {
+            let counts = tables.count(&searcher, &handle.extract(&mut fruits));
+            for kind in kinds {
+                let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+                let Some(names) = tables.field(i) else {
+                    continue;
+                };
+                let roots: Vec<String> =
+                    facet_spec(kind).1.iter().map(|r| encoded_root(r)).collect();
+                let fruit = Fruit::Table {
+                    names,
+                    roots: &roots,
+                    counts: names.counts_of(&counts),
+                };
+                facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
+            }
+        }
+        _ => {
+            for (kind, handle) in kinds.into_iter().zip(map_handles) {
+                let fruit = Fruit::Map(handle.extract(&mut fruits));
+                facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
+            }
+        }
     }
     let hits = if limit == 0 {
         Vec::new()
@@ -152,66 +186,136 @@ fn dedup(kinds: &[FacetKind]) -> Vec<FacetKind> {
     out
 }
 
-fn facet_collector(field: &str, roots: &[&str]) -> FacetCount {
-    FacetCount::new(field, roots)
+/// The facet field and the roots whose children are counted for `kind`.
+fn facet_spec(kind: FacetKind) -> (&'static str, &'static [&'static str]) {
+    match kind {
+        FacetKind::Person => ("person_facet", &["/"]),
+        FacetKind::Org => ("org_facet", &["/"]),
+        FacetKind::Place => (
+            "place_level_facet",
+            &["/continent", "/country", "/region", "/city"],
+        ),
+        FacetKind::Amount => ("amount_facet", &["/bucket", "/currency"]),
+    }
 }
 
-fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
-    let last = |f: &tantivy::schema::Facet| {
-        f.to_path()
-            .last()
-            .map(|s| s.to_string())
-            .unwrap_or_default()
+/// The counts of one facet field, from either way of counting.
+enum Fruit<'a> {
+    Map(FacetCounts),
+    Table {
+        names: &'a FieldNames,
+        /// Encoded roots, in the table's order.
+        roots: &'a [String],
+        /// By child id.
+        counts: &'a [u32],
+    },
+}
+
+impl Fruit<'_> {
+    /// The `k` children of `root` with the highest counts as (last path part, count),
+    /// highest first, ties in facet order.
+    fn top_k(&self, root: &str, k: usize) -> Vec<(String, u64)> {
+        match self {
+            Fruit::Map(counts) => counts
+                .top_k(root, k)
+                .into_iter()
+                .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
+                .collect(),
+            Fruit::Table { names, counts, .. } => {
+                if k == 0 {
+                    return Vec::new();
+                }
+                let range = self.range(root);
+                let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+                let mut found: Vec<(u32, u32)> = range
+                    .filter_map(|id| counts.get(id as usize).map(|c| (id, *c)))
+                    .filter(|(_, c)| *c > 0)
+                    .collect();
+                if found.len() > k {
+                    found.select_nth_unstable_by(k - 1, order);
+                    found.truncate(k);
+                }
+                found.sort_by(order);
+                found
+                    .into_iter()
+                    .map(|(id, c)| (last_part(names.name(id)), u64::from(c)))
+                    .collect()
+            }
+        }
+    }
+
+    /// Every counted child of `root` as (last path part, count), in facet order.
+    fn children(&self, root: &str) -> Vec<(String, u64)> {
+        match self {
+            Fruit::Map(counts) => counts
+                .get(root)
+                .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
+                .collect(),
+            Fruit::Table { names, counts, .. } => self
+                .range(root)
+                .filter_map(|id| {
+                    let c = *counts.get(id as usize)?;
+                    (c > 0).then(|| (last_part(names.name(id)), u64::from(c)))
+                })
+                .collect(),
+        }
+    }
+
+    /// Child ids below `root` (table counts only).
+    fn range(&self, root: &str) -> std::ops::Range<u32> {
+        match self {
+            Fruit::Map(_) => 0..0,
+            Fruit::Table { names, roots, .. } => {
+                let root = encoded_root(root);
+                roots
+                    .iter()
+                    .position(|r| *r == root)
+                    .map_or(0..0, |i| names.root_range(i))
+            }
+        }
+    }
+}
+
+/// The last part of an encoded facet path ("country\0Belgium" → "Belgium").
+fn last_part(encoded: &[u8]) -> String {
+    let last = encoded.rsplit(|b| *b == 0).next().unwrap_or_default();
+    String::from_utf8_lossy(last).into_owned()
+}
+
+fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> {
+    let values = |root: &str, level: Option<&'static str>| {
+        counts
+            .top_k(root, top)
+            .into_iter()
+            .map(move |(value, count)| FacetValue {
+                value,
+                count,
+                level,
+            })
     };
     match kind {
         FacetKind::Person => person_values(counts, top),
-        FacetKind::Org => counts
-            .top_k("/", top)
-            .into_iter()
-            .map(|(f, count)| FacetValue {
-                value: last(f),
-                count,
-                level: None,
-            })
-            .collect(),
+        FacetKind::Org => values("/", None).collect(),
         FacetKind::Place => PLACE_LEVELS
             .iter()
-            .flat_map(|level| {
-                counts
-                    .top_k(format!("/{level}").as_str(), top)
-                    .into_iter()
-                    .map(move |(f, count)| FacetValue {
-                        value: last(f),
-                        count,
-                        level: Some(*level),
-                    })
-            })
+            .flat_map(|level| values(&format!("/{level}"), Some(*level)).collect::<Vec<_>>())
             .collect(),
         FacetKind::Amount => {
+            let buckets = counts.children("/bucket");
             let mut out: Vec<FacetValue> = AMOUNT_BUCKETS
                 .iter()
                 .filter_map(|(label, _)| {
-                    let facet = tantivy::schema::Facet::from_path(["bucket", label]);
-                    counts
-                        .get("/bucket")
-                        .find(|(f, _)| **f == facet)
+                    buckets
+                        .iter()
+                        .find(|(name, _)| name == label)
                         .map(|(_, count)| FacetValue {
                             value: label.to_string(),
-                            count,
+                            count: *count,
                             level: Some("bucket"),
                         })
                 })
                 .collect();
-            out.extend(
-                counts
-                    .top_k("/currency", top)
-                    .into_iter()
-                    .map(|(f, count)| FacetValue {
-                        value: last(f),
-                        count,
-                        level: Some("currency"),
-                    }),
-            );
+            out.extend(values("/currency", Some("currency")));
             out
         }
     }
@@ -221,20 +325,8 @@ fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetV
 /// article only when the full name also appears there) counted under the full name that
 /// ends with it ("Tony Blair") when that name has at least 3/4 of such counts and the word
 /// is not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
-fn person_values(counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
-    let all: Vec<(String, u64)> = counts
-        .get("/")
-        .map(|(f, c)| {
-            (
-                f.to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                c,
-            )
-        })
-        .collect();
-    merge_surnames(&all, top)
+fn person_values(counts: &Fruit, top: usize) -> Vec<FacetValue> {
+    merge_surnames(&counts.children("/"), top)
 }
 
 /// The merge of [`person_values`] on (name, count) pairs in facet order.

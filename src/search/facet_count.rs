@@ -197,7 +197,7 @@ impl SegmentCollector for SegmentFacetCount {
 }
 
 /// The encoded facet one level below `root` on the path of `facet`, if `facet` is below it.
-fn child_of<'a>(facet: &'a [u8], root: &[u8]) -> Option<&'a [u8]> {
+pub(crate) fn child_of<'a>(facet: &'a [u8], root: &[u8]) -> Option<&'a [u8]> {
     const SEP: u8 = 0;
     let start = if root.is_empty() {
         0
