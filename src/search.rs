@@ -6,10 +6,10 @@ use crate::store::Store;
 use crate::Result;
 use facet_count::{Counts as FacetCounts, FacetCount};
 pub(crate) use facet_table::TableCache;
-use facet_table::{encoded_root, DocIds, FieldNames};
+use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::collector::{Count, MultiCollector, TopDocs};
+use tantivy::collector::{Count, FruitHandle, MultiCollector, MultiFruit, TopDocs};
 use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
@@ -137,10 +137,54 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
         }
     };
     let total = count_handle.extract(&mut fruits) as u64;
+    // Reading a hit decompresses a 64 KiB store block: the second half of the page is read
+    // on another thread while this one counts facets and reads the first half.
+    let page: &[(f32, DocAddress)] = if limit == 0 { &[] } else { &docs };
+    let (first, second) = page.split_at(page.len() / 2);
+    let read = |part| hits(&searcher, store, &*query, req, part);
+    let (facets, hits) = std::thread::scope(|s| -> Result<_> {
+        let helper = (!first.is_empty()).then(|| s.spawn(|| read(second)));
+        let facets = facet_results(
+            &searcher,
+            req,
+            kinds,
+            tables,
+            doc_handle,
+            map_handles,
+            &mut fruits,
+        );
+        let (mut out, rest) = match helper {
+            Some(helper) => (
+                read(first)?,
+                helper.join().unwrap_or_else(|_| read(second))?,
+            ),
+            None => (read(second)?, Vec::new()),
+        };
+        out.extend(rest);
+        Ok((facets, out))
+    })?;
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+        took_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// The facet values of a finished search, from the tables or from the direct counts.
+fn facet_results(
+    searcher: &Searcher,
+    req: &SearchRequest,
+    kinds: Vec<FacetKind>,
+    tables: Option<std::sync::Arc<FacetTables>>,
+    doc_handle: Option<FruitHandle<facet_table::Matched>>,
+    map_handles: Vec<FruitHandle<FacetCounts>>,
+    fruits: &mut MultiFruit,
+) -> BTreeMap<&'static str, Vec<FacetValue>> {
     let mut facets = BTreeMap::new();
     match (tables, doc_handle) {
         (Some(tables), Some(handle)) => {
-            let counts = tables.count(&searcher, &handle.extract(&mut fruits));
+            let counts = tables.count(searcher, &handle.extract(fruits));
             for kind in kinds {
                 let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
                 let Some(names) = tables.field(i) else {
@@ -158,22 +202,12 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
         }
         _ => {
             for (kind, handle) in kinds.into_iter().zip(map_handles) {
-                let fruit = Fruit::Map(handle.extract(&mut fruits));
+                let fruit = Fruit::Map(handle.extract(fruits));
                 facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
             }
         }
     }
-    let hits = if limit == 0 {
-        Vec::new()
-    } else {
-        hits(&searcher, store, &*query, req, &docs)?
-    };
-    Ok(SearchResults {
-        total,
-        hits,
-        facets,
-        took_ms: started.elapsed().as_secs_f64() * 1000.0,
-    })
+    facets
 }
 
 fn dedup(kinds: &[FacetKind]) -> Vec<FacetKind> {

@@ -410,6 +410,9 @@ pub(crate) fn encoded_root(root: &str) -> String {
     Facet::from(root).encoded_str().to_string()
 }
 
+/// The matching documents of each segment, by segment ordinal, ascending.
+pub(crate) type Matched = Vec<(u32, Vec<DocId>)>;
+
 /// Collects the matching documents of each segment (for counting with tables afterwards).
 pub(crate) struct DocIds;
 
@@ -420,7 +423,7 @@ pub(crate) struct SegmentDocIds {
 }
 
 impl tantivy::collector::Collector for DocIds {
-    type Fruit = Vec<(u32, Vec<DocId>)>;
+    type Fruit = Matched;
     type Child = SegmentDocIds;
 
     fn for_segment(
@@ -438,13 +441,13 @@ impl tantivy::collector::Collector for DocIds {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<(u32, Vec<DocId>)>>) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(&self, fruits: Vec<Matched>) -> tantivy::Result<Matched> {
         Ok(fruits.into_iter().flatten().collect())
     }
 }
 
 impl tantivy::collector::SegmentCollector for SegmentDocIds {
-    type Fruit = Vec<(u32, Vec<DocId>)>;
+    type Fruit = Matched;
 
     fn collect(&mut self, doc: DocId, _: tantivy::Score) {
         self.docs.push(doc);
