@@ -87,8 +87,6 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     let limit = req.limit.min(MAX_LIMIT);
     let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset.min(MAX_OFFSET));
 
-    let mut multi = MultiCollector::new();
-    let count_handle = multi.add_collector(Count);
     let kinds = dedup(&req.facets);
     // From the second faceted search on the same segments, counts come from decoded tables
     // (built then, kept by the store); a one-shot call counts from the columns directly.
@@ -104,39 +102,48 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
             .collect();
         store.facet_tables.get(&searcher, &specs)?
     };
+    // Collectors in a tuple, not a `MultiCollector`: one indirect call less per document.
     let mut map_handles = Vec::new();
-    if tables.is_none() {
+    let direct = (tables.is_none() && !kinds.is_empty()).then(|| {
+        let mut multi = MultiCollector::new();
         for kind in &kinds {
             let (field, roots) = facet_spec(*kind);
             map_handles.push(multi.add_collector(FacetCount::new(field, roots)));
         }
-    }
-    let doc_handle = tables.is_some().then(|| multi.add_collector(DocIds));
+        multi
+    });
+    let doc_ids = tables.is_some().then_some(DocIds);
 
-    let (docs, mut fruits): (Vec<(f32, DocAddress)>, _) = match req.sort {
-        Sort::Relevance => searcher.search(&query, &(top.order_by_score(), multi))?,
+    let (docs, total, matched, direct_fruits): (Vec<(f32, DocAddress)>, _, _, _) = match req.sort {
+        Sort::Relevance => {
+            searcher.search(&query, &(top.order_by_score(), Count, doc_ids, direct))?
+        }
         Sort::Date => {
-            let (d, f) = searcher.search(
+            let (d, c, m, f) = searcher.search(
                 &query,
                 &(
                     top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-                    multi,
+                    Count,
+                    doc_ids,
+                    direct,
                 ),
             )?;
-            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), f)
+            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), c, m, f)
         }
         Sort::Amount => {
-            let (d, f) = searcher.search(
+            let (d, c, m, f) = searcher.search(
                 &query,
                 &(
                     top.order_by_fast_field::<f64>("amount_max", Order::Desc),
-                    multi,
+                    Count,
+                    doc_ids,
+                    direct,
                 ),
             )?;
-            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), f)
+            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), c, m, f)
         }
     };
-    let total = count_handle.extract(&mut fruits) as u64;
+    let total = total as u64;
     // Reading a hit decompresses a 64 KiB store block: the second half of the page is read
     // on another thread while this one counts facets and reads the first half.
     let page: &[(f32, DocAddress)] = if limit == 0 { &[] } else { &docs };
@@ -148,10 +155,8 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
             &searcher,
             req,
             kinds,
-            tables,
-            doc_handle,
-            map_handles,
-            &mut fruits,
+            tables.zip(matched),
+            direct_fruits.map(|f| (map_handles, f)),
         );
         let (mut out, rest) = match helper {
             Some(helper) => (
@@ -176,35 +181,29 @@ fn facet_results(
     searcher: &Searcher,
     req: &SearchRequest,
     kinds: Vec<FacetKind>,
-    tables: Option<std::sync::Arc<FacetTables>>,
-    doc_handle: Option<FruitHandle<facet_table::Matched>>,
-    map_handles: Vec<FruitHandle<FacetCounts>>,
-    fruits: &mut MultiFruit,
+    tabled: Option<(std::sync::Arc<FacetTables>, facet_table::Matched)>,
+    direct: Option<(Vec<FruitHandle<FacetCounts>>, MultiFruit)>,
 ) -> BTreeMap<&'static str, Vec<FacetValue>> {
     let mut facets = BTreeMap::new();
-    match (tables, doc_handle) {
-        (Some(tables), Some(handle)) => {
-            let counts = tables.count(searcher, &handle.extract(fruits));
-            for kind in kinds {
-                let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-                let Some(names) = tables.field(i) else {
-                    continue;
-                };
-                let roots: Vec<String> =
-                    facet_spec(kind).1.iter().map(|r| encoded_root(r)).collect();
-                let fruit = Fruit::Table {
-                    names,
-                    roots: &roots,
-                    counts: names.counts_of(&counts),
-                };
-                facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
-            }
+    if let Some((tables, matched)) = tabled {
+        let counts = tables.count(searcher, &matched);
+        for kind in kinds {
+            let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+            let Some(names) = tables.field(i) else {
+                continue;
+            };
+            let roots: Vec<String> = facet_spec(kind).1.iter().map(|r| encoded_root(r)).collect();
+            let fruit = Fruit::Table {
+                names,
+                roots: &roots,
+                counts: names.counts_of(&counts),
+            };
+            facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
         }
-        _ => {
-            for (kind, handle) in kinds.into_iter().zip(map_handles) {
-                let fruit = Fruit::Map(handle.extract(fruits));
-                facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
-            }
+    } else if let Some((handles, mut fruits)) = direct {
+        for (kind, handle) in kinds.into_iter().zip(handles) {
+            let fruit = Fruit::Map(handle.extract(&mut fruits));
+            facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
         }
     }
     facets
