@@ -144,30 +144,18 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
         }
     };
     let total = total as u64;
-    // Reading a hit decompresses a 64 KiB store block: the second half of the page is read
-    // on another thread while this one counts facets and reads the first half.
-    let page: &[(f32, DocAddress)] = if limit == 0 { &[] } else { &docs };
-    let (first, second) = page.split_at(page.len() / 2);
-    let read = |part| hits(&searcher, store, &*query, req, part);
-    let (facets, hits) = std::thread::scope(|s| -> Result<_> {
-        let helper = (!first.is_empty()).then(|| s.spawn(|| read(second)));
-        let facets = facet_results(
-            &searcher,
-            req,
-            kinds,
-            tables.zip(matched),
-            direct_fruits.map(|f| (map_handles, f)),
-        );
-        let (mut out, rest) = match helper {
-            Some(helper) => (
-                read(first)?,
-                helper.join().unwrap_or_else(|_| read(second))?,
-            ),
-            None => (read(second)?, Vec::new()),
-        };
-        out.extend(rest);
-        Ok((facets, out))
-    })?;
+    let facets = facet_results(
+        &searcher,
+        req,
+        kinds,
+        tables.zip(matched),
+        direct_fruits.map(|f| (map_handles, f)),
+    );
+    let hits = if limit == 0 {
+        Vec::new()
+    } else {
+        hits(&searcher, store, &*query, req, &docs)?
+    };
     Ok(SearchResults {
         total,
         hits,
