@@ -8,6 +8,7 @@ use facet_count::{Counts as FacetCounts, FacetCount};
 pub(crate) use facet_table::TableCache;
 use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::collector::{Count, FruitHandle, MultiCollector, MultiFruit, TopDocs};
 use tantivy::query::Query;
@@ -266,17 +267,17 @@ impl Fruit<'_> {
     }
 
     /// Every counted child of `root` as (last path part, count), in facet order.
-    fn children(&self, root: &str) -> Vec<(String, u64)> {
+    fn children(&self, root: &str) -> Vec<(Cow<'_, str>, u64)> {
         match self {
             Fruit::Map(counts) => counts
                 .get(root)
-                .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
+                .map(|(f, c)| (last_part_str(f.encoded_str().as_bytes()), c))
                 .collect(),
             Fruit::Table { names, counts, .. } => self
                 .range(root)
                 .filter_map(|id| {
                     let c = *counts.get(id as usize)?;
-                    (c > 0).then(|| (last_part(names.name(id)), u64::from(c)))
+                    (c > 0).then(|| (last_part_str(names.name(id)), u64::from(c)))
                 })
                 .collect(),
         }
@@ -299,8 +300,12 @@ impl Fruit<'_> {
 
 /// The last part of an encoded facet path ("country\0Belgium" → "Belgium").
 fn last_part(encoded: &[u8]) -> String {
-    let last = encoded.rsplit(|b| *b == 0).next().unwrap_or_default();
-    String::from_utf8_lossy(last).into_owned()
+    last_part_str(encoded).into_owned()
+}
+
+/// [`last_part`], borrowed.
+fn last_part_str(encoded: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(encoded.rsplit(|b| *b == 0).next().unwrap_or_default())
 }
 
 fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> {
@@ -350,21 +355,23 @@ fn person_values(counts: &Fruit, top: usize) -> Vec<FacetValue> {
     merge_surnames(&counts.children("/"), top)
 }
 
-/// The merge of [`person_values`] on (name, count) pairs in facet order.
-fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
+/// The merge of [`person_values`] on (name, count) pairs in facet order (names unique).
+fn merge_surnames<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue> {
     // One pass to index the multi-word names by their first and last word, so that the
     // merge below costs O(names) and not O(names²) (a broad query counts thousands).
     #[derive(Default)]
-    struct Word<'a> {
+    struct Word {
         /// Counts of the names ending with this word.
         as_last: u64,
-        /// The name ending with this word with the highest count (the last one on ties).
-        best: Option<(&'a str, u64)>,
+        /// The index of the name ending with this word with the highest count (the last
+        /// one on ties), and that count.
+        best: Option<(usize, u64)>,
         /// Counts of the names starting with this word.
         as_first: u64,
     }
-    let mut words: HashMap<&str, Word<'_>> = HashMap::new();
-    for (name, count) in all {
+    let mut words: HashMap<&str, Word> = HashMap::new();
+    for (i, (name, count)) in all.iter().enumerate() {
+        let name = name.as_ref();
         let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
         else {
             continue;
@@ -372,16 +379,18 @@ fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
         let w = words.entry(last).or_default();
         w.as_last += count;
         if w.best.is_none_or(|(_, c)| *count >= c) {
-            w.best = Some((name.as_str(), *count));
+            w.best = Some((i, *count));
         }
         words.entry(first).or_default().as_first += count;
     }
-    let mut merged: BTreeMap<&str, u64> = all.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-    for (name, count) in all {
+    // Counts by index into `all`; `None` for a surname merged into its full name.
+    let mut merged: Vec<Option<u64>> = all.iter().map(|(_, c)| Some(*c)).collect();
+    for (i, (name, count)) in all.iter().enumerate() {
+        let name = name.as_ref();
         if name.contains(' ') {
             continue;
         }
-        let Some(w) = words.get(name.as_str()) else {
+        let Some(w) = words.get(name) else {
             continue;
         };
         if w.as_first * 2 > w.as_last {
@@ -389,27 +398,42 @@ fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
         }
         if let Some((target, top_count)) = w.best {
             if top_count * 4 >= w.as_last * 3 {
-                *merged.entry(target).or_default() += count;
-                merged.remove(name.as_str());
+                if let Some(Some(c)) = merged.get_mut(target) {
+                    *c += count;
+                }
+                merged[i] = None;
             }
         }
     }
-    ranked(merged, top)
+    ranked(
+        all.iter()
+            .zip(merged)
+            .filter_map(|((name, _), c)| Some((name.as_ref(), c?)))
+            .collect(),
+        top,
+    )
 }
 
-/// The `top` names with the highest counts, highest first (ties by name).
-fn ranked(counts: BTreeMap<&str, u64>, top: usize) -> Vec<FacetValue> {
-    let mut values: Vec<FacetValue> = counts
+/// The `top` names with the highest counts, highest first (ties by name; names unique).
+fn ranked(mut counts: Vec<(&str, u64)>, top: usize) -> Vec<FacetValue> {
+    let order = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    if top == 0 {
+        return Vec::new();
+    }
+    // Select the best first (linear), then sort and name only those.
+    if counts.len() > top {
+        counts.select_nth_unstable_by(top - 1, order);
+        counts.truncate(top);
+    }
+    counts.sort_by(order);
+    counts
         .into_iter()
         .map(|(v, count)| FacetValue {
             value: v.to_string(),
             count,
             level: None,
         })
-        .collect();
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values.truncate(top);
-    values
+        .collect()
 }
 
 fn hits(
@@ -509,7 +533,18 @@ mod tests {
                 }
             }
         }
-        ranked(merged, top)
+        // Every name sorted, then cut (what `ranked` selects in linear time).
+        let mut values: Vec<FacetValue> = merged
+            .into_iter()
+            .map(|(v, count)| FacetValue {
+                value: v.to_string(),
+                count,
+                level: None,
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(top);
+        values
     }
 
     #[test]
