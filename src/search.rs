@@ -4,7 +4,7 @@ use crate::document::{self, StoredAmount, AMOUNT_BUCKETS};
 use crate::query::{build, FacetKind, SearchRequest, Sort};
 use crate::store::Store;
 use crate::Result;
-use facet_count::{Counts as FacetCounts, FacetCount};
+use facet_count::{keep_top, Counts as FacetCounts, FacetCount};
 pub(crate) use facet_table::TableCache;
 use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
@@ -244,20 +244,13 @@ impl Fruit<'_> {
                 .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
                 .collect(),
             Fruit::Table { names, counts, .. } => {
-                if k == 0 {
-                    return Vec::new();
-                }
-                let range = self.range(root);
-                let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-                let mut found: Vec<(u32, u32)> = range
+                let mut found: Vec<(u32, u32)> = self
+                    .range(root)
                     .filter_map(|id| counts.get(id as usize).map(|c| (id, *c)))
                     .filter(|(_, c)| *c > 0)
                     .collect();
-                if found.len() > k {
-                    found.select_nth_unstable_by(k - 1, order);
-                    found.truncate(k);
-                }
-                found.sort_by(order);
+                // Ids are in facet order: ties by id are ties by name.
+                keep_top(&mut found, k, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 found
                     .into_iter()
                     .map(|(id, c)| (last_part(names.name(id)), u64::from(c)))
@@ -416,16 +409,9 @@ fn merge_surnames<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue
 
 /// The `top` names with the highest counts, highest first (ties by name; names unique).
 fn ranked(mut counts: Vec<(&str, u64)>, top: usize) -> Vec<FacetValue> {
-    let order = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
-    if top == 0 {
-        return Vec::new();
-    }
-    // Select the best first (linear), then sort and name only those.
-    if counts.len() > top {
-        counts.select_nth_unstable_by(top - 1, order);
-        counts.truncate(top);
-    }
-    counts.sort_by(order);
+    keep_top(&mut counts, top, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
+    });
     counts
         .into_iter()
         .map(|(v, count)| FacetValue {
