@@ -4,15 +4,19 @@ use crate::document::{self, StoredAmount, AMOUNT_BUCKETS};
 use crate::query::{build, FacetKind, SearchRequest, Sort};
 use crate::store::Store;
 use crate::Result;
-use facet_count::{Counts as FacetCounts, FacetCount};
+use facet_count::{keep_top, Counts as FacetCounts, FacetCount};
+pub(crate) use facet_table::TableCache;
+use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::collector::{Count, MultiCollector, TopDocs};
+use tantivy::collector::{Count, FruitHandle, MultiCollector, MultiFruit, TopDocs};
 use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 mod facet_count;
+mod facet_table;
 
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
@@ -84,51 +88,70 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     let limit = req.limit.min(MAX_LIMIT);
     let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset.min(MAX_OFFSET));
 
-    let mut multi = MultiCollector::new();
-    let count_handle = multi.add_collector(Count);
-    let mut facet_handles = Vec::new();
-    for kind in dedup(&req.facets) {
-        let collector = match kind {
-            FacetKind::Person => facet_collector("person_facet", &["/"]),
-            FacetKind::Org => facet_collector("org_facet", &["/"]),
-            FacetKind::Place => facet_collector(
-                "place_level_facet",
-                &["/continent", "/country", "/region", "/city"],
-            ),
-            FacetKind::Amount => facet_collector("amount_facet", &["/bucket", "/currency"]),
-        };
-        facet_handles.push((kind, multi.add_collector(collector)));
-    }
+    let kinds = dedup(&req.facets);
+    // From the second faceted search on the same segments, counts come from decoded tables
+    // (built then, kept by the store); a one-shot call counts from the columns directly.
+    let tables = if kinds.is_empty() {
+        None
+    } else {
+        let specs: Vec<(&str, Vec<String>)> = FacetKind::ALL
+            .iter()
+            .map(|k| {
+                let (field, roots) = facet_spec(*k);
+                (field, roots.iter().map(|r| encoded_root(r)).collect())
+            })
+            .collect();
+        store.facet_tables.get(&searcher, &specs)?
+    };
+    // Collectors in a tuple, not a `MultiCollector`: one indirect call less per document.
+    let mut map_handles = Vec::new();
+    let direct = (tables.is_none() && !kinds.is_empty()).then(|| {
+        let mut multi = MultiCollector::new();
+        for kind in &kinds {
+            let (field, roots) = facet_spec(*kind);
+            map_handles.push(multi.add_collector(FacetCount::new(field, roots)));
+        }
+        multi
+    });
+    let doc_ids = tables.is_some().then_some(DocIds);
 
-    let (docs, mut fruits): (Vec<(f32, DocAddress)>, _) = match req.sort {
-        Sort::Relevance => searcher.search(&query, &(top.order_by_score(), multi))?,
+    let (docs, total, matched, direct_fruits): (Vec<(f32, DocAddress)>, _, _, _) = match req.sort {
+        Sort::Relevance => {
+            searcher.search(&query, &(top.order_by_score(), Count, doc_ids, direct))?
+        }
         Sort::Date => {
-            let (d, f) = searcher.search(
+            let (d, c, m, f) = searcher.search(
                 &query,
                 &(
                     top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-                    multi,
+                    Count,
+                    doc_ids,
+                    direct,
                 ),
             )?;
-            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), f)
+            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), c, m, f)
         }
         Sort::Amount => {
-            let (d, f) = searcher.search(
+            let (d, c, m, f) = searcher.search(
                 &query,
                 &(
                     top.order_by_fast_field::<f64>("amount_max", Order::Desc),
-                    multi,
+                    Count,
+                    doc_ids,
+                    direct,
                 ),
             )?;
-            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), f)
+            (d.into_iter().map(|(_, a)| (0.0, a)).collect(), c, m, f)
         }
     };
-    let total = count_handle.extract(&mut fruits) as u64;
-    let mut facets = BTreeMap::new();
-    for (kind, handle) in facet_handles {
-        let counts = handle.extract(&mut fruits);
-        facets.insert(kind.name(), facet_values(kind, &counts, req.top.max(1)));
-    }
+    let total = total as u64;
+    let facets = facet_results(
+        &searcher,
+        req,
+        kinds,
+        tables.zip(matched),
+        direct_fruits.map(|f| (map_handles, f)),
+    );
     let hits = if limit == 0 {
         Vec::new()
     } else {
@@ -142,6 +165,39 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     })
 }
 
+/// The facet values of a finished search, from the tables or from the direct counts.
+fn facet_results(
+    searcher: &Searcher,
+    req: &SearchRequest,
+    kinds: Vec<FacetKind>,
+    tabled: Option<(std::sync::Arc<FacetTables>, facet_table::Matched)>,
+    direct: Option<(Vec<FruitHandle<FacetCounts>>, MultiFruit)>,
+) -> BTreeMap<&'static str, Vec<FacetValue>> {
+    let mut facets = BTreeMap::new();
+    if let Some((tables, matched)) = tabled {
+        let counts = tables.count(searcher, &matched);
+        for kind in kinds {
+            let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+            let Some(names) = tables.field(i) else {
+                continue;
+            };
+            let roots: Vec<String> = facet_spec(kind).1.iter().map(|r| encoded_root(r)).collect();
+            let fruit = Fruit::Table {
+                names,
+                roots: &roots,
+                counts: names.counts_of(&counts),
+            };
+            facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
+        }
+    } else if let Some((handles, mut fruits)) = direct {
+        for (kind, handle) in kinds.into_iter().zip(handles) {
+            let fruit = Fruit::Map(handle.extract(&mut fruits));
+            facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
+        }
+    }
+    facets
+}
+
 fn dedup(kinds: &[FacetKind]) -> Vec<FacetKind> {
     let mut out: Vec<FacetKind> = Vec::new();
     for k in kinds {
@@ -152,66 +208,133 @@ fn dedup(kinds: &[FacetKind]) -> Vec<FacetKind> {
     out
 }
 
-fn facet_collector(field: &str, roots: &[&str]) -> FacetCount {
-    FacetCount::new(field, roots)
+/// The facet field and the roots whose children are counted for `kind`.
+fn facet_spec(kind: FacetKind) -> (&'static str, &'static [&'static str]) {
+    match kind {
+        FacetKind::Person => ("person_facet", &["/"]),
+        FacetKind::Org => ("org_facet", &["/"]),
+        FacetKind::Place => (
+            "place_level_facet",
+            &["/continent", "/country", "/region", "/city"],
+        ),
+        FacetKind::Amount => ("amount_facet", &["/bucket", "/currency"]),
+    }
 }
 
-fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
-    let last = |f: &tantivy::schema::Facet| {
-        f.to_path()
-            .last()
-            .map(|s| s.to_string())
-            .unwrap_or_default()
+/// The counts of one facet field, from either way of counting.
+enum Fruit<'a> {
+    Map(FacetCounts),
+    Table {
+        names: &'a FieldNames,
+        /// Encoded roots, in the table's order.
+        roots: &'a [String],
+        /// By child id.
+        counts: &'a [u32],
+    },
+}
+
+impl Fruit<'_> {
+    /// The `k` children of `root` with the highest counts as (last path part, count),
+    /// highest first, ties in facet order.
+    fn top_k(&self, root: &str, k: usize) -> Vec<(String, u64)> {
+        match self {
+            Fruit::Map(counts) => counts
+                .top_k(root, k)
+                .into_iter()
+                .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
+                .collect(),
+            Fruit::Table { names, counts, .. } => {
+                let mut found: Vec<(u32, u32)> = self
+                    .range(root)
+                    .filter_map(|id| counts.get(id as usize).map(|c| (id, *c)))
+                    .filter(|(_, c)| *c > 0)
+                    .collect();
+                // Ids are in facet order: ties by id are ties by name.
+                keep_top(&mut found, k, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                found
+                    .into_iter()
+                    .map(|(id, c)| (last_part(names.name(id)), u64::from(c)))
+                    .collect()
+            }
+        }
+    }
+
+    /// Every counted child of `root` as (last path part, count), in facet order.
+    fn children(&self, root: &str) -> Vec<(Cow<'_, str>, u64)> {
+        match self {
+            Fruit::Map(counts) => counts
+                .get(root)
+                .map(|(f, c)| (last_part_str(f.encoded_str().as_bytes()), c))
+                .collect(),
+            Fruit::Table { names, counts, .. } => self
+                .range(root)
+                .filter_map(|id| {
+                    let c = *counts.get(id as usize)?;
+                    (c > 0).then(|| (last_part_str(names.name(id)), u64::from(c)))
+                })
+                .collect(),
+        }
+    }
+
+    /// Child ids below `root` (table counts only).
+    fn range(&self, root: &str) -> std::ops::Range<u32> {
+        match self {
+            Fruit::Map(_) => 0..0,
+            Fruit::Table { names, roots, .. } => {
+                let root = encoded_root(root);
+                roots
+                    .iter()
+                    .position(|r| *r == root)
+                    .map_or(0..0, |i| names.root_range(i))
+            }
+        }
+    }
+}
+
+/// The last part of an encoded facet path ("country\0Belgium" → "Belgium").
+fn last_part(encoded: &[u8]) -> String {
+    last_part_str(encoded).into_owned()
+}
+
+/// [`last_part`], borrowed.
+fn last_part_str(encoded: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(encoded.rsplit(|b| *b == 0).next().unwrap_or_default())
+}
+
+fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> {
+    let values = |root: &str, level: Option<&'static str>| {
+        counts
+            .top_k(root, top)
+            .into_iter()
+            .map(move |(value, count)| FacetValue {
+                value,
+                count,
+                level,
+            })
     };
     match kind {
         FacetKind::Person => person_values(counts, top),
-        FacetKind::Org => counts
-            .top_k("/", top)
-            .into_iter()
-            .map(|(f, count)| FacetValue {
-                value: last(f),
-                count,
-                level: None,
-            })
-            .collect(),
+        FacetKind::Org => values("/", None).collect(),
         FacetKind::Place => PLACE_LEVELS
             .iter()
-            .flat_map(|level| {
-                counts
-                    .top_k(format!("/{level}").as_str(), top)
-                    .into_iter()
-                    .map(move |(f, count)| FacetValue {
-                        value: last(f),
-                        count,
-                        level: Some(*level),
-                    })
-            })
+            .flat_map(|level| values(&format!("/{level}"), Some(*level)).collect::<Vec<_>>())
             .collect(),
         FacetKind::Amount => {
+            let buckets = counts.children("/bucket");
             let mut out: Vec<FacetValue> = AMOUNT_BUCKETS
                 .iter()
                 .filter_map(|(label, _)| {
-                    let facet = tantivy::schema::Facet::from_path(["bucket", label]);
-                    counts
-                        .get("/bucket")
-                        .find(|(f, _)| **f == facet)
+                    buckets
+                        .iter()
+                        .find(|(name, _)| name == label)
                         .map(|(_, count)| FacetValue {
                             value: label.to_string(),
-                            count,
+                            count: *count,
                             level: Some("bucket"),
                         })
                 })
                 .collect();
-            out.extend(
-                counts
-                    .top_k("/currency", top)
-                    .into_iter()
-                    .map(|(f, count)| FacetValue {
-                        value: last(f),
-                        count,
-                        level: Some("currency"),
-                    }),
-            );
+            out.extend(values("/currency", Some("currency")));
             out
         }
     }
@@ -221,37 +344,27 @@ fn facet_values(kind: FacetKind, counts: &FacetCounts, top: usize) -> Vec<FacetV
 /// article only when the full name also appears there) counted under the full name that
 /// ends with it ("Tony Blair") when that name has at least 3/4 of such counts and the word
 /// is not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
-fn person_values(counts: &FacetCounts, top: usize) -> Vec<FacetValue> {
-    let all: Vec<(String, u64)> = counts
-        .get("/")
-        .map(|(f, c)| {
-            (
-                f.to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                c,
-            )
-        })
-        .collect();
-    merge_surnames(&all, top)
+fn person_values(counts: &Fruit, top: usize) -> Vec<FacetValue> {
+    merge_surnames(&counts.children("/"), top)
 }
 
-/// The merge of [`person_values`] on (name, count) pairs in facet order.
-fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
+/// The merge of [`person_values`] on (name, count) pairs in facet order (names unique).
+fn merge_surnames<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue> {
     // One pass to index the multi-word names by their first and last word, so that the
     // merge below costs O(names) and not O(names²) (a broad query counts thousands).
     #[derive(Default)]
-    struct Word<'a> {
+    struct Word {
         /// Counts of the names ending with this word.
         as_last: u64,
-        /// The name ending with this word with the highest count (the last one on ties).
-        best: Option<(&'a str, u64)>,
+        /// The index of the name ending with this word with the highest count (the last
+        /// one on ties), and that count.
+        best: Option<(usize, u64)>,
         /// Counts of the names starting with this word.
         as_first: u64,
     }
-    let mut words: HashMap<&str, Word<'_>> = HashMap::new();
-    for (name, count) in all {
+    let mut words: HashMap<&str, Word> = HashMap::new();
+    for (i, (name, count)) in all.iter().enumerate() {
+        let name = name.as_ref();
         let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
         else {
             continue;
@@ -259,16 +372,18 @@ fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
         let w = words.entry(last).or_default();
         w.as_last += count;
         if w.best.is_none_or(|(_, c)| *count >= c) {
-            w.best = Some((name.as_str(), *count));
+            w.best = Some((i, *count));
         }
         words.entry(first).or_default().as_first += count;
     }
-    let mut merged: BTreeMap<&str, u64> = all.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-    for (name, count) in all {
+    // Counts by index into `all`; `None` for a surname merged into its full name.
+    let mut merged: Vec<Option<u64>> = all.iter().map(|(_, c)| Some(*c)).collect();
+    for (i, (name, count)) in all.iter().enumerate() {
+        let name = name.as_ref();
         if name.contains(' ') {
             continue;
         }
-        let Some(w) = words.get(name.as_str()) else {
+        let Some(w) = words.get(name) else {
             continue;
         };
         if w.as_first * 2 > w.as_last {
@@ -276,27 +391,35 @@ fn merge_surnames(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
         }
         if let Some((target, top_count)) = w.best {
             if top_count * 4 >= w.as_last * 3 {
-                *merged.entry(target).or_default() += count;
-                merged.remove(name.as_str());
+                if let Some(Some(c)) = merged.get_mut(target) {
+                    *c += count;
+                }
+                merged[i] = None;
             }
         }
     }
-    ranked(merged, top)
+    ranked(
+        all.iter()
+            .zip(merged)
+            .filter_map(|((name, _), c)| Some((name.as_ref(), c?)))
+            .collect(),
+        top,
+    )
 }
 
-/// The `top` names with the highest counts, highest first (ties by name).
-fn ranked(counts: BTreeMap<&str, u64>, top: usize) -> Vec<FacetValue> {
-    let mut values: Vec<FacetValue> = counts
+/// The `top` names with the highest counts, highest first (ties by name; names unique).
+fn ranked(mut counts: Vec<(&str, u64)>, top: usize) -> Vec<FacetValue> {
+    keep_top(&mut counts, top, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
+    });
+    counts
         .into_iter()
         .map(|(v, count)| FacetValue {
             value: v.to_string(),
             count,
             level: None,
         })
-        .collect();
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values.truncate(top);
-    values
+        .collect()
 }
 
 fn hits(
@@ -396,7 +519,18 @@ mod tests {
                 }
             }
         }
-        ranked(merged, top)
+        // Every name sorted, then cut (what `ranked` selects in linear time).
+        let mut values: Vec<FacetValue> = merged
+            .into_iter()
+            .map(|(v, count)| FacetValue {
+                value: v.to_string(),
+                count,
+                level: None,
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(top);
+        values
     }
 
     #[test]

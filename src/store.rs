@@ -52,6 +52,8 @@ pub struct Store {
     pub path: PathBuf,
     /// The reader of the last [`Store::reader`] call and the `meta.json` it saw.
     reader: Mutex<Option<(Vec<u8>, IndexReader)>>,
+    /// Decoded facet columns of the reader's current segments (see `search`).
+    pub(crate) facet_tables: crate::search::TableCache,
 }
 
 impl std::fmt::Debug for Store {
@@ -129,6 +131,7 @@ impl Store {
             fields,
             path: path.to_owned(),
             reader: Mutex::new(None),
+            facet_tables: Default::default(),
         })
     }
 

@@ -75,18 +75,28 @@ impl Counts {
     {
         let order = |a: &(&Facet, u64), b: &(&Facet, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         let mut all: Vec<(&Facet, u64)> = self.get(facet).collect();
-        // Select the k best first (linear), then sort only those: a broad query has
-        // thousands of values, most of them tied at small counts.
-        if k == 0 {
-            return Vec::new();
-        }
-        if all.len() > k {
-            all.select_nth_unstable_by(k - 1, order);
-            all.truncate(k);
-        }
-        all.sort_by(order);
+        keep_top(&mut all, k, order);
         all
     }
+}
+
+/// Keeps the `k` first items of `items` in `order` (a total order), sorted. The k best are
+/// selected first (linear), then only those are sorted: a broad query has thousands of
+/// values, most of them tied at small counts.
+pub(crate) fn keep_top<T>(
+    items: &mut Vec<T>,
+    k: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    if k == 0 {
+        items.clear();
+        return;
+    }
+    if items.len() > k {
+        items.select_nth_unstable_by(k - 1, &order);
+        items.truncate(k);
+    }
+    items.sort_by(order);
 }
 
 /// The per-segment part of [`FacetCount`].
@@ -197,7 +207,7 @@ impl SegmentCollector for SegmentFacetCount {
 }
 
 /// The encoded facet one level below `root` on the path of `facet`, if `facet` is below it.
-fn child_of<'a>(facet: &'a [u8], root: &[u8]) -> Option<&'a [u8]> {
+pub(crate) fn child_of<'a>(facet: &'a [u8], root: &[u8]) -> Option<&'a [u8]> {
     const SEP: u8 = 0;
     let start = if root.is_empty() {
         0

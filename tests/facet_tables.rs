@@ -1,0 +1,127 @@
+//! Facet counts from the decoded tables (the second faceted search of a store on) against
+//! the direct count (the first one, and what every search did before): the same totals,
+//! values, counts and order, on real data with several segments and deleted documents.
+//!
+//! With `NEWSDEX_FACET_INDEX=DIR` (an existing index, opened read-only) the same comparison
+//! runs there too, e.g. on a 1M-article benchmark index.
+
+mod util;
+
+use newsdex::query::{FacetKind, SearchRequest};
+use newsdex::search::{self, SearchResults};
+use newsdex::store::Store;
+use std::path::Path;
+use util::{json, shared_data};
+
+/// Search benchmark game queries (the first `n`), with a few broad ones.
+fn queries(data: &Path, n: usize) -> Vec<Option<String>> {
+    let text = std::fs::read_to_string(data.join("queries/search-benchmark-game.jsonl"))
+        .expect("queries file");
+    let mut out: Vec<Option<String>> = vec![
+        None,
+        Some("the".into()),
+        Some("government OR market OR film OR game".into()),
+        Some("blair".into()),
+        Some("+bank -rates".into()),
+    ];
+    out.extend(
+        text.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["query"].as_str().map(String::from))
+            .take(n)
+            .map(Some),
+    );
+    out
+}
+
+fn request(query: Option<String>, facets: Vec<FacetKind>) -> SearchRequest {
+    SearchRequest {
+        query,
+        facets,
+        top: 10,
+        limit: 10,
+        ..SearchRequest::default()
+    }
+}
+
+fn same(a: &SearchResults, b: &SearchResults, what: &str) {
+    assert_eq!(a.total, b.total, "{what}");
+    assert_eq!(a.facets, b.facets, "{what}");
+    let ids = |r: &SearchResults| r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(a), ids(b), "{what}");
+}
+
+/// Runs every query on a store whose tables are built (`warm`) and on a fresh store each
+/// time (direct counts), and compares. Returns how many queries had facet values.
+fn compare(index: &Path, queries: &[Option<String>], facet_sets: &[Vec<FacetKind>]) -> usize {
+    let warm = Store::open(index).expect("open");
+    for _ in 0..2 {
+        search::search(&warm, &request(None, FacetKind::ALL.to_vec())).expect("warm-up");
+    }
+    let mut with_values = 0;
+    for q in queries {
+        for facets in facet_sets {
+            let req = request(q.clone(), facets.clone());
+            let Ok(direct) = search::search(&Store::open(index).expect("open"), &req) else {
+                continue; // a query the parser refuses, on both paths
+            };
+            let tabled = search::search(&warm, &req).expect("tabled search");
+            same(&direct, &tabled, &format!("{q:?} {facets:?}"));
+            with_values += usize::from(direct.facets.values().any(|v| !v.is_empty()));
+        }
+    }
+    with_values
+}
+
+#[test]
+fn tables_match_direct_counts_on_bbc_segments_with_deletes() {
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let bbc = tmp.path().join("bbc");
+    std::fs::create_dir_all(&bbc).unwrap();
+    let index = tmp.path().join("index");
+    // Three runs: a fresh index, then two incremental runs that add segments.
+    for (i, part) in ["business", "politics", "tech"].iter().enumerate() {
+        util::copy_tree(&data.join("bbc").join(part), &bbc.join(part));
+        let out = json(&index, &["index", bbc.to_str().unwrap(), "--json"], 0);
+        assert!(out["added"].as_u64().unwrap() > 300, "run {i}: {out}");
+    }
+    // Changed files: their old documents are deleted, new ones added.
+    let mut changed = 0;
+    for entry in std::fs::read_dir(bbc.join("business")).unwrap().take(40) {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}\nGordon Brown visited Paris.\n")).unwrap();
+        changed += 1;
+    }
+    json(&index, &["index", bbc.to_str().unwrap(), "--json"], 0);
+    assert_eq!(changed, 40);
+    let searcher = Store::open(&index).unwrap().reader().unwrap().searcher();
+    assert!(searcher.segment_readers().len() >= 2, "several segments");
+    assert!(
+        searcher
+            .segment_readers()
+            .iter()
+            .any(|s| s.num_deleted_docs() > 0),
+        "deleted documents"
+    );
+
+    let qs = queries(&data, 120);
+    let sets = [
+        FacetKind::ALL.to_vec(),
+        vec![FacetKind::Person],
+        vec![FacetKind::Amount, FacetKind::Place],
+    ];
+    let with_values = compare(&index, &qs, &sets);
+    assert!(with_values > 50, "{with_values} queries with facet values");
+}
+
+#[test]
+fn tables_match_direct_counts_on_an_existing_index() {
+    let (Some(data), Some(index)) = (shared_data(), std::env::var_os("NEWSDEX_FACET_INDEX")) else {
+        return;
+    };
+    let qs = queries(&data, 300);
+    let with_values = compare(Path::new(&index), &qs, &[FacetKind::ALL.to_vec()]);
+    eprintln!("{with_values} queries with facet values agree");
+}
