@@ -463,16 +463,20 @@ const TABLE_WORDS: &[&str] = &[
     "shr", "shrs",
 ];
 
-/// Words that are never a whole name: legal forms, function words and the generic words
-/// of company names, which the tagger keeps as an entity of their own in capitalised
-/// headlines ("XYZ CORP <XYZ> SETS DIVIDEND" giving "CORP", "AN" as a person, "UNITED").
-/// Lower case.
+/// Words that are never a whole name, alone or together: legal forms and function words,
+/// which the tagger keeps as an entity of their own in capitalised headlines ("XYZ CORP
+/// <XYZ> SETS DIVIDEND" giving "CORP"; "AN" as a person). Lower case.
 const NEVER_ALONE: &[&str] = &[
-    "a", "ag", "an", "and", "bank", "co", "corp", "cos", "general", "inc", "llc", "ltd",
-    "national", "nv", "of", "plc", "sa", "the", "union", "united",
+    "a", "ag", "an", "and", "co", "corp", "cos", "inc", "llc", "ltd", "nv", "of", "plc", "sa",
+    "the",
 ];
 
-/// True when a tagged span cannot be a name (see [`TABLE_WORDS`] and [`NEVER_ALONE`]).
+/// Generic words of company names that are no name on their own ("Bank", "UNITED" from a
+/// headline), though "Union Bank" is one. Lower case.
+const GENERIC_ALONE: &[&str] = &["bank", "general", "national", "union", "united"];
+
+/// True when a tagged span cannot be a name (see [`TABLE_WORDS`], [`NEVER_ALONE`] and
+/// [`GENERIC_ALONE`]).
 fn not_a_name(name: &str) -> bool {
     let words: Vec<String> = name
         .split(|c: char| c.is_whitespace() || c == '-')
@@ -481,6 +485,7 @@ fn not_a_name(name: &str) -> bool {
         .collect();
     words.iter().any(|w| TABLE_WORDS.contains(&w.as_str()))
         || words.iter().all(|w| NEVER_ALONE.contains(&w.as_str()))
+        || matches!(words.as_slice(), [w] if GENERIC_ALONE.contains(&w.as_str()))
 }
 
 /// True when the byte offset starts a sentence, a line or the text.
@@ -549,7 +554,16 @@ mod tests {
         fold_capitalised(&mut orgs);
         let names: Vec<&str> = orgs.iter().map(|n| n.canonical.as_str()).collect();
         assert_eq!(names, ["IBM", "Telecom Corp"]);
-        for name in ["NINE MTHS", "N.Z. Dlrs", "INC", "Inc.", "Corp", "AN", "The"] {
+        for name in [
+            "NINE MTHS",
+            "N.Z. Dlrs",
+            "INC",
+            "Inc.",
+            "Corp",
+            "AN",
+            "The",
+            "UNITED",
+        ] {
             assert!(not_a_name(name), "{name}");
         }
         for name in [
@@ -557,6 +571,7 @@ mod tests {
             "Co-operative Bank",
             "Inco",
             "Ann Smith",
+            "Union Bank",
             "A",
         ] {
             assert_eq!(not_a_name(name), name == "A", "{name}");
