@@ -85,11 +85,13 @@ const FACILITY_WORDS: &[&str] = &[
     "Street", "Road", "Avenue", "Square", "Palace", "House", "Hall", "Castle",
 ];
 
-/// True when a name is a street or a building ("Downing Street", "Elysee Palace").
+/// True when a name is a street or a building ("Downing Street", "Elysee Palace", "WHITE
+/// HOUSE"), in any case.
 pub fn is_facility(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let last = words.next_back();
-    words.next().is_some() && last.is_some_and(|w| FACILITY_WORDS.contains(&w))
+    words.next().is_some()
+        && last.is_some_and(|w| FACILITY_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// Titles that only ever precede a person's name.

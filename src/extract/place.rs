@@ -384,7 +384,8 @@ impl Gazetteer {
         }
         keys.iter()
             .zip(&candidates)
-            .map(|(key, cands)| {
+            .zip(mentions)
+            .map(|((key, cands), mention)| {
                 let ev = with_anchors(&base, Some(key.as_str()));
                 let target = self.best(cands, &ev)?;
                 // A name known only as some city's alternate name ("Twickenham" for
@@ -395,6 +396,11 @@ impl Gazetteer {
                     && !ev.countries.is_empty()
                     && ev.bonus(self, target) < SAME_COUNTRY
                 {
+                    return None;
+                }
+                // A building or street ("White House", one of Casablanca's alternate
+                // names) is not the city that has it as an alternate name.
+                if alternate_only && crate::extract::person::is_facility(mention) {
                     return None;
                 }
                 Some(self.info(target))

@@ -427,3 +427,12 @@ fn generic_words_tagged_as_places_stay_unresolved() {
         resolve_one(&["Split", "Croatia"], None, &[], 0).ends_with("Croatia/Split-Dalmatia/Split")
     );
 }
+
+#[test]
+fn buildings_do_not_resolve_through_alternate_names() {
+    // GeoNames lists "White House" among Casablanca's alternate names: Reuters' "WHITE
+    // HOUSE'S BAKER SAYS..." headlines made Casablanca a top city.
+    assert_eq!(resolve_one(&["White House"], None, &[], 0), "<none>");
+    assert_eq!(resolve_one(&["WHITE HOUSE"], None, &[], 0), "<none>");
+    assert!(resolve_one(&["Casablanca"], None, &[], 0).ends_with("Casablanca"));
+}
