@@ -485,7 +485,10 @@ fn not_a_name(name: &str) -> bool {
         .collect();
     words.iter().any(|w| TABLE_WORDS.contains(&w.as_str()))
         || words.iter().all(|w| NEVER_ALONE.contains(&w.as_str()))
-        || matches!(words.as_slice(), [w] if GENERIC_ALONE.contains(&w.as_str()))
+        || matches!(
+            words.iter().skip_while(|w| ["the", "a", "an"].contains(&w.as_str())).collect::<Vec<_>>().as_slice(),
+            [w] if GENERIC_ALONE.contains(&w.as_str())
+        )
 }
 
 /// True when the byte offset starts a sentence, a line or the text.

@@ -59,6 +59,10 @@ const SAME_CONTINENT: f64 = 0.5;
 /// is unambiguous enough to serve as evidence for the other names of an article.
 const ANCHOR_MARGIN: f64 = 2.0;
 /// A city reached only through an alternate name counts for [`Gazetteer::is_place_name`]
+/// A city named like the region it lies in ranks above that region when its population is
+/// at least the region's divided by this (see `candidates`).
+const CITY_SHARE_OF_REGION: u64 = 7;
+
 /// from this population on.
 const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 
@@ -427,10 +431,15 @@ impl Gazetteer {
         for (e, s) in scored.iter_mut() {
             if let (Target::City(c), true) = (e.target, e.primary) {
                 let city = &self.cities[c as usize];
+                // Only a city that holds a good part of its region's people: "Quebec" is
+                // the province (Québec city has a fifteenth of its people), "New York" the
+                // city (nearly half of the state).
                 let outranks = |r: u32| {
-                    city.region == Some(r)
-                        || (city.seat == Seat::Capital
-                            && self.regions[r as usize].country == city.country)
+                    let region = &self.regions[r as usize];
+                    (city.region == Some(r)
+                        && city.population.saturating_mul(CITY_SHARE_OF_REGION)
+                            >= region.population)
+                        || (city.seat == Seat::Capital && region.country == city.country)
                 };
                 for &(r, rs) in &region_scores {
                     if outranks(r) {

@@ -436,3 +436,11 @@ fn buildings_do_not_resolve_through_alternate_names() {
     assert_eq!(resolve_one(&["WHITE HOUSE"], None, &[], 0), "<none>");
     assert!(resolve_one(&["Casablanca"], None, &[], 0).ends_with("Casablanca"));
 }
+
+#[test]
+fn a_city_named_like_its_region_wins_only_with_a_good_share_of_its_people() {
+    // Reuters' "Quebec" (the province's government, its asbestos) was Québec city 71 times.
+    assert!(resolve_one(&["Quebec"], None, &[], 0).ends_with("Canada/Quebec"));
+    assert!(resolve_one(&["New York"], None, &[], 0).ends_with("New York City"));
+    assert!(resolve_one(&["Bern"], None, &[], 0).ends_with("Bern/Bern"));
+}
