@@ -160,18 +160,10 @@ pub(crate) fn text_phrase_hash(text: &str) -> Option<u64> {
     Some(phrase_hash(&lws))
 }
 
-/// Bits of the [`Gazetteer`]'s filter (128 KiB): with the shipped ~68,000 phrases about 6 %
-/// of the hashes that are not phrases pass it.
-const FILTER_BITS: u32 = 20;
-
 /// A set of phrases, each in one or more lists.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Gazetteer {
     pub(crate) entries: HashMap64<u16>,
-    /// One bit per phrase hash (its top [`FILTER_BITS`] bits): a lookup of a hash whose bit is
-    /// clear is skipped. Most hashes tried are of no phrase, and the bits stay in cache where
-    /// the table does not.
-    filter: Vec<u64>,
 }
 
 impl Gazetteer {
@@ -183,23 +175,12 @@ impl Gazetteer {
     /// Adds a phrase (by hash) to the lists of `mask`.
     pub fn insert_mask(&mut self, hash: u64, mask: u16) {
         *self.entries.entry(hash).or_default() |= mask;
-        if self.filter.is_empty() {
-            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
-        }
-        let bit = hash >> (64 - FILTER_BITS);
-        self.filter[(bit >> 6) as usize] |= 1 << (bit & 63);
     }
 
     /// The lists of a phrase hash (0: none).
     #[inline]
     fn lists(&self, hash: u64) -> u16 {
-        let bit = hash >> (64 - FILTER_BITS);
-        match self.filter.get((bit >> 6) as usize) {
-            Some(word) if word & (1 << (bit & 63)) != 0 => {
-                self.entries.get(&hash).copied().unwrap_or(0)
-            }
-            _ => 0,
-        }
+        self.entries.get(&hash).copied().unwrap_or(0)
     }
 
     /// The number of distinct phrases.
