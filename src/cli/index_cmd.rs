@@ -40,7 +40,7 @@ pub struct IndexArgs {
     pub wait: bool,
     #[arg(long, value_name = "FILE", env = "NEWSDEX_RATES", help = super::RATES_HELP)]
     pub rates: Option<PathBuf>,
-    /// Do not run the entity tagger: indexing takes about a quarter of the CPU time, but the
+    /// Do not run the entity tagger: indexing takes under half the CPU time, but the
     /// person, place and organisation facets then hold only what the input itself tags
     /// (pre-tagged JSON fields and datelines), so `--person`, `--place` and `--org` find little
     /// in plain text; amounts and dates are still extracted. Files indexed this way are
