@@ -78,15 +78,17 @@ fn bench(c: &mut Criterion) {
     });
 
     let keyword: Vec<SearchRequest> = QUERIES.iter().map(|q| request(Some(q), &[])).collect();
-    group.bench_function("keyword", |b| {
+    // Each request finds something and returns hits.
+    let run_all = |b: &mut criterion::Bencher, reqs: &[SearchRequest]| {
         b.iter(|| {
-            for req in &keyword {
+            for req in reqs {
                 let res = search::search(&store, req).expect("search");
                 assert!(res.total > 0 && !res.hits.is_empty(), "{:?}", req.query);
                 black_box(res);
             }
         })
-    });
+    };
+    group.bench_function("keyword", |b| run_all(b, &keyword));
 
     let filtered: Vec<SearchRequest> = QUERIES
         .iter()
@@ -95,15 +97,7 @@ fn bench(c: &mut Criterion) {
             ..request(Some(q), &[])
         })
         .collect();
-    group.bench_function("keyword+place-filter", |b| {
-        b.iter(|| {
-            for req in &filtered {
-                let res = search::search(&store, req).expect("search");
-                assert!(res.total > 0 && !res.hits.is_empty(), "{:?}", req.query);
-                black_box(res);
-            }
-        })
-    });
+    group.bench_function("keyword+place-filter", |b| run_all(b, &filtered));
 
     let faceted: Vec<SearchRequest> = QUERIES
         .iter()

@@ -265,7 +265,6 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         fields: store.fields.clone(),
         max_size: opts.max_file_size,
         tagger: opts.tagger,
-        version,
     };
     let total = jobs.len() as u64;
     progress.update(0, total);
@@ -422,10 +421,8 @@ struct Ctx {
     fields: crate::schema::Fields,
     /// Files larger than this are not read.
     max_size: u64,
-    /// Run the entity tagger.
+    /// Run the entity tagger (also says which extractor version is stored).
     tagger: bool,
-    /// The extractor version stored with each document.
-    version: u64,
 }
 
 /// Processes one file; a panic in a reader or extractor becomes a skipped file, not a crash.
@@ -534,7 +531,7 @@ fn process(job: &FileJob, ctx: &Ctx) -> FileResult {
                                 x.date,
                                 &job.path,
                                 state,
-                                ctx.version,
+                                extract::stored_version(ctx.tagger),
                             )
                         })
                         .map_err(|panic| Skipped {
@@ -614,7 +611,6 @@ mod reliability_tests {
             fields,
             max_size,
             tagger: true,
-            version: EXTRACTOR_VERSION,
         }
     }
 

@@ -368,8 +368,6 @@ impl Writer {
     /// ([`Writer::without_background_merges`]): a merge of tantivy's policy running at the
     /// same time could take some of the segments, and this merge would then fail.
     pub fn merge_all(&mut self) -> Result<()> {
-        // Called with background merges off (`without_background_merges`), so no merge of
-        // tantivy's policy can take these segments first.
         let ids = self.inner.index().searchable_segment_ids()?;
         if ids.len() > 1 {
             self.inner.merge(&ids).wait()?;

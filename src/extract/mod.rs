@@ -217,7 +217,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         // is named with single spaces.
         let spaced;
         let raw = if written.contains(|c: char| c.is_whitespace() && c != ' ') {
-            spaced = written.split_whitespace().collect::<Vec<_>>().join(" ");
+            spaced = crate::read::fields::collapse_whitespace(written);
             spaced.as_str()
         } else {
             written
@@ -471,6 +471,9 @@ const NEVER_ALONE: &[&str] = &[
     "the",
 ];
 
+/// Articles, which may precede a generic word ("The Bank"). Lower case.
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
 /// Generic words of company names that are no name on their own ("Bank", "UNITED" from a
 /// headline), though "Union Bank" is one. Lower case.
 const GENERIC_ALONE: &[&str] = &["bank", "general", "national", "union", "united"];
@@ -483,12 +486,15 @@ fn not_a_name(name: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
-    words.iter().any(|w| TABLE_WORDS.contains(&w.as_str()))
-        || words.iter().all(|w| NEVER_ALONE.contains(&w.as_str()))
-        || matches!(
-            words.iter().skip_while(|w| ["the", "a", "an"].contains(&w.as_str())).collect::<Vec<_>>().as_slice(),
-            [w] if GENERIC_ALONE.contains(&w.as_str())
-        )
+    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    // What is left after a leading article ("The Bank").
+    let core = words
+        .iter()
+        .position(|w| !is(ARTICLES, w))
+        .map_or(&[][..], |i| &words[i..]);
+    words.iter().any(|w| is(TABLE_WORDS, w))
+        || words.iter().all(|w| is(NEVER_ALONE, w))
+        || matches!(core, [w] if is(GENERIC_ALONE, w))
 }
 
 /// True when the byte offset starts a sentence, a line or the text.
@@ -507,10 +513,9 @@ fn fold_capitalised(list: &mut Vec<Named>) {
     while i < list.len() {
         let into = caps(&list[i].canonical)
             .then(|| {
-                list.iter().position(|o| {
-                    !caps(&o.canonical)
-                        && o.canonical.to_lowercase() == list[i].canonical.to_lowercase()
-                })
+                let lower = list[i].canonical.to_lowercase();
+                list.iter()
+                    .position(|o| !caps(&o.canonical) && o.canonical.to_lowercase() == lower)
             })
             .flatten();
         match into {

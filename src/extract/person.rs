@@ -292,12 +292,13 @@ mod tests {
         assert_eq!(from_tag("reagan").as_deref(), Some("Reagan"));
     }
 
+    fn owned(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn short_mentions_resolve_to_the_full_name() {
-        let names: Vec<String> = ["Vladimir Putin", "Putin", "Tony Blair", "Blair", "Macron"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let names = owned(&["Vladimir Putin", "Putin", "Tony Blair", "Blair", "Macron"]);
         assert_eq!(
             resolve_short_names(&names),
             [
@@ -309,16 +310,10 @@ mod tests {
             ]
         );
         // Two different Smiths: "Smith" stays ambiguous.
-        let names: Vec<String> = ["John Smith", "Jane Smith", "Smith"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let names = owned(&["John Smith", "Jane Smith", "Smith"]);
         assert_eq!(resolve_short_names(&names)[2], "Smith");
         // A first name alone: the one person of that first name, if only one.
-        let names: Vec<String> = ["David Felgate", "David", "Felgate", "Tim Henman", "Tim"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let names = owned(&["David Felgate", "David", "Felgate", "Tim Henman", "Tim"]);
         assert_eq!(
             resolve_short_names(&names),
             [
@@ -329,10 +324,7 @@ mod tests {
                 "Tim Henman"
             ]
         );
-        let names: Vec<String> = ["David Davis", "David Blunkett", "David"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let names = owned(&["David Davis", "David Blunkett", "David"]);
         assert_eq!(resolve_short_names(&names)[2], "David");
     }
 }

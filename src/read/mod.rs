@@ -18,7 +18,7 @@
 //!   dateline's place is also found by the place extractor.
 
 pub mod decode;
-mod fields;
+pub(crate) mod fields;
 pub mod html;
 pub mod json;
 pub mod jsonl;
