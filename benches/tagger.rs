@@ -8,7 +8,9 @@
 //! * then criterion's wall-clock throughput (tokens per second, "elements") on 200 articles,
 //!   and the time to decode the shipped model.
 //!
-//! `TAGGER_BENCH_CPU_ONLY=1` stops after the CPU-time figures (for `perf record`).
+//! `TAGGER_BENCH_CPU_ONLY=1` stops after the CPU-time figures (for `perf record`), and
+//! `TAGGER_BENCH_DIR=DIR` takes the `.txt` files under `DIR` instead of the BBC articles
+//! (e.g. `../shared/data/reuters21578/articles`, whose larger vocabulary is what indexing sees).
 //!
 //! The machine this project is developed on is shared, so wall-clock figures move with the
 //! load; the CPU-time figures move much less (only through cache and memory contention).
@@ -20,8 +22,12 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsdex::extract::tagger::Tagger;
 use newsdex::extract::token::tokenize;
 
+/// The `.txt` files under `TAGGER_BENCH_DIR` (default: `../shared/data/bbc`), in path order.
 fn articles() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc");
+    let root = std::env::var_os("TAGGER_BENCH_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc"),
+        std::path::PathBuf::from,
+    );
     let mut files: Vec<_> = walkdir::WalkDir::new(&root)
         .into_iter()
         .filter_map(|e| e.ok())
@@ -111,7 +117,9 @@ fn cpu_figures(texts: &[String], tagger: &Tagger) {
 fn bench(c: &mut Criterion) {
     let all = articles();
     if all.is_empty() {
-        eprintln!("skipping tagger bench: ../shared/data/bbc is absent");
+        eprintln!(
+            "skipping tagger bench: no .txt articles (../shared/data/bbc or TAGGER_BENCH_DIR)"
+        );
         return;
     }
     let tagger = Tagger::global();

@@ -258,8 +258,22 @@ pub(crate) fn add_gazetteer(
     gaz: &Gazetteer,
     exclude: Option<&HashMap64<u16>>,
 ) {
+    add_gazetteer_from(infos, None, gaz, exclude);
+}
+
+/// [`add_gazetteer`], given each token's [`Gazetteer::word_entry`] when the caller keeps
+/// them per word (the tagger's lexicon does).
+pub(crate) fn add_gazetteer_from(
+    infos: &mut [TokenInfo],
+    first: Option<&[u32]>,
+    gaz: &Gazetteer,
+    exclude: Option<&HashMap64<u16>>,
+) {
     let lws: Vec<u64> = infos.iter().map(|t| t.lw).collect();
-    let matches = gaz.matches(&lws, exclude);
+    let matches = match first {
+        Some(first) => gaz.matches_from(&lws, first, exclude),
+        None => gaz.matches(&lws, exclude),
+    };
     for (info, m) in infos.iter_mut().zip(matches) {
         info.gaz = m;
     }

@@ -3,8 +3,8 @@
 //! File format (gzip-compressed, little-endian): magic `NDXNER` + format version, the
 //! number of labels, the quantisation step, then two weight tables (first and second stage;
 //! each a count and rows of 64-bit feature hash, number of non-zero weights, and
-//! `(label, i16)` pairs; an empty second table means one stage), the gazetteer (phrase hash, list
-//! mask) and the word clusters (word hash, bit path).
+//! `(label, i16)` pairs; an empty second table means one stage), the gazetteer (phrase hash,
+//! 32-bit entry: list mask and prefix flag) and the word clusters (word hash, bit path).
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use super::label::{EntityKind, Label, Pos, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"NDXNER";
-const FORMAT_VERSION: u16 = 3;
+const FORMAT_VERSION: u16 = 4;
 
 /// Trained weights: one dense row of label scores per feature hash.
 #[derive(Debug, Default, Clone)]
@@ -419,8 +419,9 @@ fn decode_stretches(
 /// ([`features::push_lexical`]): `[stage][slot][label]`.
 type LexScores = [[[i16; N_LABELS]; N_SLOTS]; 2];
 
-/// The most words a thread's [`Lexicon`] holds before it starts afresh (about 11 MB).
-const LEXICON_CAP: usize = 1 << 15;
+/// The most words a thread's [`Lexicon`] holds before it starts afresh (about 33 MB: a
+/// news corpus of 20,000 articles has some 90,000 distinct tokens, split between threads).
+const LEXICON_CAP: usize = 1 << 16;
 
 /// A per-thread cache of the words seen recently: their token information and their summed
 /// single-token weights. Most tokens of news text are words seen shortly before, so a token
@@ -432,6 +433,8 @@ struct Lexicon {
     index: HashMap64<u32>,
     infos: Vec<TokenInfo>,
     scores: Vec<LexScores>,
+    /// Each word's [`Gazetteer::word_entry`].
+    gaz: Vec<u32>,
     bufs: features::ShapeBuffers,
     feats: Vec<u64>,
 }
@@ -445,6 +448,7 @@ impl Lexicon {
             self.index.clear();
             self.infos.clear();
             self.scores.clear();
+            self.gaz.clear();
         }
     }
 
@@ -458,6 +462,7 @@ impl Lexicon {
         let id = self.infos.len() as u32;
         self.scores
             .push(model.scorer.lexical(&info, &mut self.feats));
+        self.gaz.push(model.gazetteer.word_entry(info.lw));
         self.infos.push(info);
         self.index.insert(w, id);
         id
@@ -622,8 +627,14 @@ impl Model {
             .iter()
             .map(|&id| lex.infos[id as usize].clone())
             .collect();
+        let first: Vec<u32> = ids.iter().map(|&id| lex.gaz[id as usize]).collect();
         for r in &ranges {
-            features::add_gazetteer(&mut infos[r.clone()], &self.gazetteer, None);
+            features::add_gazetteer_from(
+                &mut infos[r.clone()],
+                Some(&first[r.clone()]),
+                &self.gazetteer,
+                None,
+            );
         }
         let lex = &*lex;
         let sc = &self.scorer;
@@ -657,26 +668,30 @@ impl Model {
                     }
                     Reach::Free => {}
                 }
-                let e1 = &mut em1[at];
+                // Summed in locals (kept in vector registers), stored once.
+                let (mut e1, mut e2) = ([0i32; N_LABELS], [0i32; N_LABELS]);
                 for slot in 0..N_SLOTS {
                     let lexical = match features::neighbour(i, len, slot) {
                         Some(j) => &lex.scores[ids[j] as usize],
                         None => &sc.padding,
                     };
-                    add_row(e1, &lexical[0][slot]);
+                    add_row(&mut e1, &lexical[0][slot]);
                     if two {
-                        add_row(&mut em2[at], &lexical[1][slot]);
+                        add_row(&mut e2, &lexical[1][slot]);
                     }
                 }
                 feats.clear();
                 features::extract_context(&sent, i, &mut feats);
-                match em2.get_mut(at) {
-                    Some(e2) => sc.add_both(&feats, e1, e2),
-                    None => sc.add(&feats, 0, e1),
+                if two {
+                    sc.add_both(&feats, &mut e1, &mut e2);
+                    em2[at] = e2;
+                } else {
+                    sc.add(&feats, 0, &mut e1);
                 }
                 feats.clear();
                 features::extract_document(&sent, i, &history, None, &mut feats);
-                sc.add(&feats, 0, e1);
+                sc.add(&feats, 0, &mut e1);
+                em1[at] = e1;
             }
             decode_stretches(&em1, &reach, r, &sc.lattice[0], &mut s1, &mut back);
             let labels = &mut s1[r.clone()];
@@ -698,7 +713,9 @@ impl Model {
                 }
                 feats.clear();
                 features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
-                sc.add(&feats, 1, &mut em2[r.start + i]);
+                let mut e2 = em2[r.start + i];
+                sc.add(&feats, 1, &mut e2);
+                em2[r.start + i] = e2;
             }
             decode_stretches(&em2, &reach, r, &sc.lattice[1], &mut out, &mut back);
             let labels = &mut out[r.clone()];
@@ -720,7 +737,7 @@ impl Model {
             Some(w) => write_weights(&mut raw, w, step),
             None => raw.extend_from_slice(&0u32.to_le_bytes()),
         }
-        let mut gaz: Vec<(u64, u16)> = self
+        let mut gaz: Vec<(u64, u32)> = self
             .gazetteer
             .entries
             .iter()
@@ -795,8 +812,8 @@ impl Model {
         gazetteer.entries.reserve(n.min(raw.len() / 10));
         for _ in 0..n {
             let k = c.u64().ok_or_else(|| bad("truncated"))?;
-            let m = c.u16().ok_or_else(|| bad("truncated"))?;
-            gazetteer.insert_mask(k, m);
+            let m = c.u32().ok_or_else(|| bad("truncated"))?;
+            gazetteer.insert_raw(k, m);
         }
         let mut clusters = HashMap64::default();
         let n = c.u32().ok_or_else(|| bad("truncated"))? as usize;

@@ -11,7 +11,7 @@ use super::clusters::{self, Clusters};
 use super::features::{
     self, lower_hash, transition_feature, DocContext, HashMap64, History, TokenInfo,
 };
-use super::gazetteer::{phrase_hash, text_phrase_hash, GazList, Gazetteer};
+use super::gazetteer::{phrase_hash, text_phrase, GazList, Gazetteer};
 use super::label::{iob_spans, spans_to_labels, EntityKind, Label, N_LABELS};
 use super::model::{emissions, first_stage, transitions, viterbi, Model, Weights};
 use super::Tagger;
@@ -245,8 +245,8 @@ fn geonames_gazetteer(dir: &Path, gaz: &mut Gazetteer) -> Result<()> {
         std::fs::read_to_string(&p).map_err(|e| Error::Io { path: p, source: e })
     };
     let mut add = |name: &str, list: GazList| {
-        if let Some(h) = text_phrase_hash(name.trim()) {
-            gaz.insert(h, list);
+        if let Some(lws) = text_phrase(name.trim()) {
+            gaz.insert(&lws, list);
         }
     };
     for line in read("countryInfo.tsv")?.lines() {
@@ -313,8 +313,8 @@ fn ontonotes_gazetteer(path: &Path, gaz: &mut Gazetteer) -> Result<()> {
                 _ => continue,
             };
             let name = e.text.strip_prefix("the ").unwrap_or(&e.text);
-            if let Some(h) = text_phrase_hash(name) {
-                gaz.insert(h, list);
+            if let Some(lws) = text_phrase(name) {
+                gaz.insert(&lws, list);
             }
             let words: Vec<&str> = tokenize(name).into_iter().map(|t| t.text).collect();
             if list == GazList::OntoPerson && words.len() >= 2 {
@@ -322,7 +322,7 @@ fn ontonotes_gazetteer(path: &Path, gaz: &mut Gazetteer) -> Result<()> {
                     (words[0], GazList::OntoFirstName),
                     (words[words.len() - 1], GazList::OntoLastName),
                 ] {
-                    gaz.insert(phrase_hash(&[lower_hash(w)]), l);
+                    gaz.insert(&[lower_hash(w)], l);
                 }
             }
         }
@@ -415,13 +415,15 @@ fn train_list(kind: EntityKind) -> GazList {
     }
 }
 
-/// The phrases (hash, list) that a training document contributes to the training-data lists.
-fn doc_phrases(doc: &ConllDocument) -> HashSet<(u64, GazList)> {
+/// The phrases (hash, list) that a training document contributes to the training-data lists;
+/// their prefixes are marked in `prefixes`.
+fn doc_phrases(doc: &ConllDocument, prefixes: &mut Gazetteer) -> HashSet<(u64, GazList)> {
     let mut out = HashSet::new();
     for s in &doc.sentences {
         let lws: Vec<u64> = s.tokens.iter().map(|t| lower_hash(t)).collect();
         for (kind, a, b) in iob_spans(&s.tags) {
             if b - a <= super::gazetteer::MAX_PHRASE {
+                prefixes.mark_prefixes(&lws[a..b]);
                 out.insert((phrase_hash(&lws[a..b]), train_list(kind)));
             }
             if kind == EntityKind::Person && b - a >= 2 {
@@ -587,11 +589,14 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         ontonotes_gazetteer(p, &mut gazetteer)?;
     }
     for t in super::gazetteer::TITLES {
-        if let Some(h) = text_phrase_hash(t) {
-            gazetteer.insert(h, GazList::Title);
+        if let Some(lws) = text_phrase(t) {
+            gazetteer.insert(&lws, GazList::Title);
         }
     }
-    let per_doc: Vec<HashSet<(u64, GazList)>> = docs.iter().map(doc_phrases).collect();
+    let per_doc: Vec<HashSet<(u64, GazList)>> = docs
+        .iter()
+        .map(|d| doc_phrases(d, &mut gazetteer))
+        .collect();
     let mut doc_counts: std::collections::HashMap<(u64, GazList), u32> = Default::default();
     for set in &per_doc {
         for &p in set {
@@ -599,7 +604,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         }
     }
     for &(h, list) in doc_counts.keys() {
-        gazetteer.insert(h, list);
+        gazetteer.insert_raw(h, 1 << list as u16);
     }
     let clusters = get_clusters(opts, &docs)?;
 
