@@ -2,8 +2,8 @@
 # What the tagger costs at index time: indexes the Reuters-21578 article files with and
 # without the tagger (`--no-tagger`), alternating the two, REPS times each, with every
 # binary given, and prints each run's CPU seconds (user + system) and wall seconds, then
-# per binary the median and the least CPU time and the ratio of the medians (tagger on ÷
-# off, off measured with the first binary). Alternating in one session keeps the figures
+# per binary the median and the least CPU time, the ratio of the medians (tagger on ÷
+# off, off measured with the first binary) and the median of each round's ratio. Alternating in one session keeps the figures
 # comparable on a machine whose speed drifts.
 #
 #   benches/tagger_cost.sh REPS BINARY [BINARY...]      (DATA_DIR env: ../shared/data)
@@ -40,11 +40,15 @@ for line in open(sys.argv[1]):
     label, cpu, wall = line.split()
     runs.setdefault(label, []).append((float(cpu), float(wall)))
 off = statistics.median(c for c, _ in runs["off"])
-print(f"{'run':<6} {'median cpu':>10} {'min cpu':>8} {'median wall':>11}  on/off (median cpu)  binary")
+# Each round's on/off ratio too: rounds run back to back, so their ratios move less with
+# the machine's load than the runs themselves.
+offs = [c for c, _ in runs["off"]]
+print(f"{'run':<6} {'median cpu':>10} {'min cpu':>8} {'median wall':>11}  on/off (median cpu)  median of round ratios  binary")
 for label, xs in runs.items():
     cpu = statistics.median(c for c, _ in xs)
     wall = statistics.median(w for _, w in xs)
     name = sys.argv[1 + int(label[3:])] if label.startswith("on#") else sys.argv[2] + " --no-tagger"
     ratio = f"{cpu / off:.2f}" if label != "off" else ""
-    print(f"{label:<6} {cpu:>10.2f} {min(c for c, _ in xs):>8.2f} {wall:>11.2f}  {ratio:>19}  {name}")
+    rounds = f"{statistics.median(c / o for (c, _), o in zip(xs, offs)):.2f}" if label != "off" else ""
+    print(f"{label:<6} {cpu:>10.2f} {min(c for c, _ in xs):>8.2f} {wall:>11.2f}  {ratio:>19}  {rounds:>22}  {name}")
 PY
