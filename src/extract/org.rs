@@ -76,8 +76,58 @@ const ALIASES: &[(&str, &str)] = &[
     ("Kremlin", "Kremlin"),
 ];
 
-/// The canonical name of an organisation: the alias table, then "the " stripped and a
-/// trailing possessive removed.
+/// Legal forms that end company names ("Texaco Inc", "Siemens AG"): one company is named
+/// with and without them, so the canonical name drops them (compared without case and a
+/// final period).
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "co",
+    "cos",
+    "ltd",
+    "plc",
+    "llc",
+    "lp",
+    "llp",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "gmbh",
+    "spa",
+    "bhd",
+    "pty",
+];
+
+/// `name` without its trailing legal forms and the connector or comma before them
+/// ("Morgan Stanley & Co", "Acme, Inc."), if a name is left.
+fn without_legal_form(name: &str) -> &str {
+    let mut rest = name;
+    loop {
+        let Some((head, last)) = rest.rsplit_once(' ') else {
+            return rest;
+        };
+        let word = last.strip_suffix('.').unwrap_or(last);
+        if !LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            return rest;
+        }
+        let head = head.trim_end();
+        let head = head
+            .strip_suffix(" &")
+            .or_else(|| head.strip_suffix(" and"))
+            .unwrap_or(head)
+            .trim_end_matches([',', ' ']);
+        if !head.chars().any(char::is_alphabetic) {
+            return rest;
+        }
+        rest = head;
+    }
+}
+
+/// The canonical name of an organisation: the alias table, then "the " stripped, a
+/// trailing possessive removed, trailing legal forms ("Inc", "Corp", "AG") dropped and
+/// commas between words removed.
 pub fn canonical(name: &str) -> String {
     let name = name.trim();
     let name = ["'s", "’s", "'S", "’S"]
@@ -102,6 +152,14 @@ pub fn canonical(name: &str) -> String {
         .unwrap_or(name);
     if stripped.len() != name.len() {
         return canonical(stripped);
+    }
+    let bare = without_legal_form(name);
+    if bare.len() != name.len() {
+        return canonical(bare);
+    }
+    // "Goldman, Sachs" is "Goldman Sachs".
+    if name.contains(", ") {
+        return canonical(&name.replace(", ", " "));
     }
     // Reuters' lower-case tags ("imf", "ec", "opec"): retry the upper-cased acronym.
     if name.len() <= 5 && name.chars().all(|c| c.is_ascii_lowercase()) {
@@ -141,5 +199,29 @@ mod tests {
             assert_eq!(canonical(alias), expected, "{alias}");
         }
         assert_eq!(canonical("Who"), "Who", "acronyms are case-sensitive");
+    }
+
+    #[test]
+    fn legal_forms_are_dropped_while_a_name_is_left() {
+        for (written, expected) in [
+            ("Texaco Inc", "Texaco"),
+            ("TEXACO INC", "TEXACO"),
+            ("Standard Oil Co", "Standard Oil"),
+            ("Exxon Corp.", "Exxon"),
+            ("Morgan Stanley & Co", "Morgan Stanley"),
+            ("Sears, Roebuck and Co", "Sears Roebuck"),
+            ("Goldman, Sachs and Co", "Goldman Sachs"),
+            ("Acme, Inc.", "Acme"),
+            ("Broken Hill Pty Co Ltd", "Broken Hill"),
+            ("Deutsche Bank AG's", "Deutsche Bank"),
+            ("The Coca-Cola Co", "Coca-Cola"),
+            // Nothing but a legal form, or a form inside the name: kept.
+            ("Co", "Co"),
+            ("& Co", "& Co"),
+            ("Co-operative Bank", "Co-operative Bank"),
+            ("Inc Magazine", "Inc Magazine"),
+        ] {
+            assert_eq!(canonical(written), expected, "{written}");
+        }
     }
 }
