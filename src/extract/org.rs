@@ -126,8 +126,7 @@ fn without_legal_form(name: &str) -> &str {
 }
 
 /// The canonical name of an organisation: the alias table, then "the " stripped, a
-/// trailing possessive removed, trailing legal forms ("Inc", "Corp", "AG") dropped and
-/// commas between words removed.
+/// trailing possessive removed and trailing legal forms ("Inc", "Corp", "AG") dropped.
 pub fn canonical(name: &str) -> String {
     let name = name.trim();
     let name = ["'s", "’s", "'S", "’S"]
@@ -156,10 +155,6 @@ pub fn canonical(name: &str) -> String {
     let bare = without_legal_form(name);
     if bare.len() != name.len() {
         return canonical(bare);
-    }
-    // "Goldman, Sachs" is "Goldman Sachs".
-    if name.contains(", ") {
-        return canonical(&name.replace(", ", " "));
     }
     // Reuters' lower-case tags ("imf", "ec", "opec"): retry the upper-cased acronym.
     if name.len() <= 5 && name.chars().all(|c| c.is_ascii_lowercase()) {
@@ -209,8 +204,11 @@ mod tests {
             ("Standard Oil Co", "Standard Oil"),
             ("Exxon Corp.", "Exxon"),
             ("Morgan Stanley & Co", "Morgan Stanley"),
-            ("Sears, Roebuck and Co", "Sears Roebuck"),
-            ("Goldman, Sachs and Co", "Goldman Sachs"),
+            ("Sears, Roebuck and Co", "Sears, Roebuck"),
+            (
+                "Ministry of Economy, Trade and Industry",
+                "Ministry of Economy, Trade and Industry",
+            ),
             ("Acme, Inc.", "Acme"),
             ("Broken Hill Pty Co Ltd", "Broken Hill"),
             ("Deutsche Bank AG's", "Deutsche Bank"),
