@@ -297,6 +297,11 @@ impl History {
         }
     }
 
+    /// Forgets everything (keeps the memory, for the next document).
+    pub fn clear(&mut self) {
+        self.counts.clear();
+    }
+
     /// The most frequent earlier type of a word (0 = outside), if it was seen.
     fn majority(&self, lw: u64) -> Option<usize> {
         let c = self.counts.get(&lw)?;
@@ -316,16 +321,25 @@ pub(crate) struct DocContext {
 impl DocContext {
     /// Builds the context from the first-stage labels of every sentence of a document.
     pub fn new<'a>(sentences: impl IntoIterator<Item = (&'a [TokenInfo], &'a [Label])>) -> Self {
-        let mut counts: HashMap64<[u16; N_LABELS]> = HashMap64::default();
+        let mut ctx = DocContext::default();
+        ctx.fill(sentences);
+        ctx
+    }
+
+    /// [`DocContext::new`] in place: forgets the previous document, keeps the memory.
+    pub fn fill<'a>(
+        &mut self,
+        sentences: impl IntoIterator<Item = (&'a [TokenInfo], &'a [Label])>,
+    ) {
+        self.counts.clear();
         for (infos, labels) in sentences {
             for (info, label) in infos.iter().zip(labels) {
                 if info.is_cap() {
-                    let e = counts.entry(info.lw).or_insert([0; N_LABELS]);
+                    let e = self.counts.entry(info.lw).or_insert([0; N_LABELS]);
                     e[label.index()] = e[label.index()].saturating_add(1);
                 }
             }
         }
-        DocContext { counts }
     }
 
     /// Pushes the document features of a token whose own first-stage label was `own`.

@@ -436,6 +436,26 @@ struct Lexicon {
     gaz: Vec<u32>,
     bufs: features::ShapeBuffers,
     feats: Vec<u64>,
+    /// Per-document buffers, kept between documents so that tagging one allocates little.
+    scratch: Scratch,
+}
+
+/// The working memory of [`Model::tag_words`] for one document.
+#[derive(Debug, Default)]
+struct Scratch {
+    ids: Vec<u32>,
+    infos: Vec<TokenInfo>,
+    first: Vec<u32>,
+    /// Emission scores of each stage. Rows of tokens out of reach are never read, so the
+    /// buffers are not cleared between documents.
+    em1: Vec<[i32; N_LABELS]>,
+    em2: Vec<[i32; N_LABELS]>,
+    reach: Vec<Reach>,
+    buf: Vec<Reach>,
+    feats: Vec<u64>,
+    back: Vec<[u8; N_LABELS]>,
+    history: History,
+    ctx: DocContext,
 }
 
 impl Lexicon {
@@ -621,13 +641,41 @@ impl Model {
             }
         }
         lex.start(self);
-        let ids: Vec<u32> = words.iter().map(|w| lex.id(self, w)).collect();
-        let mut infos: Vec<TokenInfo> = ids
-            .iter()
-            .map(|&id| lex.infos[id as usize].clone())
-            .collect();
-        let first: Vec<u32> = ids.iter().map(|&id| lex.gaz[id as usize]).collect();
-        for r in &ranges {
+        let mut scratch = std::mem::take(&mut lex.scratch);
+        let out = self.tag_words_in(lex, &mut scratch, words, &ranges);
+        lex.scratch = scratch;
+        out
+    }
+
+    /// [`Model::tag_words_with`] given the sentence ranges, with the document's buffers.
+    fn tag_words_in(
+        &self,
+        lex: &mut Lexicon,
+        scratch: &mut Scratch,
+        words: &[&str],
+        ranges: &[std::ops::Range<usize>],
+    ) -> Vec<Label> {
+        let n = words.len();
+        let Scratch {
+            ids,
+            infos,
+            first,
+            em1,
+            em2,
+            reach,
+            buf,
+            feats,
+            back,
+            history,
+            ctx,
+        } = scratch;
+        ids.clear();
+        ids.extend(words.iter().map(|w| lex.id(self, w)));
+        infos.clear();
+        infos.extend(ids.iter().map(|&id| lex.infos[id as usize].clone()));
+        first.clear();
+        first.extend(ids.iter().map(|&id| lex.gaz[id as usize]));
+        for r in ranges {
             features::add_gazetteer_from(
                 &mut infos[r.clone()],
                 Some(&first[r.clone()]),
@@ -638,19 +686,21 @@ impl Model {
         let lex = &*lex;
         let sc = &self.scorer;
         let two = self.second.is_some();
-        let mut feats = Vec::with_capacity(64);
-        let mut back = Vec::new();
-        let mut em1 = vec![[0i32; N_LABELS]; n];
-        let mut em2 = vec![[0i32; N_LABELS]; if two { n } else { 0 }];
-        let mut s1 = vec![Label::O; n];
-        let mut reach = vec![Reach::Far; n];
-        let mut buf = Vec::new();
-        for r in &ranges {
-            features::reach(&infos[r.clone()], &mut buf);
-            reach[r.clone()].copy_from_slice(&buf);
+        if em1.len() < n {
+            em1.resize(n, [0; N_LABELS]);
         }
-        let mut history = History::default();
-        for r in &ranges {
+        if two && em2.len() < n {
+            em2.resize(n, [0; N_LABELS]);
+        }
+        let mut s1 = vec![Label::O; n];
+        reach.clear();
+        reach.resize(n, Reach::Far);
+        for r in ranges {
+            features::reach(&infos[r.clone()], buf);
+            reach[r.clone()].copy_from_slice(buf);
+        }
+        history.clear();
+        for r in ranges {
             let sent = Sentence::new(&infos[r.clone()]);
             let ids = &ids[r.clone()];
             let len = ids.len();
@@ -680,19 +730,19 @@ impl Model {
                     }
                 }
                 feats.clear();
-                features::extract_context(&sent, i, &mut feats);
+                features::extract_context(&sent, i, feats);
                 if two {
-                    sc.add_both(&feats, &mut e1, &mut e2);
+                    sc.add_both(feats, &mut e1, &mut e2);
                     em2[at] = e2;
                 } else {
-                    sc.add(&feats, 0, &mut e1);
+                    sc.add(feats, 0, &mut e1);
                 }
                 feats.clear();
-                features::extract_document(&sent, i, &history, None, &mut feats);
-                sc.add(&feats, 0, &mut e1);
+                features::extract_document(&sent, i, history, None, feats);
+                sc.add(feats, 0, &mut e1);
                 em1[at] = e1;
             }
-            decode_stretches(&em1, &reach, r, &sc.lattice[0], &mut s1, &mut back);
+            decode_stretches(em1, reach, r, &sc.lattice[0], &mut s1, back);
             let labels = &mut s1[r.clone()];
             trim_titles(sent.infos, labels);
             history.record(sent.infos, labels);
@@ -700,10 +750,10 @@ impl Model {
         if !two {
             return s1;
         }
-        let ctx = DocContext::new(ranges.iter().map(|r| (&infos[r.clone()], &s1[r.clone()])));
-        let mut history = History::default();
+        ctx.fill(ranges.iter().map(|r| (&infos[r.clone()], &s1[r.clone()])));
+        history.clear();
         let mut out = vec![Label::O; n];
-        for r in &ranges {
+        for r in ranges {
             let sent = Sentence::new(&infos[r.clone()]);
             let l1 = &s1[r.clone()];
             for i in 0..r.len() {
@@ -711,12 +761,12 @@ impl Model {
                     continue;
                 }
                 feats.clear();
-                features::extract_document(&sent, i, &history, Some((&ctx, l1)), &mut feats);
+                features::extract_document(&sent, i, history, Some((ctx, l1)), feats);
                 let mut e2 = em2[r.start + i];
-                sc.add(&feats, 1, &mut e2);
+                sc.add(feats, 1, &mut e2);
                 em2[r.start + i] = e2;
             }
-            decode_stretches(&em2, &reach, r, &sc.lattice[1], &mut out, &mut back);
+            decode_stretches(em2, reach, r, &sc.lattice[1], &mut out, back);
             let labels = &mut out[r.clone()];
             trim_titles(sent.infos, labels);
             history.record(sent.infos, labels);
