@@ -3,17 +3,20 @@
 # without the tagger (`--no-tagger`), alternating the two, REPS times each, with every
 # binary given, and prints each run's CPU seconds (user + system) and wall seconds, then
 # per binary the median and the least CPU time, the ratio of the medians (tagger on ÷
-# off, off measured with the first binary) and the median of each round's ratio. Alternating in one session keeps the figures
-# comparable on a machine whose speed drifts.
+# off, off measured with the first binary) and the median of each round's ratio.
+# Alternating in one session keeps the figures comparable on a machine whose speed drifts.
 #
-#   benches/tagger_cost.sh REPS BINARY [BINARY...]      (DATA_DIR env: ../shared/data)
+#   benches/tagger_cost.sh REPS BINARY [BINARY...]
+#
+# Environment: DATA_DIR (default ../shared/data); ARTICLES_DIR to index another directory
+# than the Reuters article files (e.g. ../shared/data/bbc).
 set -euo pipefail
 reps=${1:?usage: benches/tagger_cost.sh REPS NEWSDEX_BINARY [NEWSDEX_BINARY...]}
 shift
 [ $# -ge 1 ] || { echo "usage: benches/tagger_cost.sh REPS NEWSDEX_BINARY..." >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 data=${DATA_DIR:-$(cd "$here/../.." && pwd)/shared/data}
-articles="$data/reuters21578/articles"
+articles=${ARTICLES_DIR:-$data/reuters21578/articles}
 work=$(mktemp -d /tmp/newsdex-tagger-cost.XXXX)
 trap 'rm -rf "$work"' EXIT
 one() { # LABEL BINARY [ARGS]: one timed from-scratch index
