@@ -265,24 +265,36 @@ impl Gazetteer {
             }
             // Longest first: within a list it covers the shorter ones.
             for &(len, mask) in found[..n_found].iter().rev() {
-                for (c, until) in covered_until.iter_mut().enumerate() {
-                    if mask & (1 << c) == 0 || *until > i {
-                        continue;
-                    }
-                    *until = i + len;
-                    if len == 1 {
-                        out[i][c] = GazMatch::Unit;
-                    } else {
-                        out[i][c] = GazMatch::Begin;
-                        for row in &mut out[i + 1..i + len - 1] {
-                            row[c] = GazMatch::Inside;
-                        }
-                        out[i + len - 1][c] = GazMatch::Last;
-                    }
-                }
+                cover(&mut out, &mut covered_until, i, len, mask);
             }
         }
         out
+    }
+}
+
+/// Marks the phrase of `len` tokens at `i` in each list of `mask` that no longer phrase
+/// already covers there (`covered_until`: per list, the end of the last phrase marked).
+fn cover(
+    out: &mut [[GazMatch; N_GAZ]],
+    covered_until: &mut [usize; N_GAZ],
+    i: usize,
+    len: usize,
+    mask: u16,
+) {
+    for (c, until) in covered_until.iter_mut().enumerate() {
+        if mask & (1 << c) == 0 || *until > i {
+            continue;
+        }
+        *until = i + len;
+        if len == 1 {
+            out[i][c] = GazMatch::Unit;
+        } else {
+            out[i][c] = GazMatch::Begin;
+            for row in &mut out[i + 1..i + len - 1] {
+                row[c] = GazMatch::Inside;
+            }
+            out[i + len - 1][c] = GazMatch::Last;
+        }
     }
 }
 
@@ -298,21 +310,7 @@ mod tests {
         for i in 0..n {
             for len in (1..=MAX_PHRASE.min(n - i)).rev() {
                 let mask = g.entry(phrase_hash(&lws[i..i + len])) as u16;
-                for (c, until) in covered_until.iter_mut().enumerate() {
-                    if mask & (1 << c) == 0 || *until > i {
-                        continue;
-                    }
-                    *until = i + len;
-                    if len == 1 {
-                        out[i][c] = GazMatch::Unit;
-                    } else {
-                        out[i][c] = GazMatch::Begin;
-                        for row in &mut out[i + 1..i + len - 1] {
-                            row[c] = GazMatch::Inside;
-                        }
-                        out[i + len - 1][c] = GazMatch::Last;
-                    }
-                }
+                cover(&mut out, &mut covered_until, i, len, mask);
             }
         }
         out
