@@ -415,7 +415,8 @@ fn decode_stretches(
 }
 
 /// The summed quantised weights of one word's single-token features
-/// ([`features::push_lexical`]): `[slot][stage][label]`, so that the two stages' rows of a slot share cache lines.
+/// ([`features::push_lexical`]): `[slot][stage][label]`, so that the two stages' rows of a
+/// slot share cache lines.
 type LexScores = [[[i16; N_LABELS]; 2]; N_SLOTS];
 
 /// The most words a thread's [`Lexicon`] holds before it starts afresh (about 33 MB: a
