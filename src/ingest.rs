@@ -153,23 +153,35 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     let version = extract::stored_version(opts.tagger);
     let up_to_date = |v: u64| v == version || (!opts.tagger && v == EXTRACTOR_VERSION);
     // One read of the manifest (a reader over the last commit): it says both which files
-    // are unchanged and which ones have documents to delete.
-    let mut manifest = store.manifest()?;
+    // are unchanged and which ones have documents to delete. It is read on another thread
+    // while this one walks every root (the two took 20 and 70 ms one after the other in a
+    // 1 % reindex of the Reuters files).
+    let (manifest, walked) = std::thread::scope(|s| {
+        let manifest = s.spawn(|| store.manifest());
+        let walked: Vec<_> = roots
+            .iter()
+            .map(|root| walk::walk(root, &opts.walk, |p| read::Format::from_path(p).is_some()))
+            .collect();
+        let manifest = manifest
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (manifest, walked)
+    });
+    let mut manifest = manifest?;
     let fresh = manifest.is_empty() || opts.full;
     let mut report = Report {
         roots: roots.iter().map(|r| path_string(r)).collect(),
         ..Report::default()
     };
 
-    // Walk every root. A file found is taken out of `manifest`, so what is left there at
-    // the end was not found; an unchanged file costs one lookup and no allocation.
+    // What the walk found, root by root. A file found is taken out of `manifest`, so what
+    // is left there at the end was not found; an unchanged file costs one lookup and no
+    // allocation.
     let several_roots = roots.len() > 1;
     let mut seen: HashSet<String> = HashSet::new();
     let mut jobs: Vec<FileJob> = Vec::new();
     let mut unreadable_dirs: Vec<String> = Vec::new();
-    for root in &roots {
-        let (files, problems) =
-            walk::walk(root, &opts.walk, |p| read::Format::from_path(p).is_some());
+    for (files, problems) in walked {
         for p in problems {
             let path = path_string(&p.path);
             unreadable_dirs.push(path.clone());
