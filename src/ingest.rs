@@ -791,3 +791,56 @@ mod tagger_mode_tests {
         assert!(!persons(&store).is_empty());
     }
 }
+
+#[cfg(test)]
+mod reindex_tests {
+    use super::*;
+
+    fn index(store: &Store, roots: &[&Path], max_file_size: u64) -> Report {
+        let opts = IndexOptions {
+            roots: roots.iter().map(|r| r.to_path_buf()).collect(),
+            jobs: 2,
+            max_file_size,
+            ..IndexOptions::default()
+        };
+        run(store, &opts, &NoProgress).expect("index")
+    }
+
+    #[test]
+    fn overlapping_roots_changes_deletions_and_oversize_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let sub = root.join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(root.join("a.txt"), "Alpha\n\nThe first article.").unwrap();
+        std::fs::write(sub.join("b.txt"), "Beta\n\nThe second article.").unwrap();
+        std::fs::write(sub.join("c.txt"), "Gamma\n\nThird.").unwrap();
+        let store = Store::in_ram();
+        let max = DEFAULT_MAX_FILE_SIZE;
+
+        // A file under both roots is indexed once.
+        let r = index(&store, &[&root, &sub], max);
+        assert_eq!((r.added, r.unchanged, r.documents), (3, 0, 3));
+        let r = index(&store, &[&root, &sub], max);
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 3));
+
+        // One file edited, one removed; the run over the known roots sees both.
+        std::fs::write(root.join("a.txt"), "Alpha\n\nThe first article, edited.").unwrap();
+        std::fs::remove_file(sub.join("b.txt")).unwrap();
+        let r = index(&store, &[], max);
+        assert_eq!(
+            (r.updated, r.deleted, r.unchanged, r.documents),
+            (1, 1, 1, 2)
+        );
+
+        // A file now over the size limit is skipped, and its old document leaves the index.
+        let r = index(&store, &[&root], 20);
+        assert_eq!((r.deleted, r.unchanged, r.documents), (1, 1, 1), "{r:?}");
+        assert!(r.skipped.iter().any(|s| s.path.ends_with("a.txt")));
+        assert!(store
+            .manifest()
+            .unwrap()
+            .keys()
+            .all(|f| f.ends_with("c.txt")));
+    }
+}
