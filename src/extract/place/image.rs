@@ -45,20 +45,26 @@ impl NameIndex {
         // Every slot at most once, so a damaged table cannot loop forever.
         for _ in 0..self.slots {
             let n = u32_at(&self.bytes, self.slot_at + slot * 4)? as usize;
-            let record = self.key_at + n.checked_sub(1)? * 16;
-            let field = |i: usize| u32_at(&self.bytes, record + i * 4).map(|v| v as usize);
-            let (offset, len) = (field(0)?, field(1)?);
-            let name = self
-                .bytes
-                .get(self.pool_at + offset..self.pool_at + offset + len)?;
+            let (name, entries) = self.key(n.checked_sub(1)?)?;
             if name == key.as_bytes() {
-                let (first, count) = (field(2)?, field(3)?);
-                let start = self.entry_at + first * 4;
-                return self.bytes.get(start..start + count * 4).map(Entries);
+                return Some(entries);
             }
             slot = (slot + 1) & mask;
         }
         None
+    }
+
+    /// The bytes and the readings of the `n`th name.
+    fn key(&self, n: usize) -> Option<(&[u8], Entries<'_>)> {
+        let record = self.key_at + n * 16;
+        let field = |i: usize| u32_at(&self.bytes, record + i * 4).map(|v| v as usize);
+        let (offset, len, first, count) = (field(0)?, field(1)?, field(2)?, field(3)?);
+        let name = self
+            .bytes
+            .get(self.pool_at + offset..self.pool_at + offset + len)?;
+        let start = self.entry_at + first * 4;
+        let entries = self.bytes.get(start..start + count * 4)?;
+        Some((name, Entries(entries)))
     }
 
     /// Number of distinct names.
@@ -67,18 +73,13 @@ impl NameIndex {
         (self.entry_at - self.key_at) / 16
     }
 
-    /// Every readable (name, readings) pair, in the order they were compiled.
+    /// Every (name, readings) pair, in the order they were compiled, the readings found
+    /// through the hash table.
     #[cfg(test)]
     pub(super) fn pairs(&self) -> Vec<(String, Vec<Entry>)> {
         (0..self.len())
             .filter_map(|n| {
-                let record = self.key_at + n * 16;
-                let field = |i: usize| u32_at(&self.bytes, record + i * 4).map(|v| v as usize);
-                let (offset, len) = (field(0)?, field(1)?);
-                let name = self
-                    .bytes
-                    .get(self.pool_at + offset..self.pool_at + offset + len)?;
-                let name = std::str::from_utf8(name).ok()?.to_string();
+                let name = std::str::from_utf8(self.key(n)?.0).ok()?.to_string();
                 let entries = self.get(&name)?.iter().collect();
                 Some((name, entries))
             })
