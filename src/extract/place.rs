@@ -1,8 +1,11 @@
 //! Places: the GeoNames gazetteer and resolution into continent / country / region / city.
 //!
 //! The gazetteer is compiled by `scripts/build_gazetteer.py` from GeoNames dumps into
-//! `data/gazetteer.tsv.gz` (see `data/README.md`), embedded in the binary and parsed
-//! once on first use ([`Gazetteer::global`]).
+//! `data/gazetteer.tsv.gz` (see `data/README.md`). `build.rs` turns that text into a
+//! binary image (`place/compile.rs`, layout in `place/records.rs`), embedded in the
+//! binary and read on first use ([`Gazetteer::global`]): the place tables are decoded,
+//! and names are looked up in the image's own hash table, so loading takes a few
+//! milliseconds instead of the text parse's 90.
 //!
 //! Ranking. Every candidate of a name gets a prior score, `log10(population)` plus a
 //! bonus by kind: continents always first, countries +3, regions +0.5, national
@@ -21,22 +24,31 @@
 //! itself. Historical states resolve to their main successor (USSR → Russia, West
 //! Germany → Germany, Zaire → DR Congo; see `data/README.md`).
 
+#[cfg(test)]
+mod compile;
+mod image;
 mod key;
+mod records;
 mod stoplist;
 #[cfg(test)]
 mod tests;
 
 pub use key::normalize;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::sync::OnceLock;
 
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use records::{City, Country, Entry, Region, Seat, Target};
 
 use super::{PlaceInfo, PlaceKind};
 
-/// The compiled gazetteer (GeoNames data, CC BY 4.0).
+/// The gazetteer (GeoNames data, CC BY 4.0) as `build.rs` compiled it from
+/// `data/gazetteer.tsv.gz`.
+static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+
+/// The gazetteer text the image is compiled from (the tests compare the two).
+#[cfg(test)]
 static DATA: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
 
 /// Prior bonus of a country over a same-name region or city.
@@ -66,55 +78,6 @@ const CITY_SHARE_OF_REGION: u64 = 7;
 /// from this population on.
 const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 
-/// What a gazetteer name points to (indexes into the gazetteer's tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Target {
-    Continent(u8),
-    Country(u16),
-    Region(u32),
-    City(u32),
-}
-
-/// One reading of a name: the place, and whether the name is its main name or a
-/// curated alias (`true`) rather than a GeoNames alternate name.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    target: Target,
-    primary: bool,
-}
-
-#[derive(Debug)]
-struct Country {
-    code: String,
-    name: String,
-    continent: Option<u8>,
-    currency: String,
-    population: u64,
-}
-
-#[derive(Debug)]
-struct Region {
-    name: String,
-    country: u16,
-    population: u64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Seat {
-    Capital,
-    Admin,
-    Other,
-}
-
-#[derive(Debug)]
-struct City {
-    name: String,
-    country: u16,
-    region: Option<u32>,
-    population: u64,
-    seat: Seat,
-}
-
 /// The place gazetteer: continents, countries, first-level regions and cities of at
 /// least 15,000 inhabitants from GeoNames, with news aliases and demonyms.
 #[derive(Debug, Default)]
@@ -123,146 +86,45 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     regions: Vec<Region>,
     cities: Vec<City>,
-    index: HashMap<String, Vec<Entry>, Xxh3DefaultBuilder>,
+    index: image::NameIndex,
     demonyms: HashMap<String, u16>,
     country_by_code: HashMap<String, u16>,
-    /// Scratch space for [`Gazetteer::add`].
-    key_buffer: String,
 }
 
 impl Gazetteer {
-    /// The gazetteer compiled into the binary, parsed on first use.
+    /// The gazetteer compiled into the binary, read on first use.
     pub fn global() -> &'static Gazetteer {
         static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
-        GLOBAL.get_or_init(|| {
-            let mut text = String::new();
-            match flate2::read::GzDecoder::new(DATA).read_to_string(&mut text) {
-                Ok(_) => Gazetteer::parse(&text),
-                // The embedded file is checked by the tests; an unreadable one gives an
-                // empty gazetteer rather than a panic.
-                Err(_) => Gazetteer::default(),
-            }
+        // The image is checked by the tests; a damaged one gives an empty gazetteer rather
+        // than a panic.
+        GLOBAL.get_or_init(|| Gazetteer::from_image(Cow::Borrowed(IMAGE)).unwrap_or_default())
+    }
+
+    /// The gazetteer of a compiled image (see `place/records.rs`); `None` if it is damaged.
+    fn from_image(bytes: Cow<'static, [u8]>) -> Option<Gazetteer> {
+        let (records, index) = image::read(bytes)?;
+        let country_by_code = records
+            .countries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((c.code.clone(), u16::try_from(i).ok()?)))
+            .collect();
+        Some(Gazetteer {
+            continents: records.continents,
+            countries: records.countries,
+            regions: records.regions,
+            cities: records.cities,
+            index,
+            demonyms: records.demonyms.into_iter().collect(),
+            country_by_code,
         })
     }
 
-    /// Parses the text of the compiled gazetteer (the record format is described in
-    /// `scripts/build_gazetteer.py`). Malformed lines are skipped.
+    /// Parses the gazetteer text, by way of its image as `build.rs` makes it.
+    #[cfg(test)]
     fn parse(text: &str) -> Gazetteer {
-        let mut g = Gazetteer::default();
-        // Sized once for the names and aliases of the file (roughly one per 24 bytes), so
-        // that loading does not rehash the table as it grows.
-        g.index.reserve(text.len() / 24);
-        let mut continent_by_code: HashMap<&str, u8> = HashMap::new();
-        let mut region_by_key: HashMap<(&str, &str), u32> = HashMap::new();
-        for line in text.lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            match f.as_slice() {
-                ["O", code, name] => {
-                    let Ok(i) = u8::try_from(g.continents.len()) else {
-                        continue;
-                    };
-                    continent_by_code.insert(code, i);
-                    g.continents.push((*name).to_string());
-                    g.add(name, Target::Continent(i), true);
-                }
-                ["K", code, name, continent, currency, population, aliases] => {
-                    let Ok(i) = u16::try_from(g.countries.len()) else {
-                        continue;
-                    };
-                    g.countries.push(Country {
-                        code: (*code).to_string(),
-                        name: (*name).to_string(),
-                        continent: continent_by_code.get(continent).copied(),
-                        currency: (*currency).to_string(),
-                        population: population.parse().unwrap_or(0),
-                    });
-                    g.country_by_code.insert((*code).to_string(), i);
-                    g.add(name, Target::Country(i), true);
-                    for alias in aliases.split('|') {
-                        g.add(alias, Target::Country(i), true);
-                    }
-                }
-                ["R", key, name, population, aliases] => {
-                    let Some(country) = key
-                        .split('.')
-                        .next()
-                        .and_then(|cc| g.country_by_code.get(cc).copied())
-                    else {
-                        continue;
-                    };
-                    let Ok(i) = u32::try_from(g.regions.len()) else {
-                        continue;
-                    };
-                    if let Some((cc, code)) = key.split_once('.') {
-                        region_by_key.insert((cc, code), i);
-                    }
-                    g.regions.push(Region {
-                        name: (*name).to_string(),
-                        country,
-                        population: population.parse().unwrap_or(0),
-                    });
-                    g.add(name, Target::Region(i), true);
-                    for alias in aliases.split('|') {
-                        g.add(alias, Target::Region(i), true);
-                    }
-                }
-                ["T", name, cc, admin1, population, seat, alternates, aliases] => {
-                    let Some(country) = g.country_by_code.get(*cc).copied() else {
-                        continue;
-                    };
-                    let Ok(i) = u32::try_from(g.cities.len()) else {
-                        continue;
-                    };
-                    let region = region_by_key.get(&(*cc, *admin1)).copied();
-                    g.cities.push(City {
-                        name: (*name).to_string(),
-                        country,
-                        region,
-                        population: population.parse().unwrap_or(0),
-                        seat: match *seat {
-                            "C" => Seat::Capital,
-                            "A" => Seat::Admin,
-                            _ => Seat::Other,
-                        },
-                    });
-                    g.add(name, Target::City(i), true);
-                    for alias in aliases.split('|') {
-                        g.add(alias, Target::City(i), true);
-                    }
-                    for alt in alternates.split('|') {
-                        g.add(alt, Target::City(i), false);
-                    }
-                }
-                ["D", word, cc] => {
-                    if let Some(&country) = g.country_by_code.get(*cc) {
-                        g.demonyms.insert(normalize(word), country);
-                    }
-                }
-                _ => {}
-            }
-        }
-        g
-    }
-
-    /// Adds one name of a place to the index (no duplicates per place).
-    fn add(&mut self, name: &str, target: Target, primary: bool) {
-        if name.is_empty() {
-            return;
-        }
-        key::normalize_into(name, &mut self.key_buffer);
-        if self.key_buffer.is_empty() {
-            return;
-        }
-        let entry = Entry { target, primary };
-        match self.index.get_mut(self.key_buffer.as_str()) {
-            Some(entries) => match entries.iter_mut().find(|e| e.target == target) {
-                Some(e) => e.primary |= primary,
-                None => entries.push(entry),
-            },
-            None => {
-                self.index.insert(self.key_buffer.clone(), vec![entry]);
-            }
-        }
+        let image = compile::encode(&compile::parse_text(text));
+        Gazetteer::from_image(Cow::Owned(image)).unwrap_or_default()
     }
 
     /// Candidates for a name as written ("Paris", "PARIS", "U.S.", "Brussels",
@@ -290,7 +152,7 @@ impl Gazetteer {
             return false;
         };
         if stoplist::is_stopword(&key) || self.demonyms.contains_key(&key) {
-            return entries.iter().any(|e| self.is_big(e));
+            return entries.iter().any(|e| self.is_big(&e));
         }
         if key.chars().count() <= 2 {
             return entries
@@ -417,7 +279,7 @@ impl Gazetteer {
         let Some(entries) = self.index.get(key) else {
             return Vec::new();
         };
-        let mut scored: Vec<(Entry, f64)> = entries.iter().map(|e| (*e, self.prior(*e))).collect();
+        let mut scored: Vec<(Entry, f64)> = entries.iter().map(|e| (e, self.prior(e))).collect();
         // A city named like the region it lies in ("New York", "Erbil"), or a national
         // capital named like a region of its country ("Washington"), ranks just above
         // that region.

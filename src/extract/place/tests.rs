@@ -1,6 +1,7 @@
 //! Tests of the gazetteer and of place resolution, on the embedded GeoNames data.
 
 use super::*;
+use std::io::Read;
 use std::time::Instant;
 
 fn path(info: &PlaceInfo) -> String {
@@ -49,6 +50,11 @@ fn loads_quickly_and_fully() {
         g.index.len(),
         elapsed
     );
+    // What a run does: read the image that build.rs compiled.
+    let start = Instant::now();
+    let image = Gazetteer::from_image(std::borrow::Cow::Borrowed(IMAGE)).expect("image reads");
+    println!("gazetteer image read in {:?}", start.elapsed());
+    assert_eq!(image.cities.len(), g.cities.len());
     assert_eq!(g.continents.len(), 7);
     assert!(g.countries.len() > 240);
     assert!(g.regions.len() > 3000);
