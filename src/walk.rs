@@ -163,32 +163,32 @@ struct Named {
 }
 
 impl Walk {
-    /// Reads a directory's entries, sorted by name; a problem if it cannot be read, and one
-    /// for each entry that cannot (the others are walked).
+    /// Reads a directory's entries, sorted by name; a problem if it cannot be read.
     fn open(&mut self, dir: &Path, id: Option<FileId>) -> Option<Level> {
-        let read = match std::fs::read_dir(dir) {
-            Ok(read) => read,
+        let read = std::fs::read_dir(dir).and_then(|entries| {
+            entries
+                .map(|e| {
+                    e.map(|entry| Named {
+                        name: entry.file_name(),
+                        entry,
+                    })
+                })
+                .collect::<std::io::Result<Vec<Named>>>()
+        });
+        match read {
+            Ok(mut entries) => {
+                entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                Some(Level {
+                    dir: dir.to_owned(),
+                    id,
+                    entries: entries.into_iter(),
+                })
+            }
             Err(err) => {
                 self.problem(dir, &err);
-                return None;
-            }
-        };
-        let mut entries = Vec::new();
-        for entry in read {
-            match entry {
-                Ok(entry) => entries.push(Named {
-                    name: entry.file_name(),
-                    entry,
-                }),
-                Err(err) => self.problem(dir, &err),
+                None
             }
         }
-        entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        Some(Level {
-            dir: dir.to_owned(),
-            id,
-            entries: entries.into_iter(),
-        })
     }
 
     fn problem(&mut self, path: &Path, err: &std::io::Error) {
