@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
+
 /// How to walk.
 #[derive(Debug, Clone, Default)]
 pub struct WalkOptions {
@@ -46,26 +48,35 @@ pub fn walk(
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| opts.hidden || e.depth() == 0 || !is_hidden(e.file_name()));
+    let mut entries = Vec::new();
     for entry in walker {
         match entry {
             Ok(e) => {
-                if !e.file_type().is_file() || !accept(e.path()) {
-                    continue;
-                }
-                match e.metadata() {
-                    Ok(md) => files.push(Candidate {
-                        path: e.path().to_owned(),
-                        size: md.len(),
-                        mtime: mtime_nanos(&md),
-                    }),
-                    Err(err) => problems.push(WalkProblem {
-                        path: e.path().to_owned(),
-                        reason: describe(&err),
-                    }),
+                if e.file_type().is_file() && accept(e.path()) {
+                    entries.push(e);
                 }
             }
             Err(err) => problems.push(WalkProblem {
                 path: err.path().map_or_else(|| root.to_owned(), Path::to_owned),
+                reason: describe(&err),
+            }),
+        }
+    }
+    // Reading the directories costs little; the stat of each file is most of a walk, so
+    // the stats run on rayon's threads (a 1 % reindex of 21,578 files mostly walks).
+    let stats: Vec<_> = entries
+        .par_iter()
+        .map(walkdir::DirEntry::metadata)
+        .collect();
+    for (e, md) in entries.into_iter().zip(stats) {
+        match md {
+            Ok(md) => files.push(Candidate {
+                size: md.len(),
+                mtime: mtime_nanos(&md),
+                path: e.into_path(),
+            }),
+            Err(err) => problems.push(WalkProblem {
+                path: e.into_path(),
                 reason: describe(&err),
             }),
         }
