@@ -158,6 +158,55 @@ pub(crate) struct ShapeBuffers {
     sshape: Vec<u8>,
 }
 
+/// Function words (lower case, sorted) that are written with a capital only because they
+/// begin a sentence: such a word does not make itself or its neighbours name-like
+/// ([`Reach`]). A name that begins with one ("The Hague") is still decoded whole, since
+/// its other words are name-like.
+const SENTENCE_CAPITALS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "of",
+    "on",
+    "or",
+    "our",
+    "she",
+    "so",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "we",
+    "when",
+    "while",
+    "with",
+    "you",
+];
+
 /// Computes the information of one token (without gazetteer matches); `w` is
 /// [`hash_str`] of the token.
 pub(crate) fn token_info(
@@ -233,6 +282,13 @@ pub(crate) fn token_info(
         tok
     };
     info.lw = if any_upper { hash_str(lw) } else { w };
+    // "The", "In", "He": capitalised because they start a sentence, not name-like.
+    if flags & F_INIT_CAP != 0
+        && tok.chars().skip(1).all(|c| !c.is_uppercase())
+        && SENTENCE_CAPITALS.binary_search(&lw).is_ok()
+    {
+        info.name_like = false;
+    }
     // Affixes of up to four characters, only for tokens long enough to have them.
     let n = lw.chars().count().saturating_sub(1).min(4);
     info.n_affix = n;
@@ -686,5 +742,10 @@ mod tests {
         let mut out = vec![Reach::Free];
         reach(&[], &mut out);
         assert!(out.is_empty());
+        // A function word capitalised at the start of a sentence is not name-like; one in a
+        // name is still decoded with it, and capitals elsewhere ("IT", "US") stay name-like.
+        assert_eq!(reach_of("The company said it would"), ".....");
+        assert_eq!(reach_of("The Hague said"), "FFF");
+        assert_eq!(reach_of("In IT and US markets"), "FFFFF");
     }
 }
