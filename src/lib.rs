@@ -5,6 +5,7 @@
 //! only `schema`, `document`, `store`, `query::build` and `search` know tantivy.
 
 pub mod article;
+mod bytes;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use crate::bytes::ByteReader;
+
 use super::records::{hash, City, Country, Entry, Records, Region, Seat, Target, MAGIC};
 
 /// The name index of an image: normalised name → its readings.
@@ -91,10 +93,7 @@ impl NameIndex {
 /// name index. `None` if the image is damaged: wrong magic, a truncated section, invalid
 /// UTF-8, or an index that points outside its table.
 pub(super) fn read(bytes: Cow<'static, [u8]>) -> Option<(Records, NameIndex)> {
-    let mut r = Reader {
-        bytes: &bytes,
-        at: 0,
-    };
+    let mut r = ByteReader::new(&bytes);
     if r.take(MAGIC.len())? != MAGIC {
         return None;
     }
@@ -150,13 +149,13 @@ pub(super) fn read(bytes: Cow<'static, [u8]>) -> Option<(Records, NameIndex)> {
     if slots != 0 && !slots.is_power_of_two() {
         return None;
     }
-    let slot_at = r.at;
+    let slot_at = r.position();
     r.take(slots.checked_mul(4)?)?;
-    let key_at = r.at;
+    let key_at = r.position();
     r.take(keys.checked_mul(16)?)?;
-    let entry_at = r.at;
+    let entry_at = r.position();
     let packed = r.take(entries.checked_mul(4)?)?;
-    let pool_at = r.at;
+    let pool_at = r.position();
     r.take(pool)?;
     // Every reading must point into its table: lookups index the tables directly.
     let fits = |e: Entry| match e.target {
@@ -189,45 +188,6 @@ fn le32(b: &[u8]) -> u32 {
     let mut v = [0u8; 4];
     v.copy_from_slice(&b[..4]);
     u32::from_le_bytes(v)
-}
-
-/// Reads the image front to back; every read is bounds-checked.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let b = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(b)
-    }
-
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    fn u16(&mut self) -> Option<u16> {
-        let b = self.take(2)?;
-        Some(u16::from_le_bytes([b[0], b[1]]))
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4).map(le32)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        let b = self.take(8)?;
-        let mut v = [0u8; 8];
-        v.copy_from_slice(b);
-        Some(u64::from_le_bytes(v))
-    }
-
-    fn string(&mut self) -> Option<String> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::features::{self, DocContext, HashMap64, History, Reach, Sentence, TokenInfo, N_SLOTS};
 use super::gazetteer::{GazList, GazMatch, Gazetteer};
 use super::label::{EntityKind, Label, Pos, N_LABELS};
+use crate::bytes::ByteReader;
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 6] = b"NDXNER";
@@ -841,7 +842,7 @@ impl Model {
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(|e| bad(&e.to_string()))?;
-        let mut c = Cursor { buf: &raw, pos: 0 };
+        let mut c = ByteReader::new(&raw);
         if c.take(6).ok_or_else(|| bad("truncated"))? != MAGIC {
             return Err(bad("wrong magic"));
         }
@@ -873,7 +874,7 @@ impl Model {
             let p = c.u32().ok_or_else(|| bad("truncated"))?;
             clusters.insert(k, p);
         }
-        if c.pos != raw.len() {
+        if !c.at_end() {
             return Err(bad("trailing bytes"));
         }
         Ok(Model::new(weights, second, gazetteer, clusters, step))
@@ -908,10 +909,10 @@ fn write_weights(raw: &mut Vec<u8>, weights: &Weights, step: f32) {
     }
 }
 
-fn read_weights(c: &mut Cursor<'_>, step: f32) -> Option<Weights> {
+fn read_weights(c: &mut ByteReader<'_>, step: f32) -> Option<Weights> {
     let n = c.u32()? as usize;
     let mut weights = Weights::default();
-    let cap = n.min(c.buf.len() / 9);
+    let cap = n.min(c.remaining() / 9);
     weights.index.reserve(cap);
     weights.rows.reserve(cap);
     for _ in 0..n {
@@ -927,32 +928,4 @@ fn read_weights(c: &mut Cursor<'_>, step: f32) -> Option<Weights> {
         weights.rows.push(row);
     }
     Some(weights)
-}
-
-struct Cursor<'a> {
-    buf: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.buf.get(self.pos..self.pos.checked_add(n)?)?;
-        self.pos += n;
-        Some(s)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-    fn u16(&mut self) -> Option<u16> {
-        self.take(2)?.try_into().ok().map(u16::from_le_bytes)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4)?.try_into().ok().map(u32::from_le_bytes)
-    }
-    fn f32(&mut self) -> Option<f32> {
-        self.take(4)?.try_into().ok().map(f32::from_le_bytes)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        self.take(8)?.try_into().ok().map(u64::from_le_bytes)
-    }
 }
