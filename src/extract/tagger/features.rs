@@ -131,7 +131,8 @@ pub(crate) struct TokenInfo {
     pub flags: u8,
     pub gaz: [GazMatch; N_GAZ],
     pub cluster: [u64; 3],
-    /// Whether the token has an uppercase or a caseless letter, i.e. may be (part of) a name.
+    /// Whether the token has an uppercase or a caseless letter, i.e. may be (part of) a name
+    /// (not a function word capitalised at a sentence start, see `SENTENCE_CAPITALS`).
     pub name_like: bool,
 }
 
@@ -435,9 +436,10 @@ impl DocContext {
 /// decodes. Entities are capitalised words and the lowercase words between or just before
 /// them ("Bank of the West", "Edwin van der Sar", "de Gaulle"): every such lowercase word is
 /// next to a capitalised one, so a token further than this from every name-like token is
-/// labelled `O` without being scored. On `eng.testa` the scores are the same to the last
-/// entity as with every token decoded; on 445 BBC articles 2 differ (a lone "van den"
-/// before a surname, and a garbled "America&#" that is no longer an organisation).
+/// labelled `O` without being scored. With the model of session 3, `eng.testa` scored the
+/// same to the last entity as with every token decoded, and 2 of 445 BBC articles differed
+/// (a lone "van den" before a surname, a garbled "America&#" no longer an organisation);
+/// training decodes the same way, so the shipped model is trained for it.
 pub(crate) const REACH: usize = 1;
 
 /// What decoding needs of a token (see [`REACH`]).

@@ -120,13 +120,13 @@ impl Tagger {
         let mut found = Vec::new();
         let mut start = 0;
         for &end in &ends {
-            let mut spans: Vec<(EntityKind, usize, usize)> =
+            let first = found.len();
+            found.extend(
                 label::labels_to_spans(&labels[start..end])
                     .into_iter()
-                    .map(|(kind, s, e)| (kind, start + s, start + e))
-                    .collect();
-            attach_family_names(&words, end, &mut spans);
-            found.extend(spans);
+                    .map(|(kind, s, e)| (kind, start + s, start + e)),
+            );
+            attach_family_names(&words, end, &mut found, first);
             start = end;
         }
         retype_groups(&words, &mut found);
@@ -141,12 +141,17 @@ impl Tagger {
     }
 }
 
-/// Extends each person span of a sentence (ending at word `end`) over the Arabic family
-/// names right after it: "Suleiman Abdulaziz al-Salim" (the tagger, trained on CoNLL's few
-/// Arabic names, often stops before one, or tags it apart as another kind). `spans` are in
-/// text order and do not overlap.
-fn attach_family_names(words: &[&str], end: usize, spans: &mut Vec<(EntityKind, usize, usize)>) {
-    let mut i = 0;
+/// Extends each person span of a sentence (`spans[first..]`, the sentence ending at word
+/// `end`) over the Arabic family names right after it: "Suleiman Abdulaziz al-Salim" (the
+/// tagger, trained on CoNLL's few Arabic names, often stops before one, or tags it apart as
+/// another kind). The spans are in text order and do not overlap.
+fn attach_family_names(
+    words: &[&str],
+    end: usize,
+    spans: &mut Vec<(EntityKind, usize, usize)>,
+    first: usize,
+) {
+    let mut i = first;
     while i < spans.len() {
         if spans[i].0 != EntityKind::Person {
             i += 1;
@@ -320,14 +325,8 @@ fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
 /// followed by indentation. A lone line break is hard wrapping (Reuters' files wrap at 70
 /// columns, "said Robert\nPollack"), and a sentence goes on across it.
 fn paragraph_break(gap: &str) -> bool {
-    let mut lines = gap.split('\n');
-    let _before = lines.next();
-    let after: Vec<&str> = lines.collect();
-    match after.as_slice() {
-        [] => false,
-        [rest] => rest.starts_with([' ', '\t']),
-        _ => true,
-    }
+    gap.split_once('\n')
+        .is_some_and(|(_, rest)| rest.contains('\n') || rest.starts_with([' ', '\t']))
 }
 
 /// Whether a token is one capital letter: a middle initial ("Robert J. Smith"), after which
