@@ -24,8 +24,13 @@ pub use label::{iob_spans, tag_spans, EntityKind, Tag};
 use model::Model;
 pub use train::{train, TrainOptions, TrainReport};
 
-/// The shipped model, compiled into the binary.
+/// The shipped model file, as committed (gzipped).
+#[cfg(test)]
 static MODEL_BYTES: &[u8] = include_bytes!("../../../data/ner/model.bin.gz");
+
+/// The shipped model, compiled into the binary inflated (`build.rs` gunzips
+/// [`MODEL_PATH`]), so that loading it skips the inflation.
+static MODEL_RAW: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin"));
 
 /// The path of the shipped model inside the repository (for messages and for training).
 pub const MODEL_PATH: &str = "data/ner/model.bin.gz";
@@ -53,7 +58,8 @@ impl Tagger {
     pub fn global() -> &'static Tagger {
         static GLOBAL: OnceLock<Tagger> = OnceLock::new();
         GLOBAL.get_or_init(|| {
-            Tagger::from_bytes(MODEL_BYTES, Path::new(MODEL_PATH)).unwrap_or_default()
+            let model = Model::from_raw(MODEL_RAW, Path::new(MODEL_PATH));
+            model.map(|model| Tagger { model }).unwrap_or_default()
         })
     }
 
@@ -394,6 +400,17 @@ mod tests {
             .into_iter()
             .map(|s| (s.kind, &text[s.start..s.end]))
             .collect()
+    }
+
+    #[test]
+    fn the_embedded_model_is_the_committed_file_inflated() {
+        let mut raw = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(MODEL_BYTES), &mut raw)
+            .expect("the committed model is gzipped");
+        assert!(
+            raw == MODEL_RAW,
+            "build.rs embedded another model than {MODEL_PATH}"
+        );
     }
 
     #[test]

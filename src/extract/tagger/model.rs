@@ -210,6 +210,9 @@ pub(crate) struct Scorer {
 impl Scorer {
     fn new(first: &Weights, second: Option<&Weights>, step: f32) -> Scorer {
         let mut table: HashMap64<Row> = HashMap64::default();
+        // Sized once for every feature (most appear in both stages): growing it rehashed
+        // the whole table several times per start.
+        table.reserve(first.index.len().max(second.map_or(0, |w| w.index.len())));
         for (stage, w) in [Some(first), second].into_iter().enumerate() {
             let Some(w) = w else { continue };
             for (&k, &r) in &w.index {
@@ -833,17 +836,25 @@ impl Model {
         Ok(bytes.len())
     }
 
-    /// Reads a model from its compressed bytes; `origin` names it in errors.
+    /// Reads a model from its compressed bytes (a model file); `origin` names it in errors.
     pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Model> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| Error::Read {
+                path: origin.to_path_buf(),
+                reason: format!("not a usable tagger model: {e}"),
+            })?;
+        Model::from_raw(&raw, origin)
+    }
+
+    /// Reads a model from the inflated bytes of a model file; `origin` names it in errors.
+    pub fn from_raw(raw: &[u8], origin: &Path) -> Result<Model> {
         let bad = |reason: &str| Error::Read {
             path: origin.to_path_buf(),
             reason: format!("not a usable tagger model: {reason}"),
         };
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .map_err(|e| bad(&e.to_string()))?;
-        let mut c = ByteReader::new(&raw);
+        let mut c = ByteReader::new(raw);
         if c.take(6).ok_or_else(|| bad("truncated"))? != MAGIC {
             return Err(bad("wrong magic"));
         }
