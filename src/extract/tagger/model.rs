@@ -296,14 +296,18 @@ fn add_row(scores: &mut [i32; N_LABELS], row: &[i16; N_LABELS]) {
 /// The labels that may follow a closed label (`O`, `B-*`, `U-*`), in index order.
 const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
+/// The nine opening labels rounded up to a multiple of four lanes, for vector registers.
+const LANES: usize = 12;
+
 /// A stage's transition scores in quantised units, laid out for [`viterbi_i32`]: only the
 /// 97 allowed pairs.
 #[derive(Debug, Clone, Copy, Default)]
 struct Lattice {
     /// Scores of the first label of a sentence (forbidden ones: [`FORBIDDEN`]).
     start: [i32; N_LABELS],
-    /// `closed[j][m]`: `CLOSED[m]` → `OPENING[j]`.
-    closed: [[i32; 9]; 9],
+    /// `closed[m][j]`: `CLOSED[m]` → `OPENING[j]`, padded to [`LANES`] (the padding is never
+    /// read back), so that [`viterbi_i32`] steps all nine opening labels at once.
+    closed: [[i32; LANES]; 9],
     /// `inside[k][t][f]`: within an entity of kind `k`, from `B` (`f` = 0) or `I` (1) to `I`
     /// (`t` = 0) or `L` (1).
     inside: [[[i32; 2]; 2]; 4],
@@ -320,7 +324,8 @@ impl Lattice {
         };
         Lattice {
             start: t[N_LABELS].map(q),
-            closed: OPENING.map(|l| CLOSED.map(|p| q(t[p][l]))),
+            closed: CLOSED
+                .map(|p| std::array::from_fn(|j| OPENING.get(j).map_or(0, |&l| q(t[p][l])))),
             inside: std::array::from_fn(|k| {
                 let b = 1 + 4 * k;
                 [
@@ -350,20 +355,23 @@ fn viterbi_i32(
     let mut cur: [i32; N_LABELS] = std::array::from_fn(|l| em[0][l] + lat.start[l]);
     for (e, bp) in em.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [0i32; N_LABELS];
-        let c: [i32; 9] = CLOSED.map(|p| cur[p]);
-        for (j, t) in lat.closed.iter().enumerate() {
-            let mut best = c[0] + t[0];
-            let mut arg = 0;
-            for m in 1..9 {
-                let s = c[m] + t[m];
-                if s > best {
-                    best = s;
-                    arg = m;
-                }
+        // The best closed predecessor of every opening label, all lanes at once and without
+        // branches (the compiler keeps the arrays in vector registers); the first of equal
+        // scores wins, as in the reference decoder.
+        let mut best: [i32; LANES] = std::array::from_fn(|j| cur[CLOSED[0]] + lat.closed[0][j]);
+        let mut arg = [0i32; LANES];
+        for (m, t) in lat.closed.iter().enumerate().skip(1) {
+            let c = cur[CLOSED[m]];
+            for j in 0..LANES {
+                let s = c + t[j];
+                let better = s > best[j];
+                best[j] = if better { s } else { best[j] };
+                arg[j] = if better { m as i32 } else { arg[j] };
             }
-            let l = OPENING[j];
-            next[l] = best + e[l];
-            bp[l] = CLOSED[arg] as u8;
+        }
+        for (j, &l) in OPENING.iter().enumerate() {
+            next[l] = best[j] + e[l];
+            bp[l] = CLOSED[arg[j] as usize] as u8;
         }
         for (k, t) in lat.inside.iter().enumerate() {
             let b = 1 + 4 * k;
