@@ -118,22 +118,38 @@ const F_HYPHEN: u8 = 8;
 const F_PERIOD: u8 = 16;
 const F_ALPHA: u8 = 32;
 
-/// Precomputed per-token information.
+/// Precomputed per-token information that features across tokens read (the context, document
+/// and gazetteer features); what only a token's own single-token features read is in its
+/// [`WordForm`]. Kept small: the tagger copies one per token of a document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TokenInfo {
-    pub w: u64,
     pub lw: u64,
-    pub shape: u64,
     pub sshape: u64,
-    pub pre: [u64; 4],
-    pub suf: [u64; 4],
-    pub n_affix: usize,
     pub flags: u8,
     pub gaz: [GazMatch; N_GAZ],
     pub cluster: [u64; 3],
     /// Whether the token has an uppercase or a caseless letter, i.e. may be (part of) a name
     /// (not a function word capitalised at a sentence start, see `SENTENCE_CAPITALS`).
     pub name_like: bool,
+}
+
+/// The parts of a token's information that only its single-token features
+/// ([`push_lexical`]) read: the tagger sums those features once per word, so it keeps no form
+/// per token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordForm {
+    pub w: u64,
+    pub shape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub n_affix: usize,
+}
+
+/// The token information and word forms of a sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    pub infos: Vec<TokenInfo>,
+    pub forms: Vec<WordForm>,
 }
 
 impl TokenInfo {
@@ -144,12 +160,13 @@ impl TokenInfo {
 }
 
 /// Computes the per-token information of a sentence (without gazetteer matches).
-pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Vec<TokenInfo> {
+pub(crate) fn token_infos(tokens: &[&str], clusters: &HashMap64<u32>) -> Tokens {
     let mut bufs = ShapeBuffers::default();
-    tokens
+    let (infos, forms) = tokens
         .iter()
         .map(|&tok| token_info(tok, hash_str(tok), clusters, &mut bufs))
-        .collect()
+        .unzip();
+    Tokens { infos, forms }
 }
 
 /// Scratch space for [`token_info`].
@@ -208,17 +225,18 @@ const SENTENCE_CAPITALS: &[&str] = &[
     "you",
 ];
 
-/// Computes the information of one token (without gazetteer matches); `w` is
+/// Computes the information and the form of one token (without gazetteer matches); `w` is
 /// [`hash_str`] of the token.
 pub(crate) fn token_info(
     tok: &str,
     w: u64,
     clusters: &HashMap64<u32>,
     bufs: &mut ShapeBuffers,
-) -> TokenInfo {
-    let mut info = TokenInfo {
+) -> (TokenInfo, WordForm) {
+    let mut info = TokenInfo::default();
+    let mut form = WordForm {
         w,
-        ..TokenInfo::default()
+        ..WordForm::default()
     };
     let ShapeBuffers { shape, sshape } = bufs;
     shape.clear();
@@ -273,7 +291,7 @@ pub(crate) fn token_info(
     }
     info.flags = flags;
     info.name_like |= any_upper;
-    info.shape = xxhash_rust::xxh3::xxh3_64(shape);
+    form.shape = xxhash_rust::xxh3::xxh3_64(shape);
     info.sshape = xxhash_rust::xxh3::xxh3_64(sshape);
     let lower;
     let lw: &str = if any_upper {
@@ -292,12 +310,12 @@ pub(crate) fn token_info(
     }
     // Affixes of up to four characters, only for tokens long enough to have them.
     let n = lw.chars().count().saturating_sub(1).min(4);
-    info.n_affix = n;
+    form.n_affix = n;
     for (k, (e, _)) in lw.char_indices().skip(1).take(n).enumerate() {
-        info.pre[k] = hash_str(&lw[..e]);
+        form.pre[k] = hash_str(&lw[..e]);
     }
     for (k, (s, _)) in lw.char_indices().rev().take(n).enumerate() {
-        info.suf[k] = hash_str(&lw[s..]);
+        form.suf[k] = hash_str(&lw[s..]);
     }
     if let Some(&packed) = clusters.get(&w) {
         // Three clusterings of increasing granularity, packed a byte or more each.
@@ -306,7 +324,7 @@ pub(crate) fn token_info(
             *slot = mix(((k as u64 + 1) << 32) | u64::from(class));
         }
     }
-    info
+    (info, form)
 }
 
 /// Fills the gazetteer matches of a sentence.
@@ -478,16 +496,26 @@ pub(crate) fn reach(infos: &[TokenInfo], out: &mut Vec<Reach>) {
 /// Sentence-level context for feature extraction.
 pub(crate) struct Sentence<'a> {
     pub infos: &'a [TokenInfo],
+    /// The word forms, for [`extract_local`]; empty when only [`extract_context`] and
+    /// [`extract_document`] are used (the tagger takes single-token features from its
+    /// lexicon).
+    pub forms: &'a [WordForm],
     pub all_caps: bool,
 }
 
 impl<'a> Sentence<'a> {
-    /// Wraps the token information of a sentence.
+    /// Wraps the token information of a sentence, without word forms.
     pub fn new(infos: &'a [TokenInfo]) -> Self {
+        Sentence::with_forms(infos, &[])
+    }
+
+    /// Wraps the token information and word forms of a sentence.
+    pub fn with_forms(infos: &'a [TokenInfo], forms: &'a [WordForm]) -> Self {
         let alpha = infos.iter().filter(|t| t.flags & F_ALPHA != 0).count();
         let caps = infos.iter().filter(|t| t.flags & F_ALL_CAPS != 0).count();
         Sentence {
             infos,
+            forms,
             all_caps: alpha >= 2 && caps * 10 >= alpha * 8,
         }
     }
@@ -546,18 +574,18 @@ pub(crate) fn neighbour(i: usize, n: usize, slot: usize) -> Option<usize> {
     j.filter(|&j| j < n)
 }
 
-/// Pushes the features that token `x` contributes to the token it is in `slot` of: they
-/// depend on `x` alone, so a word's weights per slot can be summed once and reused.
-pub(crate) fn push_lexical(x: &TokenInfo, slot: usize, out: &mut Vec<u64>) {
+/// Pushes the features that token `x` (of form `f`) contributes to the token it is in `slot`
+/// of: they depend on `x` alone, so a word's weights per slot can be summed once and reused.
+pub(crate) fn push_lexical(x: &TokenInfo, f: &WordForm, slot: usize, out: &mut Vec<u64>) {
     match slot {
         OWN => {
-            out.push(combine(T_W, x.w));
+            out.push(combine(T_W, f.w));
             out.push(combine(T_LW, x.lw));
-            out.push(combine(T_SHAPE, x.shape));
+            out.push(combine(T_SHAPE, f.shape));
             out.push(combine(T_SSHAPE, x.sshape));
-            for k in 0..x.n_affix {
-                out.push(combine(T_PRE, x.pre[k]));
-                out.push(combine(T_SUF, x.suf[k]));
+            for k in 0..f.n_affix {
+                out.push(combine(T_PRE, f.pre[k]));
+                out.push(combine(T_SUF, f.suf[k]));
             }
             out.push(combine(T_FLAGS, u64::from(x.flags)));
             for k in 0..3 {
@@ -570,10 +598,10 @@ pub(crate) fn push_lexical(x: &TokenInfo, slot: usize, out: &mut Vec<u64>) {
             let prev = slot == PREV;
             let t = |a, b| if prev { a } else { b };
             out.push(combine(t(T_LW_M1, T_LW_P1), x.lw));
-            out.push(combine(t(T_W_M1, T_W_P1), x.w));
+            out.push(combine(t(T_W_M1, T_W_P1), f.w));
             out.push(combine(t(T_SH_M1, T_SH_P1), x.sshape));
-            if x.n_affix >= 3 {
-                out.push(combine(t(T_SUF_M1, T_SUF_P1), x.suf[2]));
+            if f.n_affix >= 3 {
+                out.push(combine(t(T_SUF_M1, T_SUF_P1), f.suf[2]));
             }
             if x.cluster[1] != 0 {
                 out.push(combine(t(T_CLUSTER_M1, T_CLUSTER_P1), x.cluster[1]));
@@ -621,7 +649,7 @@ pub(crate) fn extract_local(sent: &Sentence<'_>, i: usize, out: &mut Vec<u64>) {
     extract_context(sent, i, out);
     for slot in 0..N_SLOTS {
         match neighbour(i, sent.infos.len(), slot) {
-            Some(j) => push_lexical(&sent.infos[j], slot, out),
+            Some(j) => push_lexical(&sent.infos[j], &sent.forms[j], slot, out),
             None => push_padding(slot, out),
         }
     }
@@ -717,7 +745,7 @@ mod tests {
         let toks: Vec<&str> = text.split(' ').collect();
         let infos = token_infos(&toks, &HashMap64::default());
         let mut out = Vec::new();
-        reach(&infos, &mut out);
+        reach(&infos.infos, &mut out);
         out.iter()
             .map(|r| match r {
                 Reach::Free => 'F',

@@ -10,7 +10,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::features::{self, DocContext, HashMap64, History, Reach, Sentence, TokenInfo, N_SLOTS};
+use super::features::{
+    self, DocContext, HashMap64, History, Reach, Sentence, TokenInfo, Tokens, WordForm, N_SLOTS,
+};
 use super::gazetteer::{GazList, GazMatch, Gazetteer};
 use super::label::{EntityKind, Label, Pos, N_LABELS};
 use crate::bytes::ByteReader;
@@ -160,14 +162,14 @@ fn backtrack<T: PartialOrd + Copy>(
 /// Per-token label scores of a sentence; with `feats`, the features of each token are kept.
 pub(crate) fn emissions(
     weights: &Weights,
-    infos: &[TokenInfo],
+    tokens: &Tokens,
     history: &History,
     stage2: Option<(&DocContext, &[Label])>,
     mut feats: Option<&mut Vec<Vec<u64>>>,
 ) -> Vec<[f32; N_LABELS]> {
-    let sent = Sentence::new(infos);
+    let sent = Sentence::with_forms(&tokens.infos, &tokens.forms);
     let mut buf = Vec::with_capacity(96);
-    let mut out = vec![[0.0f32; N_LABELS]; infos.len()];
+    let mut out = vec![[0.0f32; N_LABELS]; tokens.infos.len()];
     for (i, scores) in out.iter_mut().enumerate() {
         features::extract(&sent, i, history, stage2, &mut buf);
         weights.score(&buf, scores);
@@ -253,11 +255,11 @@ impl Scorer {
     }
 
     /// The summed single-token weights of a word in every slot, for both stages.
-    fn lexical(&self, info: &TokenInfo, feats: &mut Vec<u64>) -> LexScores {
+    fn lexical(&self, info: &TokenInfo, form: &WordForm, feats: &mut Vec<u64>) -> LexScores {
         let mut out = [[[0; N_LABELS]; 2]; N_SLOTS];
         for slot in 0..N_SLOTS {
             feats.clear();
-            features::push_lexical(info, slot, feats);
+            features::push_lexical(info, form, slot, feats);
             out = self.lexical_slot(feats, slot, out);
         }
         out
@@ -491,10 +493,10 @@ impl Lexicon {
         if let Some(&id) = self.index.get(&w) {
             return id;
         }
-        let info = features::token_info(tok, w, &model.clusters, &mut self.bufs);
+        let (info, form) = features::token_info(tok, w, &model.clusters, &mut self.bufs);
         let id = self.infos.len() as u32;
         self.scores
-            .push(model.scorer.lexical(&info, &mut self.feats));
+            .push(model.scorer.lexical(&info, &form, &mut self.feats));
         self.gaz.push(model.gazetteer.word_entry(info.lw));
         self.infos.push(info);
         self.index.insert(w, id);
@@ -525,11 +527,12 @@ pub(crate) struct Model {
 pub(crate) fn decode_with(
     weights: &Weights,
     trans: &Transitions,
-    infos: &[TokenInfo],
+    tokens: &Tokens,
     history: &mut History,
     stage2: Option<(&DocContext, &[Label])>,
 ) -> Vec<Label> {
-    let mut em = emissions(weights, infos, history, stage2, None);
+    let infos = &tokens.infos;
+    let mut em = emissions(weights, tokens, history, stage2, None);
     let mut reach = Vec::new();
     features::reach(infos, &mut reach);
     for (e, r) in em.iter_mut().zip(&reach) {
@@ -571,11 +574,11 @@ pub(crate) fn trim_titles(infos: &[TokenInfo], labels: &mut [Label]) {
 }
 
 /// First-stage labels of a document's sentences.
-pub(crate) fn first_stage(weights: &Weights, doc: &[Vec<TokenInfo>]) -> Vec<Vec<Label>> {
+pub(crate) fn first_stage(weights: &Weights, doc: &[Tokens]) -> Vec<Vec<Label>> {
     let trans = transitions(weights);
     let mut history = History::default();
     doc.iter()
-        .map(|infos| decode_with(weights, &trans, infos, &mut history, None))
+        .map(|tokens| decode_with(weights, &trans, tokens, &mut history, None))
         .collect()
 }
 
@@ -584,29 +587,29 @@ pub(crate) fn first_stage(weights: &Weights, doc: &[Vec<TokenInfo>]) -> Vec<Vec<
 #[cfg(test)]
 pub(crate) fn second_stage(
     weights: &Weights,
-    doc: &[Vec<TokenInfo>],
+    doc: &[Tokens],
     s1: &[Vec<Label>],
 ) -> Vec<Vec<Label>> {
     let ctx = DocContext::new(
         doc.iter()
-            .map(Vec::as_slice)
+            .map(|t| t.infos.as_slice())
             .zip(s1.iter().map(Vec::as_slice)),
     );
     let trans = transitions(weights);
     let mut history = History::default();
     doc.iter()
         .zip(s1)
-        .map(|(infos, l1)| decode_with(weights, &trans, infos, &mut history, Some((&ctx, l1))))
+        .map(|(tokens, l1)| decode_with(weights, &trans, tokens, &mut history, Some((&ctx, l1))))
         .collect()
 }
 
 impl Model {
     /// Token information of a sentence, gazetteer matches included.
     #[cfg(test)]
-    pub fn infos(&self, tokens: &[&str]) -> Vec<TokenInfo> {
-        let mut infos = features::token_infos(tokens, &self.clusters);
-        features::add_gazetteer(&mut infos, &self.gazetteer, None);
-        infos
+    pub fn infos(&self, tokens: &[&str]) -> Tokens {
+        let mut out = features::token_infos(tokens, &self.clusters);
+        features::add_gazetteer(&mut out.infos, &self.gazetteer, None);
+        out
     }
 
     /// Assembles a model from trained parts.

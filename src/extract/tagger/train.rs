@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::clusters::{self, Clusters};
 use super::features::{
-    self, lower_hash, transition_feature, DocContext, HashMap64, History, TokenInfo,
+    self, lower_hash, transition_feature, DocContext, HashMap64, History, Tokens,
 };
 use super::gazetteer::{phrase_hash, text_phrase, GazList, Gazetteer};
 use super::label::{iob_spans, spans_to_labels, EntityKind, Label, N_LABELS};
@@ -472,7 +472,7 @@ fn run_perceptron(
                 DocContext::new(
                     d.infos
                         .iter()
-                        .map(Vec::as_slice)
+                        .map(|t| t.infos.as_slice())
                         .zip(l.iter().map(Vec::as_slice)),
                 )
             })
@@ -500,13 +500,13 @@ fn run_perceptron(
         for &d in &order {
             let doc = &data[d];
             let mut history = History::default();
-            for (si, (infos, gold)) in doc.infos.iter().zip(&doc.gold).enumerate() {
+            for (si, (tokens, gold)) in doc.infos.iter().zip(&doc.gold).enumerate() {
                 let st2 = match (&ctxs, stage2) {
                     (Some(c), Some(s1)) => Some((&c[d], s1[d][si].as_slice())),
                     _ => None,
                 };
                 feats.clear();
-                let em = emissions(&p.w, infos, &history, st2, Some(&mut feats));
+                let em = emissions(&p.w, tokens, &history, st2, Some(&mut feats));
                 let labels = viterbi(&em, &trans);
                 if labels != *gold {
                     let mut prev_g = None;
@@ -526,7 +526,7 @@ fn run_perceptron(
                     trans = transitions(&p.w);
                 }
                 p.c += 1.0;
-                history.record(infos, &labels);
+                history.record(&tokens.infos, &labels);
             }
         }
         let weights = p.averaged(min_weight);
@@ -565,7 +565,7 @@ struct Run {
 
 /// The featurised training documents.
 struct DocData {
-    infos: Vec<Vec<TokenInfo>>,
+    infos: Vec<Tokens>,
     gold: Vec<Vec<Label>>,
 }
 
@@ -625,7 +625,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         for s in &doc.sentences {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let mut infos = features::token_infos(&toks, &clusters);
-            features::add_gazetteer(&mut infos, &gazetteer, Some(&exclude));
+            features::add_gazetteer(&mut infos.infos, &gazetteer, Some(&exclude));
             d.gold
                 .push(spans_to_labels(toks.len(), &iob_spans(&s.tags)));
             n_tokens += toks.len();
