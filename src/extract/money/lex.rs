@@ -32,6 +32,8 @@ pub(crate) struct Tok {
 /// Scans `text` into `out` (which is cleared first).
 pub(crate) fn scan(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    // About one token per five bytes of news text: reserved once instead of grown.
+    out.reserve(text.len() / 5 + 4);
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
