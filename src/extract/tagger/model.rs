@@ -212,9 +212,9 @@ pub(crate) struct Scorer {
 impl Scorer {
     fn new(first: &Weights, second: Option<&Weights>, step: f32) -> Scorer {
         let mut table: HashMap64<Row> = HashMap64::default();
-        // Sized once for every feature (most appear in both stages): growing it rehashed
-        // the whole table several times per start.
-        table.reserve(first.index.len().max(second.map_or(0, |w| w.index.len())));
+        // Sized once, for at most every feature of both stages: growing it rehashed the whole
+        // table several times per start.
+        table.reserve(first.index.len() + second.map_or(0, |w| w.index.len()));
         for (stage, w) in [Some(first), second].into_iter().enumerate() {
             let Some(w) = w else { continue };
             for (&k, &r) in &w.index {
