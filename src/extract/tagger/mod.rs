@@ -331,8 +331,15 @@ fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
 /// followed by indentation. A lone line break is hard wrapping (Reuters' files wrap at 70
 /// columns, "said Robert\nPollack"), and a sentence goes on across it.
 fn paragraph_break(gap: &str) -> bool {
-    gap.split_once('\n')
-        .is_some_and(|(_, rest)| rest.contains('\n') || rest.starts_with([' ', '\t']))
+    // Bytes, not chars: '\n', ' ' and '\t' never occur inside a multi-byte character, and
+    // most gaps are one space or nothing, where setting up a char search cost more than the
+    // search.
+    let b = gap.as_bytes();
+    b.len() >= 2
+        && b.iter().position(|&c| c == b'\n').is_some_and(|i| {
+            let rest = &b[i + 1..];
+            rest.contains(&b'\n') || matches!(rest.first(), Some(b' ' | b'\t'))
+        })
 }
 
 /// Whether a token is one capital letter: a middle initial ("Robert J. Smith"), after which
@@ -548,6 +555,25 @@ mod tests {
         let kinds: Vec<EntityKind> = spans.iter().map(|s| s.0).collect();
         let org = EntityKind::Organization;
         assert_eq!(kinds, [org, org, per, per, per, org, org]);
+    }
+
+    #[test]
+    fn a_paragraph_breaks_at_a_blank_line_or_an_indented_line_only() {
+        for (gap, want) in [
+            ("", false),
+            (" ", false),
+            ("\n", false),
+            ("  \n", false),
+            ("\nx", false),
+            ("\n\n", true),
+            ("\n \n", true),
+            (" \n    ", true),
+            ("\n\t", true),
+            ("\u{a0}\n\u{a0}", false),
+            ("\u{2003}\n\n", true),
+        ] {
+            assert_eq!(paragraph_break(gap), want, "{gap:?}");
+        }
     }
 
     #[test]
