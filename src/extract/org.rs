@@ -1,5 +1,8 @@
 //! Organisations: canonical names for the aliases news writes.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// (alias, canonical name). Aliases are matched case-sensitively for short acronyms
 /// (so "who" is not the World Health Organization) and case-insensitively otherwise.
 const ALIASES: &[(&str, &str)] = &[
@@ -125,6 +128,42 @@ fn without_legal_form(name: &str) -> &str {
     }
 }
 
+/// Whether an alias is a short acronym ("EU", "U.N."), matched only as written.
+fn is_short(alias: &str) -> bool {
+    alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// [`ALIASES`] indexed once: short acronyms by their text, the other aliases by their ASCII
+/// lower case, each to its first position in the table.
+struct AliasIndex {
+    exact: HashMap<&'static str, usize>,
+    folded: HashMap<String, usize>,
+}
+
+/// The canonical name of the first alias in [`ALIASES`] that `name` matches.
+fn alias(name: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<AliasIndex> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut exact = HashMap::new();
+        let mut folded = HashMap::new();
+        for (i, (alias, _)) in ALIASES.iter().enumerate() {
+            if is_short(alias) {
+                exact.entry(*alias).or_insert(i);
+            } else {
+                folded.entry(alias.to_ascii_lowercase()).or_insert(i);
+            }
+        }
+        AliasIndex { exact, folded }
+    });
+    let exact = index.exact.get(name).copied();
+    let folded = index.folded.get(&name.to_ascii_lowercase()).copied();
+    let first = match (exact, folded) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    first.map(|i| ALIASES[i].1)
+}
+
 /// The canonical name of an organisation: the alias table, then "the " stripped, a
 /// trailing possessive removed and trailing legal forms ("Inc", "Corp", "AG") dropped.
 pub fn canonical(name: &str) -> String {
@@ -134,16 +173,8 @@ pub fn canonical(name: &str) -> String {
         .find_map(|s| name.strip_suffix(s))
         .unwrap_or(name);
     let name = name.trim();
-    for (alias, canonical) in ALIASES {
-        let short = alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-        let hit = if short {
-            *alias == name
-        } else {
-            alias.eq_ignore_ascii_case(name)
-        };
-        if hit {
-            return (*canonical).to_string();
-        }
+    if let Some(canonical) = alias(name) {
+        return canonical.to_string();
     }
     let stripped = ["the ", "The "]
         .iter()

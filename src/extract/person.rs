@@ -1,6 +1,8 @@
 //! Person names: titles and possessives stripped, short mentions resolved to the
 //! full name seen in the same article.
 
+use std::collections::HashMap;
+
 /// Words that precede a name but are not part of it (compared case-insensitively,
 /// with a trailing period ignored).
 const TITLES: &[&str] = &[
@@ -99,6 +101,17 @@ const PERSONAL_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
 ];
 
+/// Whether a word, lower-cased and without trailing periods, is in [`TITLES`]. ASCII words
+/// (nearly all) are compared without a lower-cased copy; the titles are lower-case ASCII.
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.is_ascii() {
+        TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    } else {
+        TITLES.contains(&w.to_lowercase().as_str())
+    }
+}
+
 /// True when the text starts with a personal title ("Ms Hewitt", "Dr. No").
 pub fn has_personal_title(text: &str) -> bool {
     let mut words = text.split_whitespace();
@@ -110,17 +123,11 @@ pub fn has_personal_title(text: &str) -> bool {
 /// name-like is left.
 pub fn clean(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
     if words.iter().all(|w| is_title(w)) {
         return None; // "Shadow Secretary", "Prime Minister": a post, not a name
     }
-    while let Some(first) = words.first() {
-        let w = first.trim_end_matches('.').to_lowercase();
-        if words.len() > 1 && TITLES.contains(&w.as_str()) {
-            words.remove(0);
-        } else {
-            break;
-        }
+    while words.len() > 1 && is_title(words[0]) {
+        words.remove(0);
     }
     if let Some(last) = words.last_mut() {
         *last = last
@@ -204,6 +211,25 @@ pub fn from_tag(tag: &str) -> Option<String> {
 /// (quotes call people by their first name: `"David has decided"` after `David Felgate`);
 /// otherwise itself.
 pub fn resolve_short_names(names: &[String]) -> Vec<String> {
+    // The same name mentioned again resolves the same way and changes no other name's
+    // resolution, so each distinct name is resolved once.
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<String> = Vec::new();
+    let slot: Vec<usize> = names
+        .iter()
+        .map(|n| {
+            *first_of.entry(n.as_str()).or_insert_with(|| {
+                distinct.push(n.clone());
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let resolved = resolve_distinct(&distinct);
+    slot.into_iter().map(|k| resolved[k].clone()).collect()
+}
+
+/// [`resolve_short_names`] over names that are all different.
+fn resolve_distinct(names: &[String]) -> Vec<String> {
     let words: Vec<Vec<String>> = names
         .iter()
         .map(|n| n.split_whitespace().map(|w| w.to_lowercase()).collect())
@@ -326,5 +352,50 @@ mod tests {
         );
         let names = owned(&["David Davis", "David Blunkett", "David"]);
         assert_eq!(resolve_short_names(&names)[2], "David");
+    }
+
+    #[test]
+    fn repeated_mentions_resolve_as_the_first_one_does() {
+        // Every mention is passed, so names repeat. `resolve_distinct` on the list with its
+        // repeats is the rule as it was, every mention against every other one.
+        for names in [
+            &[
+                "Smith",
+                "John Smith",
+                "Putin",
+                "John Smith",
+                "Jane Smith",
+                "Vladimir Putin",
+                "Smith",
+                "Putin",
+                "Vladimir Vladimirovich Putin",
+            ][..],
+            &[
+                "David",
+                "David Felgate",
+                "David",
+                "Felgate",
+                "David Felgate",
+                "Tim",
+                "Tim Henman",
+            ],
+            &[
+                "Blair",
+                "Blair",
+                "Tony Blair",
+                "Cherie Blair",
+                "Tony Blair",
+                "Blair",
+            ],
+        ] {
+            let names = owned(names);
+            assert_eq!(
+                resolve_short_names(&names),
+                resolve_distinct(&names),
+                "{names:?}"
+            );
+        }
+        let names = owned(&["Putin", "Vladimir Putin", "Putin", "Vladimir Putin"]);
+        assert_eq!(resolve_short_names(&names), ["Vladimir Putin"; 4]);
     }
 }
