@@ -101,22 +101,26 @@ const PERSONAL_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
 ];
 
-/// Whether a word, lower-cased and without trailing periods, is in [`TITLES`]. ASCII words
-/// (nearly all) are compared without a lower-cased copy; the titles are lower-case ASCII.
+/// Whether a word, lower-cased and without trailing periods, is in [`TITLES`].
 fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    if w.is_ascii() {
-        TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
-    } else {
-        TITLES.contains(&w.to_lowercase().as_str())
-    }
+    in_list(TITLES, word.trim_end_matches('.'))
 }
 
 /// True when the text starts with a personal title ("Ms Hewitt", "Dr. No").
 pub fn has_personal_title(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    let first = words.next().map(|w| w.trim_end_matches('.').to_lowercase());
-    words.next().is_some() && first.is_some_and(|f| PERSONAL_TITLES.contains(&f.as_str()))
+    let first = words.next().map(|w| w.trim_end_matches('.'));
+    words.next().is_some() && first.is_some_and(|f| in_list(PERSONAL_TITLES, f))
+}
+
+/// Whether `word` lower-cased is in `list` (lower-case ASCII words); ASCII words (nearly all)
+/// are compared without a lower-cased copy.
+fn in_list(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|t| t.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// A person name cleaned of titles, possessives and stray punctuation; `None` if nothing
@@ -352,6 +356,15 @@ mod tests {
         );
         let names = owned(&["David Davis", "David Blunkett", "David"]);
         assert_eq!(resolve_short_names(&names)[2], "David");
+    }
+
+    #[test]
+    fn list_words_match_in_any_case() {
+        assert!(is_title("PRESIDENT") && is_title("President.") && is_title("mr"));
+        assert!(!is_title("Presidents") && !is_title("Putin"));
+        // Non-ASCII words are lower-cased the Unicode way.
+        assert!(in_list(&["école", "mr"], "ÉCOLE") && !in_list(&["école"], "ECOLE"));
+        assert!(has_personal_title("Ms. Hewitt") && !has_personal_title("Ms"));
     }
 
     #[test]
