@@ -360,6 +360,11 @@ mod tests {
 
     #[test]
     fn list_words_match_in_any_case() {
+        // `in_list` relies on the lists being lower case.
+        assert!(TITLES
+            .iter()
+            .chain(PERSONAL_TITLES)
+            .all(|t| *t == t.to_lowercase()));
         assert!(is_title("PRESIDENT") && is_title("President.") && is_title("mr"));
         assert!(!is_title("Presidents") && !is_title("Putin"));
         // Non-ASCII words are lower-cased the Unicode way.
