@@ -134,7 +134,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     // Load the tagger and the gazetteer now, in the background, while the writer opens and
     // the walk runs: a run with anything to extract needs them, and a run that finds
     // nothing changed exits without waiting for them (the tagger's model costs about
-    // 50 ms of CPU on the other core, the gazetteer image 5 ms).
+    // 30 ms of CPU on the other core, the gazetteer image 5 ms).
     warm_up(opts.tagger);
     // Take the writer lock first: a second `index` fails at once, and the manifest read
     // below is the one this run will build on.

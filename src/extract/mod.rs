@@ -198,6 +198,23 @@ pub fn extract_text(text: &str) -> Entities {
     extract_with(text, &Hints::default())
 }
 
+/// The distinct values of `items` in the order first seen, and for each item the index of
+/// its value among them, so that work per value (resolving a name) is done once.
+pub(crate) fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> (Vec<&'a str>, Vec<usize>) {
+    let mut values: Vec<&str> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let slots = items
+        .into_iter()
+        .map(|item| {
+            *index.entry(item).or_insert_with(|| {
+                values.push(item);
+                values.len() - 1
+            })
+        })
+        .collect();
+    (values, slots)
+}
+
 /// Extracts entities from `text` using what `hints` tell about the article.
 pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let gazetteer = place::Gazetteer::global();
@@ -330,17 +347,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     }
     // Resolve each distinct name once: an article repeats its places, and resolution
     // compares names with each other.
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let slots: Vec<usize> = place_texts
-        .iter()
-        .map(|t| {
-            *seen.entry(t.as_str()).or_insert_with(|| {
-                distinct.push(t.as_str());
-                distinct.len() - 1
-            })
-        })
-        .collect();
+    let (distinct, slots) = distinct(place_texts.iter().map(String::as_str));
     let evidence_refs: Vec<&str> = evidence.iter().map(String::as_str).collect();
     let resolved = place::resolve_places(&distinct, hints.dateline_place, &evidence_refs);
     let infos: Vec<Option<PlaceInfo>> = slots.iter().map(|&i| resolved[i].clone()).collect();

@@ -1,8 +1,6 @@
 //! Person names: titles and possessives stripped, short mentions resolved to the
 //! full name seen in the same article.
 
-use std::collections::HashMap;
-
 /// Words that precede a name but are not part of it (compared case-insensitively,
 /// with a trailing period ignored).
 const TITLES: &[&str] = &[
@@ -217,23 +215,13 @@ pub fn from_tag(tag: &str) -> Option<String> {
 pub fn resolve_short_names(names: &[String]) -> Vec<String> {
     // The same name mentioned again resolves the same way and changes no other name's
     // resolution, so each distinct name is resolved once.
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
-    let mut distinct: Vec<String> = Vec::new();
-    let slot: Vec<usize> = names
-        .iter()
-        .map(|n| {
-            *first_of.entry(n.as_str()).or_insert_with(|| {
-                distinct.push(n.clone());
-                distinct.len() - 1
-            })
-        })
-        .collect();
+    let (distinct, slots) = super::distinct(names.iter().map(String::as_str));
     let resolved = resolve_distinct(&distinct);
-    slot.into_iter().map(|k| resolved[k].clone()).collect()
+    slots.into_iter().map(|k| resolved[k].clone()).collect()
 }
 
 /// [`resolve_short_names`] over names that are all different.
-fn resolve_distinct(names: &[String]) -> Vec<String> {
+fn resolve_distinct(names: &[&str]) -> Vec<String> {
     let words: Vec<Vec<String>> = names
         .iter()
         .map(|n| n.split_whitespace().map(|w| w.to_lowercase()).collect())
@@ -262,11 +250,10 @@ fn resolve_distinct(names: &[String]) -> Vec<String> {
                 }
             }
             match best {
-                Some(b) if !tie => names[b].clone(),
-                None if mine.len() == 1 => {
-                    given_name_of(mine, &words).map_or_else(|| name.clone(), |b| names[b].clone())
-                }
-                _ => name.clone(),
+                Some(b) if !tie => names[b].to_string(),
+                None if mine.len() == 1 => given_name_of(mine, &words)
+                    .map_or_else(|| name.to_string(), |b| names[b].to_string()),
+                _ => name.to_string(),
             }
         })
         .collect()
@@ -406,10 +393,9 @@ mod tests {
                 "Blair",
             ],
         ] {
-            let names = owned(names);
             assert_eq!(
-                resolve_short_names(&names),
-                resolve_distinct(&names),
+                resolve_short_names(&owned(names)),
+                resolve_distinct(names),
                 "{names:?}"
             );
         }

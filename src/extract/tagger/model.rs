@@ -433,7 +433,7 @@ fn decode_stretches(
 /// slot share cache lines.
 type LexScores = [[[i16; N_LABELS]; 2]; N_SLOTS];
 
-/// The most words a thread's [`Lexicon`] holds before it starts afresh (about 33 MB: a
+/// The most words a thread's [`Lexicon`] holds before it starts afresh (about 29 MB: a
 /// news corpus of 20,000 articles, Reuters-21578, has about 97,000 distinct words, split
 /// between threads).
 const LEXICON_CAP: usize = 1 << 16;
@@ -779,7 +779,7 @@ impl Model {
                 }
                 feats.clear();
                 features::extract_document(&sent, i, history, Some((ctx, l1)), feats);
-                let mut e2 = em2[r.start + i];
+                let mut e2 = em2[r.start + i]; // in a local, as in the first stage
                 sc.add(feats, 1, &mut e2);
                 em2[r.start + i] = e2;
             }

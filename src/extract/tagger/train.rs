@@ -470,7 +470,7 @@ fn run_perceptron(
             .zip(s1)
             .map(|(d, l)| {
                 DocContext::new(
-                    d.infos
+                    d.sentences
                         .iter()
                         .map(|t| t.infos.as_slice())
                         .zip(l.iter().map(Vec::as_slice)),
@@ -500,7 +500,7 @@ fn run_perceptron(
         for &d in &order {
             let doc = &data[d];
             let mut history = History::default();
-            for (si, (tokens, gold)) in doc.infos.iter().zip(&doc.gold).enumerate() {
+            for (si, (tokens, gold)) in doc.sentences.iter().zip(&doc.gold).enumerate() {
                 let st2 = match (&ctxs, stage2) {
                     (Some(c), Some(s1)) => Some((&c[d], s1[d][si].as_slice())),
                     _ => None,
@@ -565,7 +565,7 @@ struct Run {
 
 /// The featurised training documents.
 struct DocData {
-    infos: Vec<Tokens>,
+    sentences: Vec<Tokens>,
     gold: Vec<Vec<Label>>,
 }
 
@@ -619,18 +619,18 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
             }
         }
         let mut d = DocData {
-            infos: Vec::with_capacity(doc.sentences.len()),
+            sentences: Vec::with_capacity(doc.sentences.len()),
             gold: Vec::with_capacity(doc.sentences.len()),
         };
         for s in &doc.sentences {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let mut infos = features::token_infos(&toks, &clusters);
-            features::add_gazetteer(&mut infos.infos, &gazetteer, Some(&exclude));
+            let mut tokens = features::token_infos(&toks, &clusters);
+            features::add_gazetteer(&mut tokens.infos, &gazetteer, Some(&exclude));
             d.gold
                 .push(spans_to_labels(toks.len(), &iob_spans(&s.tags)));
             n_tokens += toks.len();
             n_sentences += 1;
-            d.infos.push(infos);
+            d.sentences.push(tokens);
         }
         data.push(d);
     }
@@ -679,7 +679,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
                 |_| None,
             );
             for d in all.iter().copied().filter(|d| d % FOLDS == fold) {
-                s1[d] = first_stage(&wf, &data[d].infos);
+                s1[d] = first_stage(&wf, &data[d].sentences);
             }
         }
         let (w2, e2, dev2, epochs2) = run_perceptron(&data, &all, Some(&s1), run, "stage 2", |w| {
