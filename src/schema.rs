@@ -5,8 +5,8 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, TextAnalyzerBuilder, Tokenizer, TokenizerManager,
 };
 use tantivy::Index;
 
@@ -144,19 +144,26 @@ impl Fields {
 pub fn register_tokenizers(manager: &TokenizerManager) {
     manager.register(
         TEXT_TOKENIZER,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::English))
-            .build(),
+        words().filter(Stemmer::new(TEXT_LANGUAGE)).build(),
     );
-    manager.register(
-        NAME_TOKENIZER,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build(),
-    );
+    manager.register(NAME_TOKENIZER, words().build());
+}
+
+/// The stemmer's language in [`TEXT_TOKENIZER`].
+const TEXT_LANGUAGE: Language = Language::English;
+
+/// The chain both tokenizers start with: words, at most 40 bytes, lower-cased, ASCII-folded.
+pub(crate) fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+}
+
+/// The last step of [`TEXT_TOKENIZER`] alone: stems one word given whole (already lower-cased
+/// and folded), the way the index stemmed it.
+pub(crate) fn stemmer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(Stemmer::new(TEXT_LANGUAGE))
+        .build()
 }

@@ -12,11 +12,11 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use tantivy::collector::{Count, FruitHandle, MultiCollector, MultiFruit, TopDocs};
 use tantivy::query::Query;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 mod facet_count;
 mod facet_table;
+mod snippet;
 
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
@@ -430,10 +430,8 @@ fn hits(
     docs: &[(f32, DocAddress)],
 ) -> Result<Vec<Hit>> {
     let fields = &store.fields;
-    let mut snippets = if req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-        let mut g = SnippetGenerator::create(searcher, query, fields.body)?;
-        g.set_max_num_chars(220);
-        Some(g)
+    let snippets = if req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+        Some(snippet::generator(searcher, query, fields.body)?)
     } else {
         None
     };
@@ -441,7 +439,7 @@ fn hits(
     for (score, addr) in docs {
         let doc: TantivyDocument = searcher.doc(*addr)?;
         let body = document::text_of(&doc, fields.body).unwrap_or_default();
-        let (snippet, highlights) = match snippets.as_mut().map(|g| g.snippet(&body)) {
+        let (snippet, highlights) = match snippets.as_ref().map(|g| g.snippet(&body)) {
             Some(s) if !s.is_empty() => {
                 let frag = s.fragment().to_string();
                 let hl = s
@@ -456,7 +454,7 @@ fn hits(
                     .collect();
                 (frag, hl)
             }
-            _ => (lead(&body, 220), Vec::new()),
+            _ => (lead(&body, snippet::MAX_CHARS), Vec::new()),
         };
         let e = document::entities_of(&doc, fields);
         out.push(Hit {
