@@ -305,11 +305,12 @@ impl Store {
     }
 }
 
-/// Settings of a new index: the document store is compressed with zstd in 64 KiB blocks.
+/// Settings of a new index: the document store is compressed with zstd in 16 KiB blocks.
 ///
-/// Stored text is most of an index. zstd over larger blocks takes it to about half of what
-/// tantivy's default (lz4, 16 KiB blocks) needs; reading a hit decompresses one block,
-/// about 0.1 ms. (BENCHMARKS.md, "Session 2", has the measurements.)
+/// Stored text is most of an index. zstd takes it to about 0.7 of what tantivy's default (lz4,
+/// 16 KiB blocks) needs on Reuters. Reading a hit decompresses its whole block, so blocks stay
+/// small: 64 KiB blocks saved another 11 % of the store but cost a page of search results
+/// about 1.6× the CPU time. (BENCHMARKS.md, "Session 2" and "Session 6: search latency".)
 pub fn index_settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -323,7 +324,7 @@ pub fn index_settings() -> tantivy::IndexSettings {
 /// zstd level of the document store.
 const DOCSTORE_ZSTD_LEVEL: i32 = 7;
 /// Uncompressed size of one document-store block.
-const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
+const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
 
 /// The single writer of an index.
 pub struct Writer {
