@@ -9,7 +9,7 @@ pub(crate) use facet_table::TableCache;
 use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use tantivy::collector::{Count, FruitHandle, MultiCollector, MultiFruit, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
@@ -17,6 +17,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 mod facet_count;
 mod facet_table;
 mod snippet;
+mod surnames;
 
 /// Most hits one request may ask for (a bound on work per query).
 pub const MAX_LIMIT: usize = 10_000;
@@ -340,86 +341,15 @@ fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> 
     }
 }
 
-/// Person counts, with articles that only name a surname ("Blair", resolved within an
-/// article only when the full name also appears there) counted under the full name that
-/// ends with it ("Tony Blair") when that name has at least 3/4 of such counts and the word
-/// is not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
+/// Person counts, with articles that only name a surname counted under the full name that
+/// ends with it: see [`surnames`].
 fn person_values(counts: &Fruit, top: usize) -> Vec<FacetValue> {
-    merge_surnames(&counts.children("/"), top)
-}
-
-/// The merge of [`person_values`] on (name, count) pairs in facet order (names unique).
-fn merge_surnames<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue> {
-    // One pass to index the multi-word names by their first and last word, so that the
-    // merge below costs O(names) and not O(names²) (a broad query counts thousands).
-    #[derive(Default)]
-    struct Word {
-        /// Counts of the names ending with this word.
-        as_last: u64,
-        /// The index of the name ending with this word with the highest count (the last
-        /// one on ties), and that count.
-        best: Option<(usize, u64)>,
-        /// Counts of the names starting with this word.
-        as_first: u64,
+    match counts {
+        Fruit::Table {
+            names, counts: c, ..
+        } => surnames::merge_tabled(names, counts.range("/"), c, top),
+        Fruit::Map(_) => surnames::merge(&counts.children("/"), top),
     }
-    let mut words: HashMap<&str, Word> = HashMap::new();
-    for (i, (name, count)) in all.iter().enumerate() {
-        let name = name.as_ref();
-        let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
-        else {
-            continue;
-        };
-        let w = words.entry(last).or_default();
-        w.as_last += count;
-        if w.best.is_none_or(|(_, c)| *count >= c) {
-            w.best = Some((i, *count));
-        }
-        words.entry(first).or_default().as_first += count;
-    }
-    // Counts by index into `all`; `None` for a surname merged into its full name.
-    let mut merged: Vec<Option<u64>> = all.iter().map(|(_, c)| Some(*c)).collect();
-    for (i, (name, count)) in all.iter().enumerate() {
-        let name = name.as_ref();
-        if name.contains(' ') {
-            continue;
-        }
-        let Some(w) = words.get(name) else {
-            continue;
-        };
-        if w.as_first * 2 > w.as_last {
-            continue; // mostly a given name ("Charles", "David"): ambiguous
-        }
-        if let Some((target, top_count)) = w.best {
-            if top_count * 4 >= w.as_last * 3 {
-                if let Some(Some(c)) = merged.get_mut(target) {
-                    *c += count;
-                }
-                merged[i] = None;
-            }
-        }
-    }
-    ranked(
-        all.iter()
-            .zip(merged)
-            .filter_map(|((name, _), c)| Some((name.as_ref(), c?)))
-            .collect(),
-        top,
-    )
-}
-
-/// The `top` names with the highest counts, highest first (ties by name; names unique).
-fn ranked(mut counts: Vec<(&str, u64)>, top: usize) -> Vec<FacetValue> {
-    keep_top(&mut counts, top, |a, b| {
-        b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
-    });
-    counts
-        .into_iter()
-        .map(|(v, count)| FacetValue {
-            value: v.to_string(),
-            count,
-            level: None,
-        })
-        .collect()
 }
 
 fn hits(
@@ -485,104 +415,4 @@ fn lead(text: &str, max_chars: usize) -> String {
         .rsplit_once(char::is_whitespace)
         .map_or(cut.as_str(), |(a, _)| a);
     format!("{}…", cut.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The surname rule written the direct way (every name against every other one).
-    fn merge_slow(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
-        let mut merged: BTreeMap<&str, u64> = all.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-        for (name, count) in all {
-            if name.contains(' ') {
-                continue;
-            }
-            let (suffix, prefix) = (format!(" {name}"), format!("{name} "));
-            let full: Vec<&(String, u64)> =
-                all.iter().filter(|(n, _)| n.ends_with(&suffix)).collect();
-            let total: u64 = full.iter().map(|(_, c)| c).sum();
-            let as_given: u64 = all
-                .iter()
-                .filter(|(n, _)| n.starts_with(&prefix))
-                .map(|(_, c)| c)
-                .sum();
-            if as_given * 2 > total {
-                continue;
-            }
-            if let Some((target, top_count)) = full.iter().max_by_key(|(_, c)| *c) {
-                if *top_count * 4 >= total * 3 {
-                    *merged.entry(target.as_str()).or_default() += count;
-                    merged.remove(name.as_str());
-                }
-            }
-        }
-        // Every name sorted, then cut (what `ranked` selects in linear time).
-        let mut values: Vec<FacetValue> = merged
-            .into_iter()
-            .map(|(v, count)| FacetValue {
-                value: v.to_string(),
-                count,
-                level: None,
-            })
-            .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        values.truncate(top);
-        values
-    }
-
-    #[test]
-    fn surname_merge_matches_the_direct_rule() {
-        let given = ["Tony", "Charles", "David", "Anna", "Blair"];
-        let family = ["Blair", "Kennedy", "Charles", "Brown", "Smith", "David"];
-        let mut all: Vec<(String, u64)> = Vec::new();
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
-        for g in given {
-            for f in family {
-                if next() % 3 != 0 {
-                    all.push((format!("{g} {f}"), 1 + next() % 9));
-                }
-            }
-        }
-        for w in given.iter().chain(&family) {
-            if next() % 4 != 0 {
-                all.push((w.to_string(), 1 + next() % 20));
-            }
-        }
-        all.sort();
-        all.dedup_by(|a, b| a.0 == b.0);
-        for top in [3, 10, 100] {
-            assert_eq!(
-                merge_surnames(&all, top),
-                merge_slow(&all, top),
-                "top {top}"
-            );
-        }
-        let plain = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
-            v.iter().map(|(n, c)| (n.to_string(), *c)).collect()
-        };
-        let merged = merge_surnames(
-            &plain(&[("Blair", 12), ("Cherie Blair", 3), ("Tony Blair", 40)]),
-            10,
-        );
-        assert_eq!(merged[0].value, "Tony Blair");
-        assert_eq!(merged[0].count, 52);
-        assert_eq!(merged.len(), 2);
-        // "Charles" is mostly a given name here: it stays apart.
-        let kept = merge_surnames(
-            &plain(&[
-                ("Charles", 5),
-                ("Charles Kennedy", 9),
-                ("Prince Charles", 2),
-            ]),
-            10,
-        );
-        assert!(kept.iter().any(|v| v.value == "Charles" && v.count == 5));
-    }
 }

@@ -13,7 +13,8 @@
 //! names, which gives the same tie order as the name-keyed counts.
 
 use super::facet_count::child_of;
-use std::sync::{Arc, Mutex};
+use super::surnames::WordLinks;
+use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Searcher, SegmentReader};
@@ -40,6 +41,9 @@ pub(crate) struct FieldNames {
     offset: u32,
     /// For each root (in the order asked for), the range of child ids below it, from 0.
     root_ranges: Vec<std::ops::Range<u32>>,
+    /// Which one-word child each longer child starts and ends with, made on first use (the
+    /// person facet's surname merge).
+    links: OnceLock<WordLinks>,
 }
 
 impl FieldNames {
@@ -48,6 +52,30 @@ impl FieldNames {
         let i = id as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.bytes[start..self.ends[i] as usize]
+    }
+
+    /// The [`WordLinks`] of this field's children, made on the first call.
+    pub(crate) fn word_links(&self) -> &WordLinks {
+        self.links
+            .get_or_init(|| WordLinks::build(self, self.ends.len() as u32))
+    }
+
+    /// A field whose children are `names` (in facet order) under the root `"/"`.
+    #[cfg(test)]
+    pub(crate) fn for_test(names: &[String]) -> FieldNames {
+        let mut bytes = Vec::new();
+        let mut ends = Vec::new();
+        for n in names {
+            bytes.extend_from_slice(n.as_bytes());
+            ends.push(bytes.len() as u32);
+        }
+        FieldNames {
+            bytes,
+            ends,
+            offset: 0,
+            root_ranges: vec![0..names.len() as u32],
+            links: OnceLock::new(),
+        }
     }
 
     /// Child ids (from 0 within this field) below the `root`-th root.
@@ -260,6 +288,7 @@ fn field_rows(
         ends,
         offset,
         root_ranges,
+        links: OnceLock::new(),
     };
     Ok((names, rows))
 }

@@ -1,0 +1,368 @@
+//! The person facet's surname merge: articles that only name a surname ("Blair", resolved
+//! within an article only when the full name also appears there) are counted under the full
+//! name that ends with it ("Tony Blair") when that name has at least 3/4 of such counts and the
+//! word is not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
+//!
+//! [`merge`] applies the rule to the names a search counted. [`merge_tabled`] applies the same
+//! rule to the counts of the facet tables, by id: which one-word name each longer name starts
+//! and ends with is worked out once per table ([`WordLinks`]), so that a search only adds
+//! counts (in a broad query, hashing every counted name's words was a fifth of the time of a
+//! faceted search; BENCHMARKS.md, "Session 6: search latency").
+
+use super::facet_count::keep_top;
+use super::facet_table::FieldNames;
+use super::{last_part, last_part_str, FacetValue};
+use std::collections::HashMap;
+
+/// The merge on (name, count) pairs in facet order (names unique): the counts of one search.
+pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue> {
+    // One pass to index the multi-word names by their first and last word, so that the
+    // merge below costs O(names) and not O(names²) (a broad query counts thousands).
+    #[derive(Default)]
+    struct Word {
+        /// Counts of the names ending with this word.
+        as_last: u64,
+        /// The index of the name ending with this word with the highest count (the last
+        /// one on ties), and that count.
+        best: Option<(usize, u64)>,
+        /// Counts of the names starting with this word.
+        as_first: u64,
+    }
+    let mut words: HashMap<&str, Word> = HashMap::new();
+    for (i, (name, count)) in all.iter().enumerate() {
+        let name = name.as_ref();
+        let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
+        else {
+            continue;
+        };
+        let w = words.entry(last).or_default();
+        w.as_last += count;
+        if w.best.is_none_or(|(_, c)| *count >= c) {
+            w.best = Some((i, *count));
+        }
+        words.entry(first).or_default().as_first += count;
+    }
+    // Counts by index into `all`; `None` for a surname merged into its full name.
+    let mut merged: Vec<Option<u64>> = all.iter().map(|(_, c)| Some(*c)).collect();
+    for (i, (name, count)) in all.iter().enumerate() {
+        let name = name.as_ref();
+        if name.contains(' ') {
+            continue;
+        }
+        let Some(w) = words.get(name) else {
+            continue;
+        };
+        if w.as_first * 2 > w.as_last {
+            continue; // mostly a given name ("Charles", "David"): ambiguous
+        }
+        if let Some((target, top_count)) = w.best {
+            if top_count * 4 >= w.as_last * 3 {
+                if let Some(Some(c)) = merged.get_mut(target) {
+                    *c += count;
+                }
+                merged[i] = None;
+            }
+        }
+    }
+    ranked(
+        all.iter()
+            .zip(merged)
+            .filter_map(|((name, _), c)| Some((name.as_ref(), c?)))
+            .collect(),
+        top,
+    )
+}
+
+/// The `top` names with the highest counts, highest first (ties by name; names unique).
+fn ranked(mut counts: Vec<(&str, u64)>, top: usize) -> Vec<FacetValue> {
+    keep_top(&mut counts, top, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
+    });
+    counts
+        .into_iter()
+        .map(|(v, count)| FacetValue {
+            value: v.to_string(),
+            count,
+            level: None,
+        })
+        .collect()
+}
+
+/// For each one-word name of a facet field, the longer names that end with it and those that
+/// start with it (ids from 0 within the field, ascending).
+pub(crate) struct WordLinks {
+    /// `enders[ends_at[id]..ends_at[id + 1]]` end with name `id`'s word.
+    ends_at: Vec<u32>,
+    enders: Vec<u32>,
+    /// `starters[starts_at[id]..starts_at[id + 1]]` start with name `id`'s word.
+    starts_at: Vec<u32>,
+    starters: Vec<u32>,
+}
+
+impl WordLinks {
+    /// The links of the names `0..len` of `names`.
+    pub(crate) fn build(names: &FieldNames, len: u32) -> WordLinks {
+        let name = |id: u32| last_part_str(names.name(id));
+        let mut single: HashMap<String, u32> = HashMap::new();
+        for id in 0..len {
+            let n = name(id);
+            if !n.contains(' ') {
+                single.insert(n.into_owned(), id);
+            }
+        }
+        let (mut ends, mut starts) = (Vec::new(), Vec::new());
+        for id in 0..len {
+            let n = name(id);
+            let (Some((first, _)), Some((_, last))) = (n.split_once(' '), n.rsplit_once(' '))
+            else {
+                continue;
+            };
+            if let Some(&w) = single.get(last) {
+                ends.push((w, id));
+            }
+            if let Some(&w) = single.get(first) {
+                starts.push((w, id));
+            }
+        }
+        let (ends_at, enders) = csr(ends, len);
+        let (starts_at, starters) = csr(starts, len);
+        WordLinks {
+            ends_at,
+            enders,
+            starts_at,
+            starters,
+        }
+    }
+
+    fn enders(&self, id: u32) -> &[u32] {
+        let i = id as usize;
+        &self.enders[self.ends_at[i] as usize..self.ends_at[i + 1] as usize]
+    }
+
+    fn starters(&self, id: u32) -> &[u32] {
+        let i = id as usize;
+        &self.starters[self.starts_at[i] as usize..self.starts_at[i + 1] as usize]
+    }
+}
+
+/// (word id, name id) pairs, name ids ascending, as offsets by word id and the name ids.
+fn csr(mut pairs: Vec<(u32, u32)>, len: u32) -> (Vec<u32>, Vec<u32>) {
+    pairs.sort_by_key(|&(w, _)| w); // stable: name ids stay ascending
+    let mut at = vec![0u32; len as usize + 1];
+    for &(w, _) in &pairs {
+        at[w as usize + 1] += 1;
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    (at, pairs.into_iter().map(|(_, id)| id).collect())
+}
+
+/// [`merge`] on the counts by id of the names in `range` (the person facet's ids, in facet
+/// order), with the field's [`WordLinks`].
+pub(super) fn merge_tabled(
+    names: &FieldNames,
+    range: std::ops::Range<u32>,
+    counts: &[u32],
+    top: usize,
+) -> Vec<FacetValue> {
+    let links = names.word_links();
+    let count = |id: u32| u64::from(counts.get(id as usize).copied().unwrap_or(0));
+    let mut kept: Vec<(u32, u64)> = Vec::new();
+    let mut moved: Vec<(u32, u64)> = Vec::new();
+    for id in range {
+        let c = count(id);
+        if c == 0 {
+            continue;
+        }
+        match surname_target(links, id, count) {
+            Some(target) => moved.push((target, c)),
+            None => kept.push((id, c)),
+        }
+    }
+    // `kept` is in id order, and every target is a counted name that was kept.
+    for (target, c) in moved {
+        if let Ok(i) = kept.binary_search_by_key(&target, |&(id, _)| id) {
+            kept[i].1 += c;
+        }
+    }
+    // Ids are in facet order: ties by id are ties by name.
+    keep_top(&mut kept, top, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    kept.into_iter()
+        .map(|(id, count)| FacetValue {
+            value: last_part(names.name(id)),
+            count,
+            level: None,
+        })
+        .collect()
+}
+
+/// The full name that the one-word name `id` is counted under, if the rule of [`merge`] moves
+/// it (`None` for a longer name).
+fn surname_target(links: &WordLinks, id: u32, count: impl Fn(u32) -> u64) -> Option<u32> {
+    let (mut as_last, mut best) = (0u64, None::<(u32, u64)>);
+    for &e in links.enders(id) {
+        let c = count(e);
+        if c > 0 {
+            as_last += c;
+            if best.is_none_or(|(_, b)| c >= b) {
+                best = Some((e, c));
+            }
+        }
+    }
+    let (target, top_count) = best?;
+    let as_first: u64 = links.starters(id).iter().map(|&s| count(s)).sum();
+    (as_first * 2 <= as_last && top_count * 4 >= as_last * 3).then_some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// The surname rule written the direct way (every name against every other one).
+    fn merge_slow(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
+        let mut merged: BTreeMap<&str, u64> = all.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+        for (name, count) in all {
+            if name.contains(' ') {
+                continue;
+            }
+            let (suffix, prefix) = (format!(" {name}"), format!("{name} "));
+            let full: Vec<&(String, u64)> =
+                all.iter().filter(|(n, _)| n.ends_with(&suffix)).collect();
+            let total: u64 = full.iter().map(|(_, c)| c).sum();
+            let as_given: u64 = all
+                .iter()
+                .filter(|(n, _)| n.starts_with(&prefix))
+                .map(|(_, c)| c)
+                .sum();
+            if as_given * 2 > total {
+                continue;
+            }
+            if let Some((target, top_count)) = full.iter().max_by_key(|(_, c)| *c) {
+                if *top_count * 4 >= total * 3 {
+                    *merged.entry(target.as_str()).or_default() += count;
+                    merged.remove(name.as_str());
+                }
+            }
+        }
+        // Every name sorted, then cut (what `ranked` selects in linear time).
+        let mut values: Vec<FacetValue> = merged
+            .into_iter()
+            .map(|(v, count)| FacetValue {
+                value: v.to_string(),
+                count,
+                level: None,
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(top);
+        values
+    }
+
+    #[test]
+    fn surname_merge_matches_the_direct_rule() {
+        let given = ["Tony", "Charles", "David", "Anna", "Blair"];
+        let family = ["Blair", "Kennedy", "Charles", "Brown", "Smith", "David"];
+        let mut all: Vec<(String, u64)> = Vec::new();
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        for g in given {
+            for f in family {
+                if next() % 3 != 0 {
+                    all.push((format!("{g} {f}"), 1 + next() % 9));
+                }
+            }
+        }
+        for w in given.iter().chain(&family) {
+            if next() % 4 != 0 {
+                all.push((w.to_string(), 1 + next() % 20));
+            }
+        }
+        all.sort();
+        all.dedup_by(|a, b| a.0 == b.0);
+        for top in [3, 10, 100] {
+            assert_eq!(merge(&all, top), merge_slow(&all, top), "top {top}");
+        }
+        let plain = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+            v.iter().map(|(n, c)| (n.to_string(), *c)).collect()
+        };
+        let merged = merge(
+            &plain(&[("Blair", 12), ("Cherie Blair", 3), ("Tony Blair", 40)]),
+            10,
+        );
+        assert_eq!(merged[0].value, "Tony Blair");
+        assert_eq!(merged[0].count, 52);
+        assert_eq!(merged.len(), 2);
+        // "Charles" is mostly a given name here: it stays apart.
+        let kept = merge(
+            &plain(&[
+                ("Charles", 5),
+                ("Charles Kennedy", 9),
+                ("Prince Charles", 2),
+            ]),
+            10,
+        );
+        assert!(kept.iter().any(|v| v.value == "Charles" && v.count == 5));
+    }
+
+    /// The by-id merge of the facet tables equals the merge on names, on counts drawn at
+    /// random over a list of names with shared first and last words.
+    #[test]
+    fn tabled_merge_equals_the_merge_on_names() {
+        let given = [
+            "Tony", "Charles", "David", "Anna", "Blair", "George", "George W",
+        ];
+        let family = [
+            "Blair", "Kennedy", "Charles", "Brown", "Smith", "David", "Bush",
+        ];
+        let mut names: Vec<String> = given
+            .iter()
+            .flat_map(|g| family.iter().map(move |f| format!("{g} {f}")))
+            .chain(given.iter().chain(&family).map(|w| w.to_string()))
+            .collect();
+        names.sort();
+        names.dedup();
+        let table = FieldNames::for_test(&names);
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let mut moved = 0;
+        for round in 0..300 {
+            let counts: Vec<u32> = names
+                .iter()
+                .map(|_| match next() % 6 {
+                    0 | 1 => 0,
+                    2 => 10 + next() as u32 % 30,
+                    _ => 1 + next() as u32 % 3,
+                })
+                .collect();
+            let all: Vec<(&str, u64)> = names
+                .iter()
+                .zip(&counts)
+                .filter(|(_, c)| **c > 0)
+                .map(|(n, c)| (n.as_str(), u64::from(*c)))
+                .collect();
+            let top = [3, 10, 100][round % 3];
+            let by_name = merge(&all, top);
+            let by_id = merge_tabled(&table, 0..names.len() as u32, &counts, top);
+            assert_eq!(by_id, by_name, "round {round}");
+            let every = merge_tabled(&table, 0..names.len() as u32, &counts, names.len());
+            if every.len() < all.len() {
+                moved += 1;
+                let total: u64 = every.iter().map(|f| f.count).sum();
+                assert_eq!(total, all.iter().map(|(_, c)| c).sum::<u64>());
+            }
+        }
+        assert!(moved > 20, "only {moved} rounds merged a surname");
+    }
+}
