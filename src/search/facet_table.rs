@@ -69,11 +69,12 @@ impl FieldNames {
             bytes.extend_from_slice(n.as_bytes());
             ends.push(bytes.len() as u32);
         }
+        let all = 0..names.len() as u32;
         FieldNames {
             bytes,
             ends,
             offset: 0,
-            root_ranges: vec![0..names.len() as u32],
+            root_ranges: vec![all],
             links: OnceLock::new(),
         }
     }
