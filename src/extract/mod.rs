@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 4;
+pub const EXTRACTOR_VERSION: u64 = 5;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -272,9 +272,10 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 }
             }
             // A stoplisted town name ("Mobile", "Reading") at the start of a sentence or
-            // headline is most often the common word; elsewhere the tagger is trusted.
+            // headline, or in a headline written in capitals ("SETS SPLIT, UPS PAYOUT"), is
+            // most often the common word; elsewhere the tagger is trusted.
             tagger::EntityKind::Location
-                if sentence_initial(text, span.start)
+                if (sentence_initial(text, span.start) || in_capitals(raw))
                     && !raw.contains(' ')
                     && !gazetteer.is_place_name(raw)
                     && !gazetteer.lookup(raw).is_empty() => {}
@@ -510,6 +511,12 @@ fn sentence_initial(text: &str, start: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
+/// True when `name` is a word of three or more capital letters ("SPLIT"), not an
+/// abbreviation ("N.J.", "MD", which name states in Reuters' datelines).
+fn in_capitals(name: &str) -> bool {
+    name.chars().count() >= 3 && name.chars().all(|c| c.is_alphabetic() && !c.is_lowercase())
+}
+
 /// Folds a name written in capitals ("TELECOM CORP", from a headline) into the same name
 /// written in mixed case in the article ("Telecom Corp"), so that a facet lists it once.
 fn fold_capitalised(list: &mut Vec<Named>) {
@@ -621,6 +628,49 @@ mod tests {
         assert!(
             orgs.contains(&"Securities and Exchange Commission"),
             "{orgs:?}"
+        );
+    }
+
+    /// Reuters-21578 headlines are in capitals: "SPLIT" there is a stock split, not the
+    /// Croatian city (it was the 27th city of the Reuters place facet).
+    #[test]
+    fn stoplisted_town_names_in_capital_headlines_are_words() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/reuters21578/articles");
+        if !dir.is_dir() {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        }
+        let places_of = |file: &str| -> Vec<String> {
+            let path = dir.join(file);
+            let bytes = std::fs::read(&path).unwrap();
+            let article = crate::read::read_bytes(&path, &bytes)
+                .unwrap()
+                .articles
+                .remove(0);
+            let e = extract_article(&article);
+            e.entities
+                .places
+                .into_iter()
+                .map(|p| p.named.canonical)
+                .collect()
+        };
+        // "WASTE MANAGEMENT <WMX> VOTES SPLIT, UPS PAYOUT", "SAFECARD SERVICES <SFCD> SETS
+        // SPLIT, UPS PAYOUT", "SOUTHWESTERN BELL<SBC> VOTES SPLIT, UPS PAYOUT".
+        for file in ["00404.txt", "02308.txt", "10547.txt"] {
+            let places = places_of(file);
+            assert!(places.iter().all(|p| p != "Split"), "{file}: {places:?}");
+        }
+        let text = "PARIS AND SPLIT TALKS\n\nFrance and Croatia met in Split on Monday.\n";
+        let e = extract_with(text, &Hints::default());
+        let places: Vec<&str> = e
+            .places
+            .iter()
+            .map(|p| p.named.canonical.as_str())
+            .collect();
+        assert!(
+            places.contains(&"Split"),
+            "written in mixed case: {places:?}"
         );
     }
 
