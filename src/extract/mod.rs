@@ -388,6 +388,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
+    persons.retain(|p| !misread_in_capitals(p, text, &places, &orgs));
+
     // Money: currency words without a country ("dollars", "crowns") are read by the
     // dateline's country; the date picks the rate row and era-specific currencies.
     // Names compare as place keys: "ZURICH" is the place "Zürich", "MONTREAL" "Montréal".
@@ -517,6 +519,45 @@ fn in_capitals(name: &str) -> bool {
     name.chars().count() >= 3 && name.chars().all(|c| c.is_alphabetic() && !c.is_lowercase())
 }
 
+/// A one-word person named only in capitals (Reuters' headlines) that is not a person: a
+/// stock ticker ("<CSAI>"), a word the article also writes in lower case ("SUGAR BEET AREA
+/// LITTLE CHANGED" … "little changed"), or a word of a place or organisation the article names
+/// in mixed case ("TWO DENVER RADIO STATIONS" … "in Denver", "BROWN BOVERI"). A headline-only
+/// flash ("PRESIDENT REAGAN SAYS…") keeps its person.
+fn misread_in_capitals(person: &Named, text: &str, places: &[Place], orgs: &[Named]) -> bool {
+    let word = person.canonical.as_str();
+    if word.contains(' ')
+        || person.mentions.is_empty()
+        || !person.mentions.iter().all(|m| in_capitals(&m.text))
+    {
+        return false;
+    }
+    let ticker = person
+        .mentions
+        .iter()
+        .any(|m| text[..m.start].ends_with('<') && text[m.end..].starts_with(['>', '.']));
+    let has_word = |name: &str| {
+        name.split([' ', '-', '/'])
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    let mixed = |name: &str| name.chars().any(char::is_lowercase);
+    let elsewhere = places
+        .iter()
+        .flat_map(|p| p.named.mentions.iter().map(|m| m.text.as_str()))
+        .chain(orgs.iter().map(|o| o.canonical.as_str()))
+        .any(|name| mixed(name) && has_word(name));
+    ticker || elsewhere || contains_word(text, &word.to_lowercase())
+}
+
+/// Whether `text` holds `word` (lower case) as a whole word, written as it is.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Folds a name written in capitals ("TELECOM CORP", from a headline) into the same name
 /// written in mixed case in the article ("Telecom Corp"), so that a facet lists it once.
 fn fold_capitalised(list: &mut Vec<Named>) {
@@ -631,34 +672,39 @@ mod tests {
         );
     }
 
-    /// Reuters-21578 headlines are in capitals: "SPLIT" there is a stock split, not the
-    /// Croatian city (it was the 27th city of the Reuters place facet).
-    #[test]
-    fn stoplisted_town_names_in_capital_headlines_are_words() {
+    /// The entities of a Reuters-21578 article file, or `None` (with a notice) without the data.
+    fn reuters_article(file: &str) -> Option<Extracted> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/data/reuters21578/articles");
         if !dir.is_dir() {
             eprintln!("skipped: {} not found", dir.display());
-            return;
+            return None;
         }
-        let places_of = |file: &str| -> Vec<String> {
-            let path = dir.join(file);
-            let bytes = std::fs::read(&path).unwrap();
-            let article = crate::read::read_bytes(&path, &bytes)
-                .unwrap()
-                .articles
-                .remove(0);
-            let e = extract_article(&article);
-            e.entities
-                .places
-                .into_iter()
-                .map(|p| p.named.canonical)
-                .collect()
-        };
+        let path = dir.join(file);
+        let bytes = std::fs::read(&path).unwrap();
+        let article = crate::read::read_bytes(&path, &bytes)
+            .unwrap()
+            .articles
+            .remove(0);
+        Some(extract_article(&article))
+    }
+
+    /// Reuters-21578 headlines are in capitals: "SPLIT" there is a stock split, not the
+    /// Croatian city (it was the 27th city of the Reuters place facet).
+    #[test]
+    fn stoplisted_town_names_in_capital_headlines_are_words() {
         // "WASTE MANAGEMENT <WMX> VOTES SPLIT, UPS PAYOUT", "SAFECARD SERVICES <SFCD> SETS
         // SPLIT, UPS PAYOUT", "SOUTHWESTERN BELL<SBC> VOTES SPLIT, UPS PAYOUT".
         for file in ["00404.txt", "02308.txt", "10547.txt"] {
-            let places = places_of(file);
+            let Some(e) = reuters_article(file) else {
+                return;
+            };
+            let places: Vec<String> = e
+                .entities
+                .places
+                .into_iter()
+                .map(|p| p.named.canonical)
+                .collect();
             assert!(places.iter().all(|p| p != "Split"), "{file}: {places:?}");
         }
         let text = "PARIS AND SPLIT TALKS\n\nFrance and Croatia met in Split on Monday.\n";
@@ -672,6 +718,30 @@ mod tests {
             places.contains(&"Split"),
             "written in mixed case: {places:?}"
         );
+    }
+
+    /// One-word persons read from Reuters' capital headlines: tickers and words of company
+    /// names go, a headline-only flash keeps its person.
+    #[test]
+    fn one_word_persons_in_capital_headlines() {
+        for (file, expected) in [
+            ("00605.txt", vec![]), // COGNITIVE SYSTEMS INC <CSAI> 4TH QTR NOV 30 LOSS
+            ("19331.txt", vec![]), // PRIMERICA <PA> COMPLETES SMITH BARNEY TAKEOVER
+            ("07751.txt", vec!["Reagan"]), // REAGAN SAYS HE WILL VETO HIGHWAY AND TRANSIT BILL
+        ] {
+            let Some(e) = reuters_article(file) else {
+                return;
+            };
+            let persons: Vec<String> = e
+                .entities
+                .persons
+                .into_iter()
+                .map(|p| p.canonical)
+                .collect();
+            assert_eq!(persons, expected, "{file}");
+        }
+        assert!(contains_word("sales were little changed", "little"));
+        assert!(!contains_word("littleton", "little"));
     }
 
     #[test]
