@@ -241,7 +241,10 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         };
         let name = raw.trim();
         // Case-blind: Reuters' article files sign off "REUTER", its JSON "Reuter".
-        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) || not_a_name(name) {
+        if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+            || not_a_name(name)
+            || is_ticker(text, span.start, span.end)
+        {
             continue;
         }
         let mention = Mention {
@@ -520,7 +523,7 @@ fn in_capitals(name: &str) -> bool {
 }
 
 /// A one-word person named only in capitals (Reuters' headlines) that is not a person: a
-/// stock ticker ("<CSAI>"), a word the article also writes in lower case ("SUGAR BEET AREA
+/// word the article also writes in lower case ("SUGAR BEET AREA
 /// LITTLE CHANGED" … "little changed"), or a word of a place or organisation the article names
 /// in mixed case ("TWO DENVER RADIO STATIONS" … "in Denver", "BROWN BOVERI"). A headline-only
 /// flash ("PRESIDENT REAGAN SAYS…") keeps its person.
@@ -532,10 +535,6 @@ fn misread_in_capitals(person: &Named, text: &str, places: &[Place], orgs: &[Nam
     {
         return false;
     }
-    let ticker = person
-        .mentions
-        .iter()
-        .any(|m| text[..m.start].ends_with('<') && text[m.end..].starts_with(['>', '.']));
     let has_word = |name: &str| {
         name.split([' ', '-', '/'])
             .any(|w| w.eq_ignore_ascii_case(word))
@@ -546,7 +545,18 @@ fn misread_in_capitals(person: &Named, text: &str, places: &[Place], orgs: &[Nam
         .flat_map(|p| p.named.mentions.iter().map(|m| m.text.as_str()))
         .chain(orgs.iter().map(|o| o.canonical.as_str()))
         .any(|name| mixed(name) && has_word(name));
-    ticker || elsewhere || contains_word(text, &word.to_lowercase())
+    elsewhere || contains_word(text, &word.to_lowercase())
+}
+
+/// Whether `text[start..end]` is a stock ticker in Reuters' form: capitals in angle brackets,
+/// perhaps with a market suffix ("<CSAI>", "<CGS.WS.P>"). A company without a ticker is named
+/// in the brackets in full ("<Pantry Inc>") and stays a name.
+fn is_ticker(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    text[..start].ends_with('<')
+        && text[end..].starts_with(['>', '.'])
+        && (1..=5).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether `text` holds `word` (lower case) as a whole word, written as it is.
@@ -741,6 +751,17 @@ mod tests {
             assert_eq!(persons, expected, "{file}");
         }
         assert!(contains_word("sales were little changed", "little"));
+        let t = "Cognitive Systems Inc <CSAI> and <Pantry Inc> and <CGS.WS.P>";
+        let at = |w: &str| t.find(w).map(|i| (i, i + w.len())).unwrap();
+        for (w, ticker) in [
+            ("CSAI", true),
+            ("CGS", true),
+            ("Pantry Inc", false),
+            ("Cognitive", false),
+        ] {
+            let (start, end) = at(w);
+            assert_eq!(is_ticker(t, start, end), ticker, "{w}");
+        }
         assert!(!contains_word("littleton", "little"));
     }
 
