@@ -90,6 +90,8 @@ const ALIASES: &[(&str, &str)] = &[
         "Organization for Economic Cooperation and Development",
         "OECD",
     ),
+    ("U.S. Agriculture Department", "USDA"),
+    ("U.S. Department of Agriculture", "USDA"),
     ("CFTC", "Commodity Futures Trading Commission"),
     ("FDA", "Food and Drug Administration"),
     (
@@ -281,6 +283,7 @@ mod tests {
             ("International Business Machines Corp", "IBM"),
             ("Ford Motor Co", "Ford Motor"),
             ("cftc", "Commodity Futures Trading Commission"),
+            ("U.S. Agriculture Department", "USDA"),
         ] {
             assert_eq!(canonical(alias), expected, "{alias}");
         }
