@@ -260,18 +260,22 @@ mod tests {
         values
     }
 
+    /// A small deterministic random number generator (a linear congruential one).
+    fn random(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        }
+    }
+
     #[test]
     fn surname_merge_matches_the_direct_rule() {
         let given = ["Tony", "Charles", "David", "Anna", "Blair"];
         let family = ["Blair", "Kennedy", "Charles", "Brown", "Smith", "David"];
         let mut all: Vec<(String, u64)> = Vec::new();
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut next = random(7);
         for g in given {
             for f in family {
                 if next() % 3 != 0 {
@@ -329,13 +333,7 @@ mod tests {
         names.sort();
         names.dedup();
         let table = FieldNames::for_test(&names);
-        let mut seed = 11u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut next = random(11);
         let mut moved = 0;
         for round in 0..300 {
             let counts: Vec<u32> = names
