@@ -522,11 +522,11 @@ fn in_capitals(name: &str) -> bool {
     name.chars().count() >= 3 && name.chars().all(|c| c.is_alphabetic() && !c.is_lowercase())
 }
 
-/// A one-word person named only in capitals (Reuters' headlines) that is not a person: a
-/// word the article also writes in lower case ("SUGAR BEET AREA
-/// LITTLE CHANGED" … "little changed"), or a word of a place or organisation the article names
-/// in mixed case ("TWO DENVER RADIO STATIONS" … "in Denver", "BROWN BOVERI"). A headline-only
-/// flash ("PRESIDENT REAGAN SAYS…") keeps its person.
+/// A one-word person named only in capitals (Reuters' headlines) that is not a person: a word
+/// the article also writes in lower case ("LITTLE" next to "little"), or a word of a place or
+/// organisation the article names in mixed case ("SMITH BARNEY" next to "Smith Barney", "PERRY
+/// DRUG" next to "Perry Drug Stores"). A headline-only flash ("REAGAN SAYS HE WILL VETO…")
+/// keeps its person.
 fn misread_in_capitals(person: &Named, text: &str, places: &[Place], orgs: &[Named]) -> bool {
     let word = person.canonical.as_str();
     if word.contains(' ')
