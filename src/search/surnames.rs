@@ -278,13 +278,13 @@ mod tests {
         let mut next = random(7);
         for g in given {
             for f in family {
-                if next() % 3 != 0 {
+                if !next().is_multiple_of(3) {
                     all.push((format!("{g} {f}"), 1 + next() % 9));
                 }
             }
         }
         for w in given.iter().chain(&family) {
-            if next() % 4 != 0 {
+            if !next().is_multiple_of(4) {
                 all.push((w.to_string(), 1 + next() % 20));
             }
         }
