@@ -154,16 +154,23 @@ const TEXT_LANGUAGE: Language = Language::English;
 
 /// The chain both tokenizers start with: words, at most 40 bytes, lower-cased, ASCII-folded.
 pub(crate) fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    folded(split())
 }
 
-/// The last step of [`TEXT_TOKENIZER`] alone: stems one word given whole (already lower-cased
-/// and folded), the way the index stemmed it.
-pub(crate) fn stemmer() -> TextAnalyzer {
-    TextAnalyzer::builder(RawTokenizer::default())
+/// The words of a text, at most 40 bytes, as written: where [`words`] starts.
+pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40))
+}
+
+/// `words` lower-cased and ASCII-folded.
+fn folded<T: Tokenizer>(words: TextAnalyzerBuilder<T>) -> TextAnalyzerBuilder<impl Tokenizer> {
+    words.filter(LowerCaser).filter(AsciiFoldingFilter)
+}
+
+/// What [`TEXT_TOKENIZER`] does to a word after [`split`], for one word given whole: lower
+/// case, ASCII folding and stemming.
+pub(crate) fn normalizer() -> TextAnalyzer {
+    folded(TextAnalyzer::builder(RawTokenizer::default()))
         .filter(Stemmer::new(TEXT_LANGUAGE))
         .build()
 }

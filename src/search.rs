@@ -360,8 +360,8 @@ fn hits(
     docs: &[(f32, DocAddress)],
 ) -> Result<Vec<Hit>> {
     let fields = &store.fields;
-    let snippets = if req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-        Some(snippet::generator(searcher, query, fields.body)?)
+    let mut snippets = if req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+        Some(snippet::Snippets::new(searcher, query, fields.body)?)
     } else {
         None
     };
@@ -369,11 +369,11 @@ fn hits(
     for (score, addr) in docs {
         let doc: TantivyDocument = searcher.doc(*addr)?;
         let body = document::text_of(&doc, fields.body).unwrap_or_default();
-        let (snippet, highlights) = match snippets.as_ref().map(|g| g.snippet(&body)) {
-            Some(s) if !s.is_empty() => {
-                let frag = s.fragment().to_string();
+        let (snippet, highlights) = match snippets.as_mut().and_then(|g| g.snippet(&body)) {
+            Some(s) => {
+                let frag = s.fragment;
                 let hl = s
-                    .highlighted()
+                    .highlighted
                     .iter()
                     .map(|r| {
                         [
@@ -384,7 +384,7 @@ fn hits(
                     .collect();
                 (frag, hl)
             }
-            _ => (lead(&body, snippet::MAX_CHARS), Vec::new()),
+            None => (lead(&body, snippet::MAX_CHARS), Vec::new()),
         };
         let e = document::entities_of(&doc, fields);
         out.push(Hit {
