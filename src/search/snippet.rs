@@ -183,7 +183,7 @@ mod tests {
     }
 
     /// A word written with an ASCII first character normalises to something that starts with
-    /// that character in lower case (what `weight` relies on).
+    /// that character in lower case (what `may_match` relies on).
     fn starts_like(word: &str) {
         let Some(c) = head(word).filter(char::is_ascii) else {
             return;
