@@ -4,7 +4,7 @@ use crate::document::{self, StoredAmount, AMOUNT_BUCKETS};
 use crate::query::{build, FacetKind, SearchRequest, Sort};
 use crate::store::Store;
 use crate::Result;
-use facet_count::{keep_top, Counts as FacetCounts, FacetCount};
+use facet_count::{top_counts, Counts as FacetCounts, FacetCount};
 pub(crate) use facet_table::TableCache;
 use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
@@ -245,14 +245,12 @@ impl Fruit<'_> {
                 .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
                 .collect(),
             Fruit::Table { names, counts, .. } => {
-                let mut found: Vec<(u32, u32)> = self
+                let counted = self
                     .range(root)
                     .filter_map(|id| counts.get(id as usize).map(|c| (id, *c)))
-                    .filter(|(_, c)| *c > 0)
-                    .collect();
+                    .filter(|(_, c)| *c > 0);
                 // Ids are in facet order: ties by id are ties by name.
-                keep_top(&mut found, k, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                found
+                top_counts(counted, k)
                     .into_iter()
                     .map(|(id, c)| (last_part(names.name(id)), u64::from(c)))
                     .collect()

@@ -99,6 +99,33 @@ pub(crate) fn keep_top<T>(
     items.sort_by(order);
 }
 
+/// The `k` (id, count) pairs with the highest counts, highest first, ties by lower id: the
+/// order of [`keep_top`] by count then id, kept in a heap of `k` while the pairs stream by
+/// (a broad query counts thousands of values, and only 10 are shown).
+pub(crate) fn top_counts<C: Ord + Copy>(
+    items: impl IntoIterator<Item = (u32, C)>,
+    k: usize,
+) -> Vec<(u32, C)> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    if k == 0 {
+        return Vec::new();
+    }
+    // The heap's greatest key is the worst pair kept: lowest count, then highest id.
+    let mut heap: BinaryHeap<(Reverse<C>, u32)> = BinaryHeap::with_capacity(k + 1);
+    for (id, count) in items {
+        if heap.len() < k {
+            heap.push((Reverse(count), id));
+        } else if heap.peek().is_some_and(|w| (Reverse(count), id) < *w) {
+            heap.pop();
+            heap.push((Reverse(count), id));
+        }
+    }
+    let mut out: Vec<(u32, C)> = heap.into_iter().map(|(Reverse(c), id)| (id, c)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
 /// The per-segment part of [`FacetCount`].
 pub(crate) struct SegmentFacetCount {
     reader: FacetReader,
@@ -229,6 +256,32 @@ pub(crate) fn child_of<'a>(facet: &'a [u8], root: &[u8]) -> Option<&'a [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_counts_equal_keep_top() {
+        let mut seed = 3u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        for round in 0..200 {
+            let n = next() % 300;
+            let mut items: Vec<(u32, u32)> = (0..n).map(|id| (id * 3, next() % 7)).collect();
+            // In any order: the tie-break by id must not rely on ids coming sorted.
+            items.sort_by_cached_key(|_| next());
+            for k in [0, 1, 3, 10, 500] {
+                let mut expected = items.clone();
+                keep_top(&mut expected, k, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                assert_eq!(
+                    top_counts(items.iter().copied(), k),
+                    expected,
+                    "round {round} k {k}"
+                );
+            }
+        }
+    }
     use tantivy::collector::{FacetCollector, MultiCollector};
     use tantivy::query::AllQuery;
     use tantivy::schema::{FacetOptions, Schema};

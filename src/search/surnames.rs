@@ -9,7 +9,7 @@
 //! counts (in a broad query, hashing every counted name's words was a fifth of the time of a
 //! faceted search; BENCHMARKS.md, "Session 6: search latency").
 
-use super::facet_count::keep_top;
+use super::facet_count::{keep_top, top_counts};
 use super::facet_table::FieldNames;
 use super::{last_part, last_part_str, FacetValue};
 use std::collections::HashMap;
@@ -187,8 +187,8 @@ pub(super) fn merge_tabled(
         }
     }
     // Ids are in facet order: ties by id are ties by name.
-    keep_top(&mut kept, top, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    kept.into_iter()
+    top_counts(kept, top)
+        .into_iter()
         .map(|(id, count)| FacetValue {
             value: last_part(names.name(id)),
             count,
