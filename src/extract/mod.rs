@@ -517,9 +517,10 @@ fn sentence_initial(text: &str, start: usize) -> bool {
 }
 
 /// True when `name` is a word of three or more capital letters ("SPLIT"), not an
-/// abbreviation ("N.J.", "MD", which name states in Reuters' datelines).
+/// abbreviation ("N.J.", "MD", which name states in Reuters' datelines), nor a word of a
+/// script without case ("習近平").
 fn in_capitals(name: &str) -> bool {
-    name.chars().count() >= 3 && name.chars().all(|c| c.is_alphabetic() && !c.is_lowercase())
+    name.chars().count() >= 3 && name.chars().all(char::is_uppercase)
 }
 
 /// A one-word person named only in capitals (Reuters' headlines) that is not a person: a word
@@ -751,6 +752,8 @@ mod tests {
             assert_eq!(persons, expected, "{file}");
         }
         assert!(contains_word("sales were little changed", "little"));
+        assert!(in_capitals("SPLIT") && in_capitals("ZÜRICH"));
+        assert!(!in_capitals("N.J.") && !in_capitals("MD") && !in_capitals("習近平"));
         let t = "Cognitive Systems Inc <CSAI> and <Pantry Inc> and <CGS.WS.P>";
         let at = |w: &str| t.find(w).map(|i| (i, i + w.len())).unwrap();
         for (w, ticker) in [

@@ -128,7 +128,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("E.F. Hutton Group", "E.F. Hutton"),
     ("PaineWebber Group", "PaineWebber"),
     ("Morgan Guaranty Trust", "Morgan Guaranty"),
-    ("Salomon", "Salomon Brothers"),
     ("Shearson", "Shearson Lehman Brothers"),
     ("Conservative", "Conservative Party"),
     ("Lib Dem", "Liberal Democrats"),

@@ -154,6 +154,8 @@ fn may_match(heads: &[char], word: &str) -> bool {
 }
 
 /// The weight of the term that `word` (as written) normalises to, if it is one of `weights`.
+/// Like tantivy, the normalised word is looked up lower-cased: folding can leave capitals
+/// ("ʀoad" folds to "Road").
 fn weight(
     weights: &HashMap<String, Score>,
     normalizer: &mut TextAnalyzer,
@@ -163,7 +165,15 @@ fn weight(
     if !stream.advance() {
         return None;
     }
-    weights.get(&stream.token().text).copied()
+    let text = &stream.token().text;
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        weights.get(text).copied()
+    } else {
+        weights.get(&text.to_lowercase()).copied()
+    }
 }
 
 /// The first character of a word.
@@ -313,6 +323,10 @@ mod tests {
                 }
             }
         }
+        // Letters that ASCII folding turns into capitals ("ʀ" → "R"): tantivy lower-cases the
+        // normalised word before the look-up.
+        let road = format!("road {}ʀoad ʀoad, the bʀidge", "word ".repeat(50));
+        bodies.extend(["ʀoad closed; the road reopened".to_string(), road]);
         let store = crate::store::Store::in_ram();
         let f = &store.fields;
         let mut writer: tantivy::IndexWriter = store.index.writer(50_000_000).unwrap();
@@ -329,6 +343,8 @@ mod tests {
         let mut queries: Vec<String> = [
             "economy OR growth",
             "die OR lie",
+            "road OR bridge",
+            "ʀoad",
             "news",
             "\"prime minister\"",
         ]
