@@ -153,7 +153,7 @@ pub fn register_tokenizers(manager: &TokenizerManager) {
 const TEXT_LANGUAGE: Language = Language::English;
 
 /// The chain both tokenizers start with: words, at most 40 bytes, lower-cased, ASCII-folded.
-pub(crate) fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
+fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     folded(split())
 }
 

@@ -196,10 +196,10 @@ struct AliasIndex {
     folded: HashMap<String, usize>,
 }
 
-/// The canonical name of the first alias in [`ALIASES`] that `name` matches.
-fn alias(name: &str) -> Option<&'static str> {
+/// The index of [`ALIASES`], made on first use.
+fn alias_index() -> &'static AliasIndex {
     static INDEX: OnceLock<AliasIndex> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
+    INDEX.get_or_init(|| {
         let mut exact = HashMap::new();
         let mut folded = HashMap::new();
         for (i, (alias, _)) in ALIASES.iter().enumerate() {
@@ -210,7 +210,12 @@ fn alias(name: &str) -> Option<&'static str> {
             }
         }
         AliasIndex { exact, folded }
-    });
+    })
+}
+
+/// The canonical name of the first alias in [`ALIASES`] that `name` matches.
+fn alias(name: &str) -> Option<&'static str> {
+    let index = alias_index();
     let exact = index.exact.get(name).copied();
     let folded = index.folded.get(&name.to_ascii_lowercase()).copied();
     let first = match (exact, folded) {
@@ -246,7 +251,8 @@ pub fn canonical(name: &str) -> String {
     // Reuters' lower-case tags ("imf", "ec", "opec"): retry the upper-cased acronym.
     if name.len() <= 5 && name.chars().all(|c| c.is_ascii_lowercase()) {
         let upper = name.to_ascii_uppercase();
-        if ALIASES.iter().any(|(a, _)| *a == upper) {
+        // Up to five capitals: a short acronym if it is an alias at all.
+        if alias_index().exact.contains_key(upper.as_str()) {
             return canonical(&upper);
         }
     }

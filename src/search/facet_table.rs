@@ -54,10 +54,14 @@ impl FieldNames {
         &self.bytes[start..self.ends[i] as usize]
     }
 
+    /// The number of children.
+    pub(crate) fn len(&self) -> u32 {
+        self.ends.len() as u32
+    }
+
     /// The [`WordLinks`] of this field's children, made on the first call.
     pub(crate) fn word_links(&self) -> &WordLinks {
-        self.links
-            .get_or_init(|| WordLinks::build(self, self.ends.len() as u32))
+        self.links.get_or_init(|| WordLinks::build(self))
     }
 
     /// A field whose children are `names` (in facet order) under the root `"/"`.

@@ -100,8 +100,9 @@ pub(crate) struct WordLinks {
 }
 
 impl WordLinks {
-    /// The links of the names `0..len` of `names`.
-    pub(crate) fn build(names: &FieldNames, len: u32) -> WordLinks {
+    /// The links of the names of a field.
+    pub(crate) fn build(names: &FieldNames) -> WordLinks {
+        let len = names.len();
         let name = |id: u32| last_part_str(names.name(id));
         let mut single: HashMap<String, u32> = HashMap::new();
         for id in 0..len {
