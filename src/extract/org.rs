@@ -1,5 +1,6 @@
 //! Organisations: canonical names for the aliases news writes.
 
+use super::tagger::{EntityKind, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -133,6 +134,46 @@ const ALIASES: &[(&str, &str)] = &[
     ("Lib Dem", "Liberal Democrats"),
     ("UKIP", "UK Independence Party"),
     ("CES", "Consumer Electronics Show"),
+    // Firms named after people, which the tagger reads as persons ("brokers James Capel
+    // said"); see [`join_firm_names`].
+    ("James Capel", "James Capel"),
+    ("L.F. Rothschild", "L.F. Rothschild"),
+    ("L.F. Rothschild, Unterberg, Towbin", "L.F. Rothschild"),
+    ("Wagner and Brown", "Wagner and Brown"),
+    ("Phillips and Drew", "Phillips and Drew"),
+    ("Johnson and Johnson", "Johnson and Johnson"),
+    ("Johnson/Johnson", "Johnson and Johnson"),
+    ("Sallie Mae", "Sallie Mae"),
+    ("Fannie Mae", "Fannie Mae"),
+    ("Freddie Mac", "Freddie Mac"),
+    ("Alex, Brown and Sons", "Alex. Brown and Sons"),
+    ("Alex Brown and Sons", "Alex. Brown and Sons"),
+    ("Alex. Brown", "Alex. Brown and Sons"),
+    (
+        "Donaldson, Lufkin and Jenrette",
+        "Donaldson Lufkin and Jenrette",
+    ),
+    (
+        "Donaldson, Lufkin and Jenrette Securities",
+        "Donaldson Lufkin and Jenrette",
+    ),
+    (
+        "Donaldson Lufkin and Jenrette Securities",
+        "Donaldson Lufkin and Jenrette",
+    ),
+    ("Donaldson Lufkin", "Donaldson Lufkin and Jenrette"),
+    ("Merrill Lynch, Pierce, Fenner and Smith", "Merrill Lynch"),
+    ("Dillon, Read", "Dillon Read"),
+    ("Bear, Stearns", "Bear Stearns"),
+    ("J.P. Morgan", "J.P. Morgan"),
+    ("H.J. Heinz", "H.J. Heinz"),
+    ("H.F. Ahmanson", "H.F. Ahmanson"),
+    ("A.E. Staley", "A.E. Staley"),
+    ("F.O. Licht", "F.O. Licht"),
+    ("E.D. and F. Man", "E.D. and F. Man"),
+    ("F. Man", "E.D. and F. Man"),
+    ("F Man", "E.D. and F. Man"),
+    ("Stearns", "Bear Stearns"),
 ];
 
 /// Legal forms that end company names ("Texaco Inc", "Siemens AG"): one company is named
@@ -158,6 +199,266 @@ const LEGAL_FORMS: &[&str] = &[
     "bhd",
     "pty",
 ];
+
+/// Words other than legal forms that end a firm's name ("Alex. Brown and Sons").
+const FIRM_WORDS: &[&str] = &[
+    "sons",
+    "brothers",
+    "company",
+    "securities",
+    "associates",
+    "partners",
+];
+
+/// Whether `word` ends a firm's name: a capitalised legal form or [`FIRM_WORDS`] ("Inc",
+/// "Co.", "Sons").
+fn is_firm_ending(word: &str) -> bool {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && LEGAL_FORMS
+            .iter()
+            .chain(FIRM_WORDS)
+            .any(|f| f.eq_ignore_ascii_case(w))
+}
+
+/// What separates two names of one firm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// ", " ("Dillon, Read").
+    Comma,
+    /// " and " or " & " ("Wagner and Brown").
+    And,
+    /// ". " after a one-word abbreviation ("Alex. Brown").
+    Period,
+    /// "/" between the halves of a name in a capital headline ("JOHNSON/JOHNSON").
+    Slash,
+}
+
+/// The [`Gap`] that `gap` is, if it can separate two names of one firm.
+fn firm_gap(gap: &str, after_one_word: bool) -> Option<Gap> {
+    let mut parts = gap.split_whitespace();
+    let (Some(word), None) = (parts.next(), parts.next()) else {
+        return None;
+    };
+    let spaced_before = gap.starts_with(char::is_whitespace);
+    let spaced_after = gap.ends_with(char::is_whitespace);
+    match word {
+        "and" | "&" if spaced_before && spaced_after => Some(Gap::And),
+        "," if !spaced_before && spaced_after => Some(Gap::Comma),
+        "." if !spaced_before && spaced_after && after_one_word => Some(Gap::Period),
+        "/" if !spaced_before && !spaced_after => Some(Gap::Slash),
+        _ => None,
+    }
+}
+
+/// The end of the firm endings that follow `end` in `text` ("and Sons Inc", ", Inc", " Co"),
+/// if any.
+fn firm_tail(text: &str, end: usize) -> Option<usize> {
+    let mut at = end;
+    let mut found = None;
+    loop {
+        let rest = &text[at..];
+        let Some(connector) = [", ", " and ", " & ", " "]
+            .iter()
+            .find(|c| rest.starts_with(**c))
+        else {
+            return found;
+        };
+        let word_start = at + connector.len();
+        let word_len = text[word_start..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .unwrap_or(text.len() - word_start);
+        let word = &text[word_start..word_start + word_len];
+        // "Co." keeps its period; "Sons." ends a sentence.
+        let word = match word.strip_suffix('.') {
+            Some(bare) if !LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare)) => bare,
+            _ => word,
+        };
+        if !is_firm_ending(word) {
+            return found;
+        }
+        at = word_start + word.len();
+        found = Some(at);
+    }
+}
+
+/// Whether `written` is nothing but firm endings ("Sons Inc", "and Co").
+fn only_firm_endings(written: &str) -> bool {
+    written
+        .split_whitespace()
+        .all(|w| w == "and" || w == "&" || is_firm_ending(w.trim_end_matches(',')))
+}
+
+/// Joins the tagger's spans that make up one firm's name into one organisation span:
+/// partners' names ("Dillon, Read and Co", "Alex. Brown and Sons Inc", "Merrill Lynch,
+/// Pierce, Fenner and Smith Inc"), a person's name with a firm's ending ("James Capel and
+/// Co", "A.G. Edwards and Sons Inc"), the same name twice ("Johnson and Johnson") and the
+/// firms of [`ALIASES`] that the tagger reads as persons ("Wagner and Brown", "James
+/// Capel"). One-word persons that are a word of a joined firm ("Capel handled the deal")
+/// are dropped: they name the firm. The tagger, trained on words, reads such names as a
+/// person and an organisation, or as two persons: "Brown" was the 8th person of the
+/// Reuters-21578 facet.
+pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    use EntityKind::{Location, Organization, Person};
+    if !spans.iter().any(|s| s.kind == Person) {
+        return spans;
+    }
+    let words_of = |s: &Span| text[s.start..s.end].split_whitespace().count();
+    let named = |kind| matches!(kind, Person | Organization | Location);
+    // The last words of the persons named in full.
+    let surnames: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.kind == Person && words_of(s) > 1)
+        .map(|s| last_word(text, *s))
+        .collect();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut firms: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        // The longest run of names from `i` with firm gaps, "and" only as the last gap
+        // ("Wagner and Brown and AFG Industries Inc" is two firms). A complete name ends
+        // the run: one with a firm's ending ("Alex. Brown and Sons Inc, Bear, Stearns") or,
+        // unless the whole run is a known firm ("Merrill Lynch, Pierce, Fenner and Smith"),
+        // an organisation of the alias table ("SEC, Bilzerian and Bicoastal Financial
+        // Corp" is a list).
+        let run_from = |stop_at_known: bool| {
+            let mut j = i;
+            let mut gaps = Vec::new();
+            while j + 1 < spans.len()
+                && named(spans[j].kind)
+                && named(spans[j + 1].kind)
+                && spans[j].end <= spans[j + 1].start
+                && gaps.last() != Some(&Gap::And)
+                && !(spans[j].kind == Organization && is_firm_ending(last_word(text, spans[j])))
+                && !(stop_at_known
+                    && [spans[j], spans[j + 1]]
+                        .iter()
+                        .any(|s| s.kind == Organization && is_alias(text, *s)))
+            {
+                let gap = &text[spans[j].end..spans[j + 1].start];
+                let Some(gap) = firm_gap(gap, words_of(&spans[j]) == 1) else {
+                    break;
+                };
+                gaps.push(gap);
+                j += 1;
+            }
+            (j, gaps)
+        };
+        let (j, gaps) = match run_from(false) {
+            (j, gaps) if j > i && is_known_firm(&text[spans[i].start..spans[j].end]) => (j, gaps),
+            _ => run_from(true),
+        };
+        let run = &spans[i..=j];
+        let (start, last_end) = (run[0].start, run[run.len() - 1].end);
+        let written = &text[start..last_end];
+        let tail = firm_tail(text, last_end);
+        let ends_as_firm = tail.is_some() || is_firm_ending(last_word(text, run[run.len() - 1]));
+        let last = run[run.len() - 1];
+        let joined = if !run.iter().any(|s| s.kind == Person) {
+            None
+        } else if gaps.contains(&Gap::Slash) {
+            // "JOHNSON/JOHNSON": the same name twice.
+            (run.len() == 2
+                && text[run[0].start..run[0].end].eq_ignore_ascii_case(&text[last.start..last.end]))
+            .then_some(last_end)
+        } else if run.len() >= 2
+            && ends_as_firm
+            // One "and" per firm: "Merrill Lynch Capital Markets and Allen and Co" is a list.
+            && !(gaps.last() == Some(&Gap::And)
+                && [" and ", " & "].iter().any(|c| text[last_end..].starts_with(c)))
+            // Partners are named by surname ("Donaldson, Lufkin and Jenrette"): a full name
+            // is more likely a list ("Lee Iacocca, Ford and GM Corp"), unless all that
+            // follows it is the firm's ending ("A.G. Edwards and Sons Inc").
+            && (run.iter().all(|s| s.kind == Organization || words_of(s) == 1)
+                // A surname that the article also gives in full is a person ("Paul
+                // Bilzerian ... Bilzerian and Bicoastal Financial Corp").
+                && !run.iter().any(|s| s.kind == Person && surnames.contains(&&text[s.start..s.end]))
+                || (run.len() == 2 && last.kind == Organization && only_firm_endings(&text[last.start..last.end])))
+        {
+            Some(tail.unwrap_or(last_end))
+        } else if gaps == [Gap::And]
+            && run.iter().all(|s| s.kind == Person && words_of(s) == 1)
+            && text[run[0].start..run[0].end].eq_ignore_ascii_case(&text[last.start..last.end])
+        {
+            Some(last_end)
+        } else if is_known_firm(written) {
+            Some(tail.unwrap_or(last_end))
+        } else if run.len() == 1 && run[0].kind == Person {
+            // A person's name with a firm's ending: "James Capel and Co", "Odlum Brown Ltd".
+            let rest = &text[last_end..];
+            let legal_form_next = rest.strip_prefix(' ').is_some_and(|r| {
+                let word = r.split([' ', ',', '\n']).next().unwrap_or("");
+                let word = word.strip_suffix('.').unwrap_or(word);
+                word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(word))
+            });
+            tail.filter(|_| rest.starts_with(" and ") || rest.starts_with(" & ") || legal_form_next)
+        } else {
+            None
+        };
+        match joined {
+            Some(end) => {
+                // Reuters marks company names with angle brackets ("<Donaldson, Lufkin…").
+                let start = if text[start..].starts_with('<') {
+                    start + 1
+                } else {
+                    start
+                };
+                let firm = Span {
+                    kind: Organization,
+                    start,
+                    end,
+                };
+                out.push(firm);
+                firms.push(firm);
+                i = j + 1;
+            }
+            None => {
+                out.push(spans[i]);
+                i += 1;
+            }
+        }
+    }
+    if !firms.is_empty() {
+        out.retain(|s| {
+            s.kind != Person
+                || words_of(s) != 1
+                || !firms.iter().any(|f| {
+                    text[f.start..f.end]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(&text[s.start..s.end]))
+                })
+        });
+    }
+    out
+}
+
+/// Whether a span names an organisation of [`ALIASES`] ("PaineWebber Group Inc").
+fn is_alias(text: &str, span: Span) -> bool {
+    let name = canonical(&crate::read::fields::collapse_whitespace(
+        &text[span.start..span.end],
+    ));
+    alias_index().canonical.contains(name.as_str())
+}
+
+/// The last word of a span's text.
+fn last_word(text: &str, span: Span) -> &str {
+    text[span.start..span.end]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether `written` (whitespace collapsed), with or without its legal form, is a name of
+/// several words in [`ALIASES`], as an alias or as a canonical name ("E.F. Hutton").
+fn is_known_firm(written: &str) -> bool {
+    let name = crate::read::fields::collapse_whitespace(written);
+    let bare = without_legal_form(&name);
+    name.contains(' ')
+        && (alias(&name).is_some()
+            || alias(bare).is_some()
+            || alias_index().canonical.contains(bare))
+}
 
 /// `name` without its trailing legal forms and the connector or comma before them
 /// ("Morgan Stanley & Co", "Acme, Inc."), if a name is left.
@@ -194,6 +495,8 @@ fn is_short(alias: &str) -> bool {
 struct AliasIndex {
     exact: HashMap<&'static str, usize>,
     folded: HashMap<String, usize>,
+    /// The canonical names.
+    canonical: std::collections::HashSet<&'static str>,
 }
 
 /// The index of [`ALIASES`], made on first use.
@@ -209,7 +512,12 @@ fn alias_index() -> &'static AliasIndex {
                 folded.entry(alias.to_ascii_lowercase()).or_insert(i);
             }
         }
-        AliasIndex { exact, folded }
+        let canonical = ALIASES.iter().map(|(_, c)| *c).collect();
+        AliasIndex {
+            exact,
+            folded,
+            canonical,
+        }
     })
 }
 
@@ -261,7 +569,7 @@ pub fn canonical(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical;
+    use super::*;
 
     #[test]
     fn aliases_map_to_one_name() {
@@ -293,6 +601,117 @@ mod tests {
             assert_eq!(canonical(alias), expected, "{alias}");
         }
         assert_eq!(canonical("Who"), "Who", "acronyms are case-sensitive");
+    }
+
+    /// The spans of `text` at the given words, in order.
+    fn spans(text: &str, names: &[(&str, EntityKind)]) -> Vec<Span> {
+        let mut from = 0;
+        names
+            .iter()
+            .map(|(name, kind)| {
+                let start = from + text[from..].find(name).unwrap();
+                from = start + name.len();
+                Span {
+                    kind: *kind,
+                    start,
+                    end: from,
+                }
+            })
+            .collect()
+    }
+
+    /// The names of the joined spans, as (kind, text).
+    fn joined(text: &str, names: &[(&str, EntityKind)]) -> Vec<(EntityKind, String)> {
+        join_firm_names(text, spans(text, names))
+            .into_iter()
+            .map(|s| (s.kind, text[s.start..s.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn firm_names_are_joined_and_lists_are_not() {
+        use EntityKind::{Location, Organization as Org, Person};
+        let one = |s: &str| vec![(Org, s.to_string())];
+        let t = "Merrill Lynch, Pierce, Fenner and Smith Inc said.";
+        let n = [
+            ("Merrill Lynch", Org),
+            ("Pierce", Person),
+            ("Fenner and Smith Inc", Org),
+        ];
+        assert_eq!(
+            joined(t, &n),
+            one("Merrill Lynch, Pierce, Fenner and Smith Inc")
+        );
+        let t = "led by Donaldson, Lufkin and Jenrette Securities Corp.";
+        let n = [
+            ("Donaldson", Person),
+            ("Lufkin", Location),
+            ("Jenrette", Org),
+        ];
+        assert_eq!(
+            joined(t, &n),
+            one("Donaldson, Lufkin and Jenrette Securities Corp.")
+        );
+        let t = "brokers Alex. Brown and Sons Inc.";
+        let n = [("Alex", Org), ("Brown", Person), ("Sons Inc", Org)];
+        assert_eq!(joined(t, &n), one("Alex. Brown and Sons Inc"));
+        let t = "through James Capel and Co. Capel said";
+        let n = [("James Capel", Person), ("Capel", Person)];
+        assert_eq!(joined(t, &n), one("James Capel and Co."));
+        // Two people, the same name in two sentences, a first name: kept.
+        for (t, n) in [
+            (
+                "Reagan and Thatcher met.",
+                &[("Reagan", Person), ("Thatcher", Person)][..],
+            ),
+            (
+                "said Reagan. Reagan added",
+                &[("Reagan", Person), ("Reagan", Person)],
+            ),
+            ("Drew Smith said", &[("Drew Smith", Person)]),
+            (
+                "Sarah Brown, Sons and Daughters",
+                &[("Sarah Brown", Person)],
+            ),
+        ] {
+            let kept: Vec<(EntityKind, String)> =
+                n.iter().map(|(w, k)| (*k, w.to_string())).collect();
+            assert_eq!(joined(t, n), kept, "{t}");
+        }
+        // Lists: only the firm at the end is joined.
+        let t = "said Tony Blair and Gordon Brown Ltd";
+        let n = [("Tony Blair", Person), ("Gordon Brown", Person)];
+        let expected = vec![
+            (Person, "Tony Blair".into()),
+            (Org, "Gordon Brown Ltd".into()),
+        ];
+        assert_eq!(joined(t, &n), expected);
+        let t = "Wagner and Brown and AFG Industries Inc";
+        let n = [
+            ("Wagner", Person),
+            ("Brown", Person),
+            ("AFG Industries Inc", Org),
+        ];
+        let expected = vec![
+            (Org, "Wagner and Brown".into()),
+            (Org, "AFG Industries Inc".into()),
+        ];
+        assert_eq!(joined(t, &n), expected);
+        let t = "led by Merrill Lynch Capital Markets and Allen and Co.";
+        let n = [("Merrill Lynch Capital Markets", Org), ("Allen", Person)];
+        let expected = vec![
+            (Org, "Merrill Lynch Capital Markets".into()),
+            (Org, "Allen and Co.".into()),
+        ];
+        assert_eq!(joined(t, &n), expected);
+        let t =
+            "with the Securities and Exchange Commission, Bilzerian and Bicoastal Financial Corp";
+        let n = [
+            ("Securities and Exchange Commission", Org),
+            ("Bilzerian", Person),
+            ("Bicoastal Financial", Org),
+        ];
+        assert_eq!(joined(t, &n)[0], (Org, n[0].0.to_string()));
     }
 
     #[test]

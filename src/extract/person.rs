@@ -100,7 +100,7 @@ const PERSONAL_TITLES: &[&str] = &[
 ];
 
 /// Whether a word, lower-cased and without trailing periods, is in [`TITLES`].
-fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     in_list(TITLES, word.trim_end_matches('.'))
 }
 

@@ -167,6 +167,17 @@ impl Gazetteer {
         })
     }
 
+    /// Whether `name` is the main name of a city of at least `population` inhabitants
+    /// ("Denver").
+    pub fn is_city_of(&self, name: &str, population: u64) -> bool {
+        self.index.get(&normalize(name)).is_some_and(|entries| {
+            entries.iter().any(|e| match e.target {
+                Target::City(c) => e.primary && self.cities[c as usize].population >= population,
+                _ => false,
+            })
+        })
+    }
+
     /// Whether an entry names a continent, a country, or a city of at least
     /// [`stoplist::BIG_PLACE_POPULATION`] inhabitants by its main name: the only readings
     /// a stoplisted name ("Split", "Gary") is given when seen untagged, and a generic one
