@@ -85,7 +85,6 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
     let reader = store.reader()?;
     let searcher = reader.searcher();
     let fields = &store.fields;
-    let query = build::build(&store.index, fields, req)?;
     let limit = req.limit.min(MAX_LIMIT);
     let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset.min(MAX_OFFSET));
 
@@ -104,6 +103,26 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
             .collect();
         store.facet_tables.get(&searcher, &specs)?
     };
+    // A `--person` filter also matches the articles naming only the surname that the person
+    // facet counts under the name.
+    let person_names = tables
+        .as_ref()
+        .filter(|_| !req.persons.is_empty())
+        .and_then(|t| {
+            let i = FacetKind::ALL
+                .iter()
+                .position(|k| *k == FacetKind::Person)?;
+            Some((t.field(i)?, t.totals()))
+        });
+    let surnames = req
+        .persons
+        .iter()
+        .map(|p| match &person_names {
+            Some((names, totals)) => Ok(surnames::surname_counted_under_tabled(names, totals, p)),
+            None => surnames::surname_counted_under(&searcher, fields.person_facet, p),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let query = build::build(&store.index, fields, req, &surnames)?;
     // Collectors in a tuple, not a `MultiCollector`: one indirect call less per document.
     let mut map_handles = Vec::new();
     let direct = (tables.is_none() && !kinds.is_empty()).then(|| {

@@ -318,3 +318,62 @@ fn rates_file_replaces_the_builtin_table() {
         .code(1)
         .stderr(contains("nope.tsv"));
 }
+
+/// A `--person` filter finds the articles its facet value counts: the person facet counts
+/// articles that only name "Bush" under "George W Bush", so `--person "George W Bush"` matches
+/// them too, in any case; a surname counted apart ("Smith": no name dominates) is not added.
+#[test]
+fn person_filter_matches_what_the_person_facet_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    let people: &[&[&str]] = &[
+        &["George W Bush"],
+        &["George W Bush"],
+        &["George W Bush"],
+        &["George W Bush"],
+        &["George Bush"],
+        &["Bush"],
+        &["Bush"],
+        &["Kate Bush"],
+        &["Anna Smith"],
+        &["Smith"],
+        &["John Smith"],
+    ];
+    for (i, names) in people.iter().enumerate() {
+        let article = serde_json::json!({
+            "title": format!("Report number {i}"),
+            "body": "The committee met on Tuesday and adjourned without a vote.",
+            "people": names,
+        });
+        std::fs::write(dir.join(format!("{i:02}.json")), article.to_string()).unwrap();
+    }
+    let index = tmp.path().join("index");
+    util::json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
+    let facets = util::json(&index, &["facets", "--field", "person", "--json"], 0);
+    let count = |name: &str| {
+        facets["facets"]["person"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["value"] == name)
+            .and_then(|v| v["count"].as_u64())
+    };
+    assert_eq!(count("George W Bush"), Some(6), "{facets}");
+    assert_eq!(count("Bush"), None, "{facets}");
+    let total = |person: &str| {
+        let out = util::json(
+            &index,
+            &["search", "--person", person, "--json", "-n", "0"],
+            0,
+        );
+        out["total"].as_u64().unwrap()
+    };
+    assert_eq!(total("George W Bush"), 6);
+    assert_eq!(total("george w bush"), 6);
+    assert_eq!(total("Kate Bush"), 1);
+    assert_eq!(total("George Bush"), 1);
+    assert_eq!(total("bush"), 8);
+    assert_eq!(count("Smith"), Some(1), "{facets}");
+    assert_eq!(total("John Smith"), 1);
+}

@@ -26,7 +26,8 @@ pub struct FilterArgs {
     /// Keyword query (tantivy syntax); omit to match every article.
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
-    /// Only articles mentioning this person (repeatable; a surname matches the full name).
+    /// Only articles mentioning this person (repeatable; a surname matches the full name, and a
+    /// full name the articles naming only its surname when the person facet counts them under it).
     #[arg(long = "person", value_name = "NAME")]
     pub persons: Vec<String>,
     /// Only articles set in this place (repeatable; "Europe" matches every place in Europe).

@@ -8,20 +8,39 @@ use tantivy::query::{
     AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery,
     TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Index, Term};
 
-/// Builds the query of a request: the keyword query AND every filter.
-pub fn build(index: &Index, fields: &Fields, req: &SearchRequest) -> Result<Box<dyn Query>> {
+/// Builds the query of a request: the keyword query AND every filter. `surnames` has, for
+/// each `--person` filter, the one-word person the person facet counts under that name
+/// ("Bush" for "George W Bush"), whose articles the filter also matches.
+pub fn build(
+    index: &Index,
+    fields: &Fields,
+    req: &SearchRequest,
+    surnames: &[Option<String>],
+) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(q) = req.query.as_deref().filter(|q| !q.trim().is_empty()) {
         clauses.push((Occur::Must, keyword_query(index, fields, q)?));
     }
-    for p in &req.persons {
-        clauses.push((
-            Occur::Must,
-            name_query(index, fields.person, p, "--person")?,
-        ));
+    for (i, p) in req.persons.iter().enumerate() {
+        let name = name_query(index, fields.person, p, "--person")?;
+        let query: Box<dyn Query> = match surnames.get(i).and_then(Option::as_deref) {
+            Some(surname) => {
+                let facet = Facet::from_path([surname]);
+                let term = Term::from_facet(fields.person_facet, &facet);
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, name),
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    ),
+                ]))
+            }
+            None => name,
+        };
+        clauses.push((Occur::Must, query));
     }
     for p in &req.places {
         clauses.push((Occur::Must, name_query(index, fields.place, p, "--place")?));

@@ -75,7 +75,9 @@ pub enum Sort {
 pub struct SearchRequest {
     /// Query in tantivy's syntax over title and body (plus `person:`, `place:`, `org:` fields).
     pub query: Option<String>,
-    /// Every one of these persons must appear (a surname matches the full name).
+    /// Every one of these persons must appear (a surname matches the full name; a full name
+    /// also matches the articles naming only its surname when the person facet counts that
+    /// surname under it).
     pub persons: Vec<String>,
     /// Every one of these places must appear (a continent or country matches all places below it).
     pub places: Vec<String>,

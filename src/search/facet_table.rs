@@ -59,6 +59,20 @@ impl FieldNames {
         self.ends.len() as u32
     }
 
+    /// The id of the child written `name` (encoded), by binary search in facet order.
+    pub(crate) fn find(&self, name: &[u8]) -> Option<u32> {
+        let (mut lo, mut hi) = (0u32, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.name(mid).cmp(name) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
     /// The [`WordLinks`] of this field's children, made on the first call.
     pub(crate) fn word_links(&self) -> &WordLinks {
         self.links.get_or_init(|| WordLinks::build(self))
@@ -150,6 +164,17 @@ impl FacetTables {
     /// The names of the `i`-th field.
     pub(crate) fn field(&self, i: usize) -> Option<&FieldNames> {
         self.fields.get(i)
+    }
+
+    /// Counts by id over every live document of every segment (all fields).
+    pub(crate) fn totals(&self) -> Vec<u32> {
+        let mut out = vec![0u32; self.num_ids];
+        for rows in &self.segments {
+            for (o, t) in out.iter_mut().zip(&rows.totals) {
+                *o = o.wrapping_add(*t);
+            }
+        }
+        out
     }
 
     /// Decodes the facet fields `specs` (field name, encoded roots: "" for `/`) for every

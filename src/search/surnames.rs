@@ -89,6 +89,108 @@ pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetVal
     )
 }
 
+/// The words of a `--person` value of several words, with the forms its last word may have
+/// as a one-word person: as written and capitalised ("bush" → "Bush").
+fn surname_forms(name: &str) -> Option<(String, Vec<String>)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [_, .., surname] = words[..] else {
+        return None;
+    };
+    let mut chars = surname.chars();
+    let capitalised: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    let mut forms = vec![surname.to_string()];
+    if capitalised != surname {
+        forms.push(capitalised);
+    }
+    Some((words.join(" "), forms))
+}
+
+/// Whether two names are equal without case.
+fn same_name(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
+}
+
+/// The one-word person that the person facet, over the whole index, counts under the full
+/// name `name` ("Bush" under "George W Bush"): a `--person` filter for that name also matches
+/// the articles naming only the surname, so that it finds the articles the facet counts.
+/// `name` is compared without case; the surname is looked up as written and capitalised.
+/// Counts are the facet terms' document frequencies in `field`'s term dictionaries
+/// (documents deleted since the last merge included), which are read whole: about a
+/// microsecond per distinct person. [`surname_counted_under_tabled`] does the same with the
+/// facet tables of a long-lived store.
+pub(crate) fn surname_counted_under(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    name: &str,
+) -> crate::Result<Option<String>> {
+    let Some((wanted, forms)) = surname_forms(name) else {
+        return Ok(None);
+    };
+    // The names that start or end with one of the forms, in facet order (the merge breaks
+    // ties by it: the terms' byte order).
+    let mut counts: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for reader in searcher.segment_readers() {
+        let index = reader.inverted_index(field)?;
+        let mut terms = index
+            .terms()
+            .stream()
+            .map_err(|e| crate::Error::Index(format!("person facet terms: {e}")))?;
+        while terms.advance() {
+            // A person is a facet of one level: its term is the name itself.
+            let Ok(n) = std::str::from_utf8(terms.key()) else {
+                continue;
+            };
+            let first = n.split(' ').next().unwrap_or(n);
+            let last = n.rsplit(' ').next().unwrap_or(n);
+            if forms.iter().any(|f| f == first || f == last) {
+                *counts.entry(n.to_string()).or_default() += u64::from(terms.value().doc_freq);
+            }
+        }
+    }
+    let Some(one) = forms.into_iter().find(|f| counts.contains_key(f)) else {
+        return Ok(None);
+    };
+    let all: Vec<(String, u64)> = counts.into_iter().collect();
+    if merge(&all, all.len()).iter().any(|v| v.value == one) {
+        return Ok(None); // counted apart
+    }
+    // The name it is counted under: the most counted longer name ending with it (the last
+    // one in facet order on ties, as in `merge`).
+    let target = all
+        .iter()
+        .filter(|(n, _)| n.contains(' ') && n.rsplit(' ').next() == Some(one.as_str()))
+        .fold(None::<&(String, u64)>, |best, x| match best {
+            Some(b) if b.1 > x.1 => Some(b),
+            _ => Some(x),
+        });
+    Ok(target
+        .is_some_and(|(n, _)| same_name(n, &wanted))
+        .then_some(one))
+}
+
+/// [`surname_counted_under`] with the facet tables: the person field's names and the counts
+/// by id over every live document.
+pub(crate) fn surname_counted_under_tabled(
+    names: &FieldNames,
+    totals: &[u32],
+    name: &str,
+) -> Option<String> {
+    let (wanted, forms) = surname_forms(name)?;
+    let counts = names.counts_of(totals);
+    let count = |id: u32| u64::from(counts.get(id as usize).copied().unwrap_or(0));
+    let (one, id) = forms
+        .into_iter()
+        .find_map(|f| names.find(f.as_bytes()).map(|id| (f, id)))?;
+    let target = surname_target(names.word_links(), id, count)?;
+    same_name(&last_part_str(names.name(target)), &wanted).then_some(one)
+}
+
 /// The `top` names with the highest counts, highest first (ties by name; names unique).
 fn ranked(mut counts: Vec<(&str, u64)>, top: usize) -> Vec<FacetValue> {
     keep_top(&mut counts, top, |a, b| {
