@@ -251,35 +251,65 @@ fn firm_gap(gap: &str, after_one_word: bool) -> Option<Gap> {
     }
 }
 
+/// What joins a name to the next word of a firm's name: a comma, "and" or "&", or a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    Comma,
+    And,
+    Space,
+}
+
+/// The [`Joint`] after byte `at` of `text` and where the next word starts: an optional comma,
+/// then white space (a line break at most: Reuters wraps "Alex. Brown and\nSons"), then
+/// optionally "and" or "&" and white space again.
+fn next_joint(text: &str, at: usize) -> Option<(Joint, usize)> {
+    let space = |from: usize| {
+        let rest = &text[from..];
+        let len = rest.len() - rest.trim_start().len();
+        (len > 0 && rest[..len].matches('\n').count() <= 1).then_some(from + len)
+    };
+    let comma = text[at..].starts_with(',');
+    let mut word = space(at + usize::from(comma))?;
+    let mut joint = if comma { Joint::Comma } else { Joint::Space };
+    for c in ["and", "&"] {
+        if text[word..].starts_with(c) {
+            if let Some(next) = space(word + c.len()) {
+                word = next;
+                joint = Joint::And;
+                break;
+            }
+        }
+    }
+    Some((joint, word))
+}
+
+/// The word of `text` starting at byte `start`: letters, digits and periods, without a
+/// sentence's final period ("Co." keeps its period; "Sons." ends a sentence).
+fn word_at(text: &str, start: usize) -> &str {
+    let len = text[start..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(text.len() - start);
+    let word = &text[start..start + len];
+    match word.strip_suffix('.') {
+        Some(bare) if !LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare)) => bare,
+        _ => word,
+    }
+}
+
 /// The end of the firm endings that follow `end` in `text` ("and Sons Inc", ", Inc", " Co"),
 /// if any.
 fn firm_tail(text: &str, end: usize) -> Option<usize> {
     let mut at = end;
     let mut found = None;
-    loop {
-        let rest = &text[at..];
-        let Some(connector) = [", ", " and ", " & ", " "]
-            .iter()
-            .find(|c| rest.starts_with(**c))
-        else {
-            return found;
-        };
-        let word_start = at + connector.len();
-        let word_len = text[word_start..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
-            .unwrap_or(text.len() - word_start);
-        let word = &text[word_start..word_start + word_len];
-        // "Co." keeps its period; "Sons." ends a sentence.
-        let word = match word.strip_suffix('.') {
-            Some(bare) if !LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare)) => bare,
-            _ => word,
-        };
+    while let Some((_, start)) = next_joint(text, at) {
+        let word = word_at(text, start);
         if !is_firm_ending(word) {
-            return found;
+            break;
         }
-        at = word_start + word.len();
+        at = start + word.len();
         found = Some(at);
     }
+    found
 }
 
 /// Whether `written` is nothing but firm endings ("Sons Inc", "and Co").
@@ -365,7 +395,7 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
             && ends_as_firm
             // One "and" per firm: "Merrill Lynch Capital Markets and Allen and Co" is a list.
             && !(gaps.last() == Some(&Gap::And)
-                && [" and ", " & "].iter().any(|c| text[last_end..].starts_with(c)))
+                && matches!(next_joint(text, last_end), Some((Joint::And, _))))
             // Partners are named by surname ("Donaldson, Lufkin and Jenrette"): a full name
             // is more likely a list ("Lee Iacocca, Ford and GM Corp"), unless all that
             // follows it is the firm's ending ("A.G. Edwards and Sons Inc").
@@ -385,14 +415,15 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
             Some(tail.unwrap_or(last_end))
         } else if run.len() == 1 && run[0].kind == Person {
             // A person's name with a firm's ending: "James Capel and Co", "Odlum Brown Ltd".
-            let rest = &text[last_end..];
-            let legal_form_next = rest.strip_prefix(' ').is_some_and(|r| {
-                let word = r.split([' ', ',', '\n']).next().unwrap_or("");
-                let word = word.strip_suffix('.').unwrap_or(word);
-                word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(word))
-            });
-            tail.filter(|_| rest.starts_with(" and ") || rest.starts_with(" & ") || legal_form_next)
+            tail.filter(|_| match next_joint(text, last_end) {
+                Some((Joint::And, _)) => true,
+                Some((Joint::Space, start)) => {
+                    let word = word_at(text, start);
+                    let bare = word.strip_suffix('.').unwrap_or(word);
+                    is_firm_ending(word) && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare))
+                }
+                _ => false,
+            })
         } else {
             None
         };
@@ -655,6 +686,12 @@ mod tests {
         let t = "brokers Alex. Brown and Sons Inc.";
         let n = [("Alex", Org), ("Brown", Person), ("Sons Inc", Org)];
         assert_eq!(joined(t, &n), one("Alex. Brown and Sons Inc"));
+        // Reuters wraps lines inside names; a blank line ends one.
+        let t = "led by Dayton Hudson\nCorp, the retailer";
+        let n = [("Dayton Hudson", Person)];
+        assert_eq!(joined(t, &n), one("Dayton Hudson\nCorp"));
+        let t = "said Dayton Hudson\n\nCorp";
+        assert_eq!(joined(t, &n), vec![(Person, "Dayton Hudson".into())]);
         let t = "through James Capel and Co. Capel said";
         let n = [("James Capel", Person), ("Capel", Person)];
         assert_eq!(joined(t, &n), one("James Capel and Co."));
