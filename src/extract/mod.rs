@@ -806,6 +806,11 @@ mod tests {
         Some(extract_article(&article))
     }
 
+    /// The canonical names of persons or organisations.
+    fn canonicals(list: &[Named]) -> Vec<&str> {
+        list.iter().map(|n| n.canonical.as_str()).collect()
+    }
+
     /// Reuters-21578 headlines are in capitals: "SPLIT" there is a stock split, not the
     /// Croatian city (it was the 27th city of the Reuters place facet).
     #[test]
@@ -893,35 +898,22 @@ mod tests {
             let Some(e) = reuters_article(file) else {
                 return;
             };
-            let orgs: Vec<&str> = e
-                .entities
-                .orgs
-                .iter()
-                .map(|o| o.canonical.as_str())
-                .collect();
-            let persons: Vec<&str> = e
-                .entities
-                .persons
-                .iter()
-                .map(|p| p.canonical.as_str())
-                .collect();
+            let (orgs, persons) = (
+                canonicals(&e.entities.orgs),
+                canonicals(&e.entities.persons),
+            );
             assert!(orgs.contains(&firm), "{file}: {orgs:?}");
             assert!(
                 not_persons.iter().all(|n| !persons.contains(n)),
                 "{file}: {persons:?}"
             );
         }
-        // A list of firms is not one firm, nor is a person named in full who is listed
-        // with a company: "Paul Bilzerian ... Bilzerian and Bicoastal Financial Corp".
+        // A list of firms is several firms: "Alex. Brown and Sons Inc, Bear, Stearns and Co
+        // Inc and Prescott, Ball and Turben Inc".
         let Some(e) = reuters_article("10595.txt") else {
             return;
         };
-        let orgs: Vec<&str> = e
-            .entities
-            .orgs
-            .iter()
-            .map(|o| o.canonical.as_str())
-            .collect();
+        let orgs = canonicals(&e.entities.orgs);
         assert!(orgs.contains(&"Bear Stearns"), "{orgs:?}");
         assert!(orgs.iter().all(|o| !o.contains("Sons Inc")), "{orgs:?}");
     }
@@ -939,12 +931,7 @@ mod tests {
             let Some(e) = reuters_article(file) else {
                 return;
             };
-            let persons: Vec<&str> = e
-                .entities
-                .persons
-                .iter()
-                .map(|p| p.canonical.as_str())
-                .collect();
+            let persons = canonicals(&e.entities.persons);
             let places: Vec<&str> = e
                 .entities
                 .places
