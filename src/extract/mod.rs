@@ -259,17 +259,20 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             }
             tagger::EntityKind::Person => {
                 // "Minister of Energy and Mines Subroto" is tagged "Mines Subroto".
-                let (raw, mention) = match portfolio_word(text, span.start, raw) {
-                    Some(skip) => (
-                        &raw[skip..],
-                        Mention {
-                            start: span.start + skip,
-                            text: raw[skip..].to_string(),
-                            ..mention
-                        },
-                    ),
-                    None => (raw, mention),
-                };
+                // (`raw` may have its line breaks collapsed: the mention's offset is counted in
+                // the text as written.)
+                let (raw, mention) =
+                    match portfolio_word(text, span.start, raw).zip(second_word(written)) {
+                        Some((skip, written_skip)) => (
+                            &raw[skip..],
+                            Mention {
+                                start: span.start + written_skip,
+                                text: raw[skip..].to_string(),
+                                ..mention
+                            },
+                        ),
+                        None => (raw, mention),
+                    };
                 if let Some(name) = person::clean(raw) {
                     person_mentions.push((name, mention));
                 }
@@ -585,6 +588,14 @@ const PORTFOLIOS: &[&str] = &[
     "Environment",
 ];
 
+/// The byte offset of the second word of `s`, if it has one.
+fn second_word(s: &str) -> Option<usize> {
+    let first_len = s.find(char::is_whitespace)?;
+    let rest = &s[first_len..];
+    let second = first_len + (rest.len() - rest.trim_start().len());
+    (second < s.len()).then_some(second)
+}
+
 /// Where the name starts in a person span of several words whose first word ends a
 /// minister's portfolio ("Minister of Energy and Mines Subroto", "Minister for Trade and
 /// Industry Lord Young"): the byte offset of its second word in `raw`.
@@ -593,7 +604,7 @@ fn portfolio_word(text: &str, start: usize, raw: &str) -> Option<usize> {
     if !PORTFOLIOS.contains(&&raw[..first_len]) {
         return None;
     }
-    let second = first_len + (raw.len() - first_len - raw[first_len..].trim_start().len());
+    let second = second_word(raw)?;
     let connector = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the");
     let mut from = start.saturating_sub(80);
     while !text.is_char_boundary(from) {
@@ -966,6 +977,13 @@ mod tests {
         let text = "Indonesia's Minister of Energy and Mines Subroto said";
         let at = text.find("Mines").unwrap();
         assert_eq!(portfolio_word(text, at, "Mines Subroto"), Some(6));
+        // White space other than one space after the portfolio: the mention still starts at
+        // the name.
+        let text = "Indonesia's Minister of Energy and Mines \tSubroto said OPEC faces a choice.";
+        let e = extract_with(text, &Hints::default());
+        let p = e.persons.iter().find(|p| p.canonical == "Subroto");
+        let m = &p.expect("Subroto").mentions[0];
+        assert_eq!(&text[m.start..m.end], "Subroto", "{m:?}");
     }
 
     #[test]
