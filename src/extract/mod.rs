@@ -968,12 +968,15 @@ mod tests {
             "{:?}",
             e.persons
         );
-        let text = "Finance Minister Jacques Delors spoke. The Minister of Finance and Jacques \
-                    Delors met.";
-        assert_eq!(
-            portfolio_word(text, text.rfind("Jacques").unwrap(), "Jacques Delors"),
-            None
-        );
+        // A portfolio word after "and" with no minister before it: a name ("prices of oil
+        // and Energy Smith" is not a portfolio), nor after a lower-case word in between.
+        for text in [
+            "prices of oil and Energy Smith said",
+            "the Minister said that oil and Energy Smith fell",
+        ] {
+            let at = text.find("Energy").unwrap();
+            assert_eq!(portfolio_word(text, at, "Energy Smith"), None, "{text}");
+        }
         let text = "Indonesia's Minister of Energy and Mines Subroto said";
         let at = text.find("Mines").unwrap();
         assert_eq!(portfolio_word(text, at, "Mines Subroto"), Some(6));

@@ -234,8 +234,13 @@ enum Gap {
     Slash,
 }
 
-/// The [`Gap`] that `gap` is, if it can separate two names of one firm.
-fn firm_gap(gap: &str, after_one_word: bool) -> Option<Gap> {
+/// Abbreviated given names that a firm's name writes with a period ("Alex. Brown and Sons");
+/// after any other word, ". " ends a sentence ("bought by Icahn. Texaco Inc said").
+const ABBREVIATED_NAMES: &[&str] = &["Alex", "Wm", "Chas", "Geo", "Jas", "Thos", "Robt", "Benj"];
+
+/// The [`Gap`] that `gap` is, if it can separate two names of one firm; `before` is the name
+/// before it.
+fn firm_gap(gap: &str, before: &str) -> Option<Gap> {
     let mut parts = gap.split_whitespace();
     let (Some(word), None) = (parts.next(), parts.next()) else {
         return None;
@@ -245,7 +250,9 @@ fn firm_gap(gap: &str, after_one_word: bool) -> Option<Gap> {
     match word {
         "and" | "&" if spaced_before && spaced_after => Some(Gap::And),
         "," if !spaced_before && spaced_after => Some(Gap::Comma),
-        "." if !spaced_before && spaced_after && after_one_word => Some(Gap::Period),
+        "." if !spaced_before && spaced_after && ABBREVIATED_NAMES.contains(&before) => {
+            Some(Gap::Period)
+        }
         "/" if !spaced_before && !spaced_after => Some(Gap::Slash),
         _ => None,
     }
@@ -366,7 +373,7 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
                         .any(|s| s.kind == Organization && is_alias(text, *s)))
             {
                 let gap = &text[spans[j].end..spans[j + 1].start];
-                let Some(gap) = firm_gap(gap, words_of(&spans[j]) == 1) else {
+                let Some(gap) = firm_gap(gap, &text[spans[j].start..spans[j].end]) else {
                     break;
                 };
                 gaps.push(gap);
@@ -741,14 +748,23 @@ mod tests {
             (Org, "Allen and Co.".into()),
         ];
         assert_eq!(joined(t, &n), expected);
-        let t =
-            "with the Securities and Exchange Commission, Bilzerian and Bicoastal Financial Corp";
+        // A surname the article gives in full elsewhere is a person, not a partner.
+        let as_given = |n: &[(&str, EntityKind)]| -> Vec<(EntityKind, String)> {
+            n.iter().map(|(w, k)| (*k, w.to_string())).collect()
+        };
+        let t = "Paul Bilzerian told the Securities and Exchange Commission, Bilzerian and \
+                 Bicoastal Financial Corp said.";
         let n = [
+            ("Paul Bilzerian", Person),
             ("Securities and Exchange Commission", Org),
             ("Bilzerian", Person),
             ("Bicoastal Financial", Org),
         ];
-        assert_eq!(joined(t, &n)[0], (Org, n[0].0.to_string()));
+        assert_eq!(joined(t, &n), as_given(&n));
+        // ". " after a word that is not an abbreviated given name ends a sentence.
+        let t = "The stock was bought by Icahn. Texaco Inc said";
+        let n = [("Icahn", Person), ("Texaco Inc", Org)];
+        assert_eq!(joined(t, &n), as_given(&n));
     }
 
     #[test]
