@@ -411,7 +411,7 @@ mod tests {
 
     #[test]
     fn surname_merge_matches_the_direct_rule() {
-        let given = ["Tony", "Charles", "David", "Anna", "Blair"];
+        let given = ["Tony", "Charles", "David", "Anna", "Blair", "Tony W"];
         let family = ["Blair", "Kennedy", "Charles", "Brown", "Smith", "David"];
         let mut all: Vec<(String, u64)> = Vec::new();
         let mut next = random(7);
