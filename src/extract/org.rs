@@ -200,6 +200,11 @@ const LEGAL_FORMS: &[&str] = &[
     "pty",
 ];
 
+/// Whether `word` (without case) is one of [`LEGAL_FORMS`].
+fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
 /// Words other than legal forms that end a firm's name ("Alex. Brown and Sons").
 const FIRM_WORDS: &[&str] = &[
     "sons",
@@ -215,10 +220,7 @@ const FIRM_WORDS: &[&str] = &[
 fn is_firm_ending(word: &str) -> bool {
     let w = word.strip_suffix('.').unwrap_or(word);
     w.starts_with(|c: char| c.is_ascii_uppercase())
-        && LEGAL_FORMS
-            .iter()
-            .chain(FIRM_WORDS)
-            .any(|f| f.eq_ignore_ascii_case(w))
+        && (is_legal_form(w) || FIRM_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// What separates two names of one firm.
@@ -298,7 +300,7 @@ fn word_at(text: &str, start: usize) -> &str {
         .unwrap_or(text.len() - start);
     let word = &text[start..start + len];
     match word.strip_suffix('.') {
-        Some(bare) if !LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare)) => bare,
+        Some(bare) if !is_legal_form(bare) => bare,
         _ => word,
     }
 }
@@ -340,7 +342,8 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
     if !spans.iter().any(|s| s.kind == Person) {
         return spans;
     }
-    let words_of = |s: &Span| text[s.start..s.end].split_whitespace().count();
+    let span_text = |s: &Span| &text[s.start..s.end];
+    let words_of = |s: &Span| span_text(s).split_whitespace().count();
     let named = |kind| matches!(kind, Person | Organization | Location);
     // The last words of the persons named in full.
     let surnames: Vec<&str> = spans
@@ -367,22 +370,27 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 && spans[j].end <= spans[j + 1].start
                 && gaps.last() != Some(&Gap::And)
                 && !(spans[j].kind == Organization && is_firm_ending(last_word(text, spans[j])))
-                && !(stop_at_known
-                    && [spans[j], spans[j + 1]]
-                        .iter()
-                        .any(|s| s.kind == Organization && is_alias(text, *s)))
             {
                 let gap = &text[spans[j].end..spans[j + 1].start];
-                let Some(gap) = firm_gap(gap, &text[spans[j].start..spans[j].end]) else {
+                let Some(gap) = firm_gap(gap, span_text(&spans[j])) else {
                     break;
                 };
+                // Looked up only for names a firm's gap joins: most are far apart.
+                if stop_at_known
+                    && [spans[j], spans[j + 1]]
+                        .iter()
+                        .any(|s| s.kind == Organization && is_alias(text, *s))
+                {
+                    break;
+                }
                 gaps.push(gap);
                 j += 1;
             }
             (j, gaps)
         };
+        // (A run of one name is the same either way.)
         let (j, gaps) = match run_from(false) {
-            (j, gaps) if j > i && is_known_firm(&text[spans[i].start..spans[j].end]) => (j, gaps),
+            (j, gaps) if j == i || is_known_firm(&text[spans[i].start..spans[j].end]) => (j, gaps),
             _ => run_from(true),
         };
         let run = &spans[i..=j];
@@ -395,9 +403,8 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
             None
         } else if gaps.contains(&Gap::Slash) {
             // "JOHNSON/JOHNSON": the same name twice.
-            (run.len() == 2
-                && text[run[0].start..run[0].end].eq_ignore_ascii_case(&text[last.start..last.end]))
-            .then_some(last_end)
+            (run.len() == 2 && span_text(&run[0]).eq_ignore_ascii_case(span_text(&last)))
+                .then_some(last_end)
         } else if run.len() >= 2
             && ends_as_firm
             // One "and" per firm: "Merrill Lynch Capital Markets and Allen and Co" is a list.
@@ -409,13 +416,13 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
             && (run.iter().all(|s| s.kind == Organization || words_of(s) == 1)
                 // A surname that the article also gives in full is a person ("Paul
                 // Bilzerian ... Bilzerian and Bicoastal Financial Corp").
-                && !run.iter().any(|s| s.kind == Person && surnames.contains(&&text[s.start..s.end]))
-                || (run.len() == 2 && last.kind == Organization && only_firm_endings(&text[last.start..last.end])))
+                && !run.iter().any(|s| s.kind == Person && surnames.contains(&span_text(s)))
+                || (run.len() == 2 && last.kind == Organization && only_firm_endings(span_text(&last))))
         {
             Some(tail.unwrap_or(last_end))
         } else if gaps == [Gap::And]
             && run.iter().all(|s| s.kind == Person && words_of(s) == 1)
-            && text[run[0].start..run[0].end].eq_ignore_ascii_case(&text[last.start..last.end])
+            && span_text(&run[0]).eq_ignore_ascii_case(span_text(&last))
         {
             Some(last_end)
         } else if is_known_firm(written) {
@@ -426,8 +433,7 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
                 Some((Joint::And, _)) => true,
                 Some((Joint::Space, start)) => {
                     let word = word_at(text, start);
-                    let bare = word.strip_suffix('.').unwrap_or(word);
-                    is_firm_ending(word) && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(bare))
+                    is_firm_ending(word) && is_legal_form(word.strip_suffix('.').unwrap_or(word))
                 }
                 _ => false,
             })
@@ -462,9 +468,9 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
             s.kind != Person
                 || words_of(s) != 1
                 || !firms.iter().any(|f| {
-                    text[f.start..f.end]
+                    span_text(f)
                         .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(&text[s.start..s.end]))
+                        .any(|w| w.eq_ignore_ascii_case(span_text(s)))
                 })
         });
     }
@@ -490,6 +496,10 @@ fn last_word(text: &str, span: Span) -> &str {
 /// Whether `written` (whitespace collapsed), with or without its legal form, is a name of
 /// several words in [`ALIASES`], as an alias or as a canonical name ("E.F. Hutton").
 fn is_known_firm(written: &str) -> bool {
+    // Most runs are one word: no copy for them.
+    if !written.trim().contains(char::is_whitespace) {
+        return false;
+    }
     let name = crate::read::fields::collapse_whitespace(written);
     let bare = without_legal_form(&name);
     name.contains(' ')
@@ -507,7 +517,7 @@ fn without_legal_form(name: &str) -> &str {
             return rest;
         };
         let word = last.strip_suffix('.').unwrap_or(last);
-        if !LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+        if !is_legal_form(word) {
             return rest;
         }
         let head = head.trim_end();
@@ -666,47 +676,62 @@ mod tests {
             .collect()
     }
 
+    /// The names as given, as (kind, text): what [`joined`] gives when nothing is joined.
+    fn as_given(names: &[(&str, EntityKind)]) -> Vec<(EntityKind, String)> {
+        names.iter().map(|(w, k)| (*k, w.to_string())).collect()
+    }
+
     #[test]
     fn firm_names_are_joined_and_lists_are_not() {
         use EntityKind::{Location, Organization as Org, Person};
-        let one = |s: &str| vec![(Org, s.to_string())];
-        let t = "Merrill Lynch, Pierce, Fenner and Smith Inc said.";
-        let n = [
-            ("Merrill Lynch", Org),
-            ("Pierce", Person),
-            ("Fenner and Smith Inc", Org),
-        ];
-        assert_eq!(
-            joined(t, &n),
-            one("Merrill Lynch, Pierce, Fenner and Smith Inc")
-        );
-        let t = "led by Donaldson, Lufkin and Jenrette Securities Corp.";
-        let n = [
-            ("Donaldson", Person),
-            ("Lufkin", Location),
-            ("Jenrette", Org),
-        ];
-        assert_eq!(
-            joined(t, &n),
-            one("Donaldson, Lufkin and Jenrette Securities Corp.")
-        );
-        let t = "brokers Alex. Brown and Sons Inc.";
-        let n = [("Alex", Org), ("Brown", Person), ("Sons Inc", Org)];
-        assert_eq!(joined(t, &n), one("Alex. Brown and Sons Inc"));
-        // Reuters wraps lines inside names; a blank line ends one.
-        let t = "led by Dayton Hudson\nCorp, the retailer";
-        let n = [("Dayton Hudson", Person)];
-        assert_eq!(joined(t, &n), one("Dayton Hudson\nCorp"));
-        let t = "said Dayton Hudson\n\nCorp";
-        assert_eq!(joined(t, &n), vec![(Person, "Dayton Hudson".into())]);
-        let t = "through James Capel and Co. Capel said";
-        let n = [("James Capel", Person), ("Capel", Person)];
-        assert_eq!(joined(t, &n), one("James Capel and Co."));
-        // Two people, the same name in two sentences, a first name: kept.
+        // Joined into one organisation (Reuters wraps lines inside names).
+        for (t, n, firm) in [
+            (
+                "Merrill Lynch, Pierce, Fenner and Smith Inc said.",
+                &[
+                    ("Merrill Lynch", Org),
+                    ("Pierce", Person),
+                    ("Fenner and Smith Inc", Org),
+                ][..],
+                "Merrill Lynch, Pierce, Fenner and Smith Inc",
+            ),
+            (
+                "led by Donaldson, Lufkin and Jenrette Securities Corp.",
+                &[
+                    ("Donaldson", Person),
+                    ("Lufkin", Location),
+                    ("Jenrette", Org),
+                ],
+                "Donaldson, Lufkin and Jenrette Securities Corp.",
+            ),
+            (
+                "brokers Alex. Brown and Sons Inc.",
+                &[("Alex", Org), ("Brown", Person), ("Sons Inc", Org)],
+                "Alex. Brown and Sons Inc",
+            ),
+            (
+                "led by Dayton Hudson\nCorp, the retailer",
+                &[("Dayton Hudson", Person)],
+                "Dayton Hudson\nCorp",
+            ),
+            (
+                "through James Capel and Co. Capel said",
+                &[("James Capel", Person), ("Capel", Person)],
+                "James Capel and Co.",
+            ),
+        ] {
+            assert_eq!(joined(t, n), vec![(Org, firm.to_string())], "{t}");
+        }
+        // Two people, the same name in two sentences, a first name, a person named in full,
+        // a sentence break, a blank line before a legal form: kept.
         for (t, n) in [
             (
+                "said Dayton Hudson\n\nCorp",
+                &[("Dayton Hudson", Person)][..],
+            ),
+            (
                 "Reagan and Thatcher met.",
-                &[("Reagan", Person), ("Thatcher", Person)][..],
+                &[("Reagan", Person), ("Thatcher", Person)],
             ),
             (
                 "said Reagan. Reagan added",
@@ -717,54 +742,56 @@ mod tests {
                 "Sarah Brown, Sons and Daughters",
                 &[("Sarah Brown", Person)],
             ),
+            // A surname the article gives in full elsewhere is a person, not a partner.
+            (
+                "Paul Bilzerian told the Securities and Exchange Commission, Bilzerian and \
+                 Bicoastal Financial Corp said.",
+                &[
+                    ("Paul Bilzerian", Person),
+                    ("Securities and Exchange Commission", Org),
+                    ("Bilzerian", Person),
+                    ("Bicoastal Financial", Org),
+                ],
+            ),
+            // ". " after a word that is not an abbreviated given name ends a sentence.
+            (
+                "The stock was bought by Icahn. Texaco Inc said",
+                &[("Icahn", Person), ("Texaco Inc", Org)],
+            ),
         ] {
-            let kept: Vec<(EntityKind, String)> =
-                n.iter().map(|(w, k)| (*k, w.to_string())).collect();
-            assert_eq!(joined(t, n), kept, "{t}");
+            assert_eq!(joined(t, n), as_given(n), "{t}");
         }
         // Lists: only the firm at the end is joined.
-        let t = "said Tony Blair and Gordon Brown Ltd";
-        let n = [("Tony Blair", Person), ("Gordon Brown", Person)];
-        let expected = vec![
-            (Person, "Tony Blair".into()),
-            (Org, "Gordon Brown Ltd".into()),
-        ];
-        assert_eq!(joined(t, &n), expected);
-        let t = "Wagner and Brown and AFG Industries Inc";
-        let n = [
-            ("Wagner", Person),
-            ("Brown", Person),
-            ("AFG Industries Inc", Org),
-        ];
-        let expected = vec![
-            (Org, "Wagner and Brown".into()),
-            (Org, "AFG Industries Inc".into()),
-        ];
-        assert_eq!(joined(t, &n), expected);
-        let t = "led by Merrill Lynch Capital Markets and Allen and Co.";
-        let n = [("Merrill Lynch Capital Markets", Org), ("Allen", Person)];
-        let expected = vec![
-            (Org, "Merrill Lynch Capital Markets".into()),
-            (Org, "Allen and Co.".into()),
-        ];
-        assert_eq!(joined(t, &n), expected);
-        // A surname the article gives in full elsewhere is a person, not a partner.
-        let as_given = |n: &[(&str, EntityKind)]| -> Vec<(EntityKind, String)> {
-            n.iter().map(|(w, k)| (*k, w.to_string())).collect()
-        };
-        let t = "Paul Bilzerian told the Securities and Exchange Commission, Bilzerian and \
-                 Bicoastal Financial Corp said.";
-        let n = [
-            ("Paul Bilzerian", Person),
-            ("Securities and Exchange Commission", Org),
-            ("Bilzerian", Person),
-            ("Bicoastal Financial", Org),
-        ];
-        assert_eq!(joined(t, &n), as_given(&n));
-        // ". " after a word that is not an abbreviated given name ends a sentence.
-        let t = "The stock was bought by Icahn. Texaco Inc said";
-        let n = [("Icahn", Person), ("Texaco Inc", Org)];
-        assert_eq!(joined(t, &n), as_given(&n));
+        for (t, n, expected) in [
+            (
+                "said Tony Blair and Gordon Brown Ltd",
+                &[("Tony Blair", Person), ("Gordon Brown", Person)][..],
+                [(Person, "Tony Blair"), (Org, "Gordon Brown Ltd")],
+            ),
+            (
+                "Wagner and Brown and AFG Industries Inc",
+                &[
+                    ("Wagner", Person),
+                    ("Brown", Person),
+                    ("AFG Industries Inc", Org),
+                ],
+                [(Org, "Wagner and Brown"), (Org, "AFG Industries Inc")],
+            ),
+            (
+                "led by Merrill Lynch Capital Markets and Allen and Co.",
+                &[("Merrill Lynch Capital Markets", Org), ("Allen", Person)],
+                [
+                    (Org, "Merrill Lynch Capital Markets"),
+                    (Org, "Allen and Co."),
+                ],
+            ),
+        ] {
+            assert_eq!(
+                joined(t, n),
+                as_given(&expected.map(|(k, w)| (w, k))),
+                "{t}"
+            );
+        }
     }
 
     #[test]

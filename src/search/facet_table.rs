@@ -79,8 +79,7 @@ impl FieldNames {
     }
 
     /// A field whose children are `names` (in facet order) under the root `"/"`.
-    #[cfg(test)]
-    pub(crate) fn for_test(names: &[String]) -> FieldNames {
+    pub(crate) fn from_names(names: &[String]) -> FieldNames {
         let mut bytes = Vec::new();
         let mut ends = Vec::new();
         for n in names {
@@ -127,6 +126,13 @@ enum Ids {
 }
 
 impl SegmentRows {
+    /// Adds the segment's counts over its live documents to `counts`.
+    fn add_totals(&self, counts: &mut [u32]) {
+        for (c, t) in counts.iter_mut().zip(&self.totals) {
+            *c = c.wrapping_add(*t);
+        }
+    }
+
     /// Adds one to `counts[id]` for each id of each document in `docs` (`ADD`), or takes
     /// one off (not `ADD`). Counts wrap: taking off before the totals are added ends right.
     fn count<const ADD: bool>(&self, docs: &[DocId], counts: &mut [u32]) {
@@ -170,9 +176,7 @@ impl FacetTables {
     pub(crate) fn totals(&self) -> Vec<u32> {
         let mut out = vec![0u32; self.num_ids];
         for rows in &self.segments {
-            for (o, t) in out.iter_mut().zip(&rows.totals) {
-                *o = o.wrapping_add(*t);
-            }
+            rows.add_totals(&mut out);
         }
         out
     }
@@ -600,9 +604,7 @@ impl FacetTables {
         };
         for (seg, _) in &complements {
             if let Some(rows) = self.segments.get(*seg) {
-                for (c, t) in out.iter_mut().zip(&rows.totals) {
-                    *c = c.wrapping_add(*t);
-                }
+                rows.add_totals(&mut out);
             }
         }
         out

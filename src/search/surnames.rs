@@ -129,7 +129,7 @@ pub(crate) fn surname_counted_under(
     field: tantivy::schema::Field,
     name: &str,
 ) -> crate::Result<Option<String>> {
-    let Some((wanted, forms)) = surname_forms(name) else {
+    let Some((_, forms)) = surname_forms(name) else {
         return Ok(None);
     };
     // The names that start or end with one of the forms, in facet order (the merge breaks
@@ -153,25 +153,17 @@ pub(crate) fn surname_counted_under(
             }
         }
     }
-    let Some(one) = forms.into_iter().find(|f| counts.contains_key(f)) else {
-        return Ok(None);
-    };
-    let all: Vec<(String, u64)> = counts.into_iter().collect();
-    if merge(&all, all.len()).iter().any(|v| v.value == one) {
-        return Ok(None); // counted apart
-    }
-    // The name it is counted under: the most counted longer name ending with it (the last
-    // one in facet order on ties, as in `merge`).
-    let target = all
-        .iter()
-        .filter(|(n, _)| n.contains(' ') && n.rsplit(' ').next() == Some(one.as_str()))
-        .fold(None::<&(String, u64)>, |best, x| match best {
-            Some(b) if b.1 > x.1 => Some(b),
-            _ => Some(x),
-        });
-    Ok(target
-        .is_some_and(|(n, _)| same_name(n, &wanted))
-        .then_some(one))
+    // The same look-up as with the tables, on a table of these names.
+    let names: Vec<String> = counts.keys().cloned().collect();
+    let totals: Vec<u32> = counts
+        .values()
+        .map(|&c| u32::try_from(c).unwrap_or(u32::MAX))
+        .collect();
+    Ok(surname_counted_under_tabled(
+        &FieldNames::from_names(&names),
+        &totals,
+        name,
+    ))
 }
 
 /// [`surname_counted_under`] with the facet tables: the person field's names and the counts
@@ -494,7 +486,7 @@ mod tests {
             .collect();
         names.sort();
         names.dedup();
-        let table = FieldNames::for_test(&names);
+        let table = FieldNames::from_names(&names);
         let mut next = random(11);
         let mut moved = 0;
         for round in 0..300 {
