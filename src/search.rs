@@ -165,8 +165,14 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
         }
     };
     let total = total as u64;
+    let exact = ExactPersons {
+        searcher: &searcher,
+        query: &*query,
+        field: fields.person_facet,
+    };
     let facets = facet_results(
         &searcher,
+        &exact,
         req,
         kinds,
         tables.zip(matched),
@@ -188,6 +194,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
 /// The facet values of a finished search, from the tables or from the direct counts.
 fn facet_results(
     searcher: &Searcher,
+    exact: &ExactPersons<'_>,
     req: &SearchRequest,
     kinds: Vec<FacetKind>,
     tabled: Option<(std::sync::Arc<FacetTables>, facet_table::Matched)>,
@@ -207,12 +214,18 @@ fn facet_results(
                 roots: &roots,
                 counts: names.counts_of(&counts),
             };
-            facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
+            facets.insert(
+                kind.name(),
+                facet_values(kind, &fruit, req.top.max(1), exact),
+            );
         }
     } else if let Some((handles, mut fruits)) = direct {
         for (kind, handle) in kinds.into_iter().zip(handles) {
             let fruit = Fruit::Map(handle.extract(&mut fruits));
-            facets.insert(kind.name(), facet_values(kind, &fruit, req.top.max(1)));
+            facets.insert(
+                kind.name(),
+                facet_values(kind, &fruit, req.top.max(1), exact),
+            );
         }
     }
     facets
@@ -319,7 +332,12 @@ fn last_part_str(encoded: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(encoded.rsplit(|b| *b == 0).next().unwrap_or_default())
 }
 
-fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> {
+fn facet_values(
+    kind: FacetKind,
+    counts: &Fruit,
+    top: usize,
+    exact: &ExactPersons<'_>,
+) -> Vec<FacetValue> {
     let values = |root: &str, level: Option<&'static str>| {
         counts
             .top_k(root, top)
@@ -331,7 +349,7 @@ fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> 
             })
     };
     match kind {
-        FacetKind::Person => person_values(counts, top),
+        FacetKind::Person => person_values(counts, top, exact),
         FacetKind::Org => values("/", None).collect(),
         FacetKind::Place => PLACE_LEVELS
             .iter()
@@ -360,12 +378,70 @@ fn facet_values(kind: FacetKind, counts: &Fruit, top: usize) -> Vec<FacetValue> 
 
 /// Person counts, with articles that only name a surname counted under the full name that
 /// ends with it: see [`surnames`].
-fn person_values(counts: &Fruit, top: usize) -> Vec<FacetValue> {
-    match counts {
+///
+/// Adding the surname's count to the full name's counts twice an article that names both
+/// and could not tell which of two people the surname meant ("Tony Blair", "Cherie Blair"
+/// and "Blair"). So the count of a name with a merged surname is counted again, as the
+/// articles matching the search that carry either: the number a `--person` filter for that
+/// name finds among them. The ranking is redone over [`EXACT_MARGIN`] more candidates.
+fn person_values(counts: &Fruit, top: usize, exact: &ExactPersons<'_>) -> Vec<FacetValue> {
+    let wider = top.saturating_add(EXACT_MARGIN);
+    let candidates = match counts {
         Fruit::Table {
             names, counts: c, ..
-        } => surnames::merge_tabled(names, counts.range("/"), c, top),
-        Fruit::Map(_) => surnames::merge(&counts.children("/"), top),
+        } => surnames::merge_tabled(names, counts.range("/"), c, wider),
+        Fruit::Map(_) => surnames::merge(&counts.children("/"), wider),
+    };
+    let mut values: Vec<FacetValue> = candidates
+        .into_iter()
+        .map(|m| {
+            let mut value = m.value;
+            if !m.surnames.is_empty() {
+                if let Some(count) = exact.count(&value.value, &m.surnames) {
+                    value.count = count;
+                }
+            }
+            value
+        })
+        .collect();
+    // As the merge ranks: highest count first, ties by name.
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(top);
+    values
+}
+
+/// How many more person names than asked for are ranked again after [`ExactPersons`]
+/// lowers the counts of some.
+const EXACT_MARGIN: usize = 10;
+
+/// Counts the articles of a search that carry one of some person names.
+struct ExactPersons<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
+    field: tantivy::schema::Field,
+}
+
+impl ExactPersons<'_> {
+    /// The articles matching the search that carry `name` or one of `others` (`None` if the
+    /// count fails: the caller keeps the summed count).
+    fn count(&self, name: &str, others: &[String]) -> Option<u64> {
+        use tantivy::query::{BooleanQuery, TermQuery};
+        let names: Vec<Box<dyn Query>> = std::iter::once(name)
+            .chain(others.iter().map(String::as_str))
+            .map(|n| {
+                let term =
+                    tantivy::Term::from_facet(self.field, &tantivy::schema::Facet::from_path([n]));
+                Box::new(TermQuery::new(
+                    term,
+                    tantivy::schema::IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+            .collect();
+        let both = BooleanQuery::intersection(vec![
+            self.query.box_clone(),
+            Box::new(BooleanQuery::union(names)),
+        ]);
+        self.searcher.search(&both, &Count).ok().map(|c| c as u64)
     }
 }
 

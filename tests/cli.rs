@@ -320,7 +320,7 @@ fn rates_file_replaces_the_builtin_table() {
 }
 
 /// A `--person` filter finds the articles its facet value counts: the person facet counts
-/// articles that only name "Bush" under "George W Bush", so `--person "George W Bush"` matches
+/// articles that only name "Bush" under "George W. Bush", so `--person "George W Bush"` matches
 /// them too, in any case; a surname counted apart ("Smith": no name dominates) is not added.
 #[test]
 fn person_filter_matches_what_the_person_facet_counts() {
@@ -359,7 +359,7 @@ fn person_filter_matches_what_the_person_facet_counts() {
             .find(|v| v["value"] == name)
             .and_then(|v| v["count"].as_u64())
     };
-    assert_eq!(count("George W Bush"), Some(6), "{facets}");
+    assert_eq!(count("George W. Bush"), Some(6), "{facets}");
     assert_eq!(count("Bush"), None, "{facets}");
     let total = |person: &str| {
         let out = util::json(

@@ -167,7 +167,7 @@ const BBC_PERSONS: &[&str] = &[
     "Michael Howard",
     "Gordon Brown",
     "Charles Kennedy",
-    "George W Bush",
+    "George W. Bush",
     "Alan Milburn",
     "Andy Robinson",
     "David Blunkett",

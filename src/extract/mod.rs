@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 6;
+pub const EXTRACTOR_VERSION: u64 = 7;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -388,7 +388,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     for ((text, mention), info) in place_texts.iter().zip(place_refs).zip(infos) {
         let canonical = match &info {
             Some(i) => i.name.clone(),
-            None => match person::from_tag(text) {
+            None => match person::unknown_place_name(text) {
                 // An unknown one-word place seen once ("Family", "Election") is more often a
                 // tagging slip than a place; several words, or several mentions, are kept.
                 Some(n)

@@ -124,6 +124,11 @@ fn in_list(list: &[&str], word: &str) -> bool {
 /// A person name cleaned of titles, possessives and stray punctuation; `None` if nothing
 /// name-like is left.
 pub fn clean(name: &str) -> Option<String> {
+    clean_with(name, true)
+}
+
+/// [`clean`], with one-letter initials given a full stop if `initials`.
+fn clean_with(name: &str, initials: bool) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     if words.iter().all(|w| is_title(w)) {
         return None; // "Shadow Secretary", "Prime Minister": a post, not a name
@@ -158,7 +163,11 @@ pub fn clean(name: &str) -> Option<String> {
     } else {
         words
     };
-    let joined = words.join(" ");
+    let joined = if initials {
+        dot_initials(&words)
+    } else {
+        words.join(" ")
+    };
     let letters = joined.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || joined.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -167,6 +176,24 @@ pub fn clean(name: &str) -> Option<String> {
         return None;
     }
     Some(joined)
+}
+
+/// The words of a name joined by spaces, with a full stop after each one-letter initial
+/// before the last word ("George W Bush" → "George W. Bush", "J Hugh Liedtke" → "J. Hugh
+/// Liedtke"): the form most news text writes, so that both spellings name one person.
+pub(crate) fn dot_initials<S: AsRef<str>>(words: &[S]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.as_ref();
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        if i + 1 < words.len() && w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push('.');
+        }
+    }
+    out
 }
 
 /// "REAGAN" → "Reagan", "james-baker" → "James Baker" style fixes for all-caps or
@@ -193,17 +220,28 @@ fn fix_case(word: &str) -> String {
 
 /// Title-cases a tag such as Reuters' "james-baker" into "James Baker".
 pub fn from_tag(tag: &str) -> Option<String> {
+    from_tag_with(tag, true)
+}
+
+/// The name of a place the gazetteer does not know, tidied as [`from_tag`] tidies a person's
+/// name but with its one-letter words as written ("T Mobile", "X Men").
+pub(crate) fn unknown_place_name(tag: &str) -> Option<String> {
+    from_tag_with(tag, false)
+}
+
+fn from_tag_with(tag: &str, initials: bool) -> Option<String> {
     let spaced = if tag.contains(' ') {
         tag.to_string()
     } else {
         tag.replace(['-', '_'], " ")
     };
-    clean(
+    clean_with(
         &spaced
             .split_whitespace()
             .map(fix_case)
             .collect::<Vec<_>>()
             .join(" "),
+        initials,
     )
 }
 
@@ -290,6 +328,14 @@ mod tests {
             ("REAGAN", "Reagan"),
             ("Ursula von der Leyen", "Ursula von der Leyen"),
             ("John McCain", "John McCain"),
+            // One-letter initials take a full stop, so that both spellings are one name.
+            ("George W Bush", "George W. Bush"),
+            ("George W. Bush's", "George W. Bush"),
+            ("J Hugh Liedtke", "J. Hugh Liedtke"),
+            ("JOHN M HENSKE", "John M. Henske"),
+            ("Anthony J.P. Farris", "Anthony J.P. Farris"),
+            ("Malcolm X", "Malcolm X"),
+            ("José Ortega y Gasset", "José Ortega y Gasset"),
         ] {
             assert_eq!(clean(raw).as_deref(), Some(clean_name), "{raw}");
         }

@@ -4,6 +4,10 @@
 //! name ("George Bush" with "George W Bush"), has at least 3/4 of such counts and the word is
 //! not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
 //!
+//! Both merges name the surnames they moved into each full name: an article can carry both
+//! (a "Blair" it could not assign next to "Tony Blair" and "Cherie Blair"), so the search
+//! counts those names' articles again rather than add the two counts.
+//!
 //! [`merge`] applies the rule to the names a search counted. [`merge_tabled`] applies the same
 //! rule to the counts of the facet tables, by id: which one-word name each longer name starts
 //! and ends with is worked out once per table ([`WordLinks`]), so that a search only adds
@@ -15,8 +19,16 @@ use super::facet_table::FieldNames;
 use super::{last_part, last_part_str, FacetValue};
 use std::collections::HashMap;
 
+/// A value of the person facet and the one-word names whose counts [`merge`] added to it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Merged {
+    pub value: FacetValue,
+    pub surnames: Vec<String>,
+}
+
 /// The merge on (name, count) pairs in facet order (names unique): the counts of one search.
-pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue> {
+/// Each value comes with the surnames merged into it.
+pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<Merged> {
     // One pass to index the multi-word names by their first and last word, so that the
     // merge below costs O(names) and not O(names²) (a broad query counts thousands).
     #[derive(Default)]
@@ -60,6 +72,8 @@ pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetVal
     }
     // Counts by index into `all`; `None` for a surname merged into its full name.
     let mut merged: Vec<Option<u64>> = all.iter().map(|(_, c)| Some(*c)).collect();
+    // (target, surname) index pairs.
+    let mut moved: Vec<(usize, usize)> = Vec::new();
     for (i, (name, count)) in all.iter().enumerate() {
         let name = name.as_ref();
         if name.contains(' ') {
@@ -77,9 +91,17 @@ pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetVal
                     *c += count;
                 }
                 merged[i] = None;
+                moved.push((target, i));
             }
         }
     }
+    let sources = |value: &str| -> Vec<String> {
+        moved
+            .iter()
+            .filter(|(t, _)| all[*t].0.as_ref() == value)
+            .map(|(_, i)| all[*i].0.as_ref().to_string())
+            .collect()
+    };
     ranked(
         all.iter()
             .zip(merged)
@@ -87,6 +109,12 @@ pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetVal
             .collect(),
         top,
     )
+    .into_iter()
+    .map(|value| Merged {
+        surnames: sources(&value.value),
+        value,
+    })
+    .collect()
 }
 
 /// The words of a `--person` value of several words, with the forms its last word may have
@@ -110,9 +138,11 @@ fn surname_forms(name: &str) -> Option<(String, Vec<String>)> {
     Some((words.join(" "), forms))
 }
 
-/// Whether two names are equal without case.
+/// Whether two names are equal without case and full stops ("George W. Bush", "george w
+/// bush").
 fn same_name(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
+    let (a, b) = (a.replace('.', ""), b.replace('.', ""));
+    a.eq_ignore_ascii_case(&b)
         || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
 }
 
@@ -283,23 +313,24 @@ pub(super) fn merge_tabled(
     range: std::ops::Range<u32>,
     counts: &[u32],
     top: usize,
-) -> Vec<FacetValue> {
+) -> Vec<Merged> {
     let links = names.word_links();
     let count = |id: u32| u64::from(counts.get(id as usize).copied().unwrap_or(0));
     let mut kept: Vec<(u32, u64)> = Vec::new();
-    let mut moved: Vec<(u32, u64)> = Vec::new();
+    // (target, surname, count)
+    let mut moved: Vec<(u32, u32, u64)> = Vec::new();
     for id in range {
         let c = count(id);
         if c == 0 {
             continue;
         }
         match surname_target(links, id, count) {
-            Some(target) => moved.push((target, c)),
+            Some(target) => moved.push((target, id, c)),
             None => kept.push((id, c)),
         }
     }
     // `kept` is in id order, and every target is a counted name that was kept.
-    for (target, c) in moved {
+    for &(target, _, c) in &moved {
         if let Ok(i) = kept.binary_search_by_key(&target, |&(id, _)| id) {
             kept[i].1 += c;
         }
@@ -307,10 +338,17 @@ pub(super) fn merge_tabled(
     // Ids are in facet order: ties by id are ties by name.
     top_counts(kept, top)
         .into_iter()
-        .map(|(id, count)| FacetValue {
-            value: last_part(names.name(id)),
-            count,
-            level: None,
+        .map(|(id, count)| Merged {
+            value: FacetValue {
+                value: last_part(names.name(id)),
+                count,
+                level: None,
+            },
+            surnames: moved
+                .iter()
+                .filter(|(t, _, _)| *t == id)
+                .map(|(_, s, _)| last_part(names.name(*s)))
+                .collect(),
         })
         .collect()
 }
@@ -344,6 +382,54 @@ fn surname_target(links: &WordLinks, id: u32, count: impl Fn(u32) -> u64) -> Opt
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    /// [`super::merge`]'s values alone.
+    fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<FacetValue> {
+        super::merge(all, top)
+            .into_iter()
+            .map(|m| m.value)
+            .collect()
+    }
+
+    /// [`super::merge_tabled`]'s values alone.
+    fn merge_tabled(
+        names: &FieldNames,
+        range: std::ops::Range<u32>,
+        counts: &[u32],
+        top: usize,
+    ) -> Vec<FacetValue> {
+        super::merge_tabled(names, range, counts, top)
+            .into_iter()
+            .map(|m| m.value)
+            .collect()
+    }
+
+    #[test]
+    fn merged_surnames_are_named_with_their_full_name() {
+        let all: Vec<(String, u64)> = [
+            ("Blair", 9),
+            ("Cherie Blair", 2),
+            ("Gordon Brown", 7),
+            ("Tony Blair", 30),
+        ]
+        .into_iter()
+        .map(|(n, c)| (n.to_string(), c))
+        .collect();
+        let names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
+        let counts: Vec<u32> = all.iter().map(|(_, c)| *c as u32).collect();
+        let table = FieldNames::from_names(&names);
+        let by_id = super::merge_tabled(&table, 0..names.len() as u32, &counts, 10);
+        for merged in [super::merge(&all, 10), by_id] {
+            let blair = &merged[0];
+            assert_eq!(
+                (blair.value.value.as_str(), blair.value.count),
+                ("Tony Blair", 39)
+            );
+            assert_eq!(blair.surnames, ["Blair"]);
+            assert!(merged[1..].iter().all(|m| m.surnames.is_empty()));
+            assert_eq!(merged.len(), 3);
+        }
+    }
 
     /// The surname rule written the direct way (every name against every other one).
     fn merge_slow(all: &[(String, u64)], top: usize) -> Vec<FacetValue> {
