@@ -70,12 +70,13 @@ const SAME_CONTINENT: f64 = 0.5;
 /// A name whose best candidate leads every candidate in another country by this much
 /// is unambiguous enough to serve as evidence for the other names of an article.
 const ANCHOR_MARGIN: f64 = 2.0;
-/// A city reached only through an alternate name counts for [`Gazetteer::is_place_name`]
 /// A city named like the region it lies in ranks above that region when its population is
 /// at least the region's divided by this (see `candidates`).
 const CITY_SHARE_OF_REGION: u64 = 7;
 
-/// from this population on.
+/// A city reached only through an alternate name counts for [`Gazetteer::is_place_name`]
+/// from this population on, and resolves without its region named in the article (see
+/// `resolve_places`).
 const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 
 /// The place gazetteer: continents, countries, first-level regions and cities of at
@@ -272,6 +273,20 @@ impl Gazetteer {
                 if alternate_only
                     && !ev.countries.is_empty()
                     && ev.bonus(self, target) < SAME_COUNTRY
+                {
+                    return None;
+                }
+                // Nor is a town under a million inhabitants reached only through an
+                // alternate name that looks nothing like its name, unless the article names
+                // its region: GeoNames lists "Google" among the names of Topeka, Kansas
+                // (after a 2010 stunt), and an article naming only the United States is not
+                // set there. Spellings of the name itself ("Frankfurt", "Saragossa",
+                // "Basle") resolve as before.
+                if alternate_only
+                    && matches!(target, Target::City(c)
+                        if self.cities[c as usize].population < ALTERNATE_NAME_POPULATION
+                            && !looks_alike(key, &key::normalize(&self.cities[c as usize].name)))
+                    && ev.bonus(self, target) < SAME_COUNTRY + SAME_REGION
                 {
                     return None;
                 }
@@ -531,6 +546,26 @@ impl Evidence {
         }
         bonus
     }
+}
+
+/// Whether two place keys share at least a third of their letter pairs (Dice's coefficient
+/// on bigrams): "saragossa" and "zaragoza" do (0.53), "oporto" and "porto" do, "google" and
+/// "topeka" share none.
+fn looks_alike(a: &str, b: &str) -> bool {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (pa, mut pb) = (pairs(a), pairs(b));
+    let total = pa.len() + pb.len();
+    let mut shared = 0;
+    for p in &pa {
+        if let Some(i) = pb.iter().position(|q| q == p) {
+            pb.swap_remove(i);
+            shared += 1;
+        }
+    }
+    total > 0 && shared * 2 * 3 >= total
 }
 
 /// Resolves every mention of one article together, in order: ambiguous names pick the

@@ -418,6 +418,21 @@ fn alternate_names_need_agreeing_evidence() {
 }
 
 #[test]
+fn alternate_names_unlike_the_name_need_the_region() {
+    // GeoNames lists "Google" among Topeka's names; an article naming the US is not set in
+    // Kansas. "Park City" (Bridgeport's nickname) in "Park City, Utah" is not Connecticut.
+    assert_eq!(resolve_one(&["Google", "US"], None, &[], 0), "<none>");
+    assert_eq!(resolve_one(&["Park City", "Utah"], None, &[], 0), "<none>");
+    // With the region named, the alternate name resolves.
+    assert!(resolve_one(&["Google", "Kansas"], None, &[], 0).ends_with("Kansas/Topeka"));
+    // Spellings of the name itself need no region.
+    assert!(resolve_one(&["Frankfurt", "Germany"], None, &[], 0).ends_with("Frankfurt am Main"));
+    assert!(resolve_one(&["Basle", "Switzerland"], None, &[], 0).ends_with("Basel"));
+    assert!(looks_alike("saragossa", "zaragoza") && looks_alike("oporto", "porto"));
+    assert!(!looks_alike("google", "topeka") && !looks_alike("", ""));
+}
+
+#[test]
 fn generic_words_tagged_as_places_stay_unresolved() {
     // Reuters' "the West", "the Gulf", "North" and "South" were Cameroon's and Papua New
     // Guinea's regions, which made both countries frequent facet values.
