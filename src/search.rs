@@ -169,13 +169,14 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
         searcher: &searcher,
         query: &*query,
         field: fields.person_facet,
+        matched: matched.as_ref(),
     };
     let facets = facet_results(
         &searcher,
         &exact,
         req,
         kinds,
-        tables.zip(matched),
+        tables.zip(matched.clone()),
         direct_fruits.map(|f| (map_handles, f)),
     );
     let hits = if limit == 0 {
@@ -383,7 +384,7 @@ fn facet_values(
 /// and could not tell which of two people the surname meant ("Tony Blair", "Cherie Blair"
 /// and "Blair"). So the count of a name with a merged surname is counted again, as the
 /// articles matching the search that carry either: the number a `--person` filter for that
-/// name finds among them. The ranking is redone over [`EXACT_MARGIN`] more candidates.
+/// name finds among them. The ranking is redone over up to [`EXACT_MARGIN`] more candidates.
 fn person_values(counts: &Fruit, top: usize, exact: &ExactPersons<'_>) -> Vec<FacetValue> {
     let wider = top.saturating_add(EXACT_MARGIN);
     let candidates = match counts {
@@ -392,20 +393,28 @@ fn person_values(counts: &Fruit, top: usize, exact: &ExactPersons<'_>) -> Vec<Fa
         } => surnames::merge_tabled(names, counts.range("/"), c, wider),
         Fruit::Map(_) => surnames::merge(&counts.children("/"), wider),
     };
-    let mut values: Vec<FacetValue> = candidates
-        .into_iter()
-        .map(|m| {
-            let mut value = m.value;
-            if !m.surnames.is_empty() {
-                if let Some(count) = exact.count(&value.value, &m.surnames) {
-                    value.count = count;
-                }
-            }
-            value
-        })
-        .collect();
     // As the merge ranks: highest count first, ties by name.
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    let order =
+        |a: &FacetValue, b: &FacetValue| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value));
+    // Counts only go down: once `top` values are counted again, a candidate ranked below
+    // the last of them by its summed count cannot pass it.
+    let mut values: Vec<FacetValue> = Vec::new();
+    for m in candidates {
+        if values.len() >= top {
+            values.sort_by(order);
+            if order(&m.value, &values[top - 1]).is_gt() {
+                break;
+            }
+        }
+        let mut value = m.value;
+        if !m.surnames.is_empty() {
+            if let Some(count) = exact.count(&value.value, &m.surnames, value.count) {
+                value.count = count;
+            }
+        }
+        values.push(value);
+    }
+    values.sort_by(order);
     values.truncate(top);
     values
 }
@@ -419,20 +428,77 @@ struct ExactPersons<'a> {
     searcher: &'a Searcher,
     query: &'a dyn Query,
     field: tantivy::schema::Field,
+    /// The search's matching documents, when it collected them (for the facet tables).
+    matched: Option<&'a facet_table::Matched>,
 }
 
 impl ExactPersons<'_> {
-    /// The articles matching the search that carry `name` or one of `others` (`None` if the
-    /// count fails: the caller keeps the summed count).
-    fn count(&self, name: &str, others: &[String]) -> Option<u64> {
-        use tantivy::query::{BooleanQuery, TermQuery};
-        let names: Vec<Box<dyn Query>> = std::iter::once(name)
+    /// The articles matching the search that carry `name` or one of `others`, whose counts
+    /// add up to `summed` (`None` if the count fails: the caller keeps the summed count).
+    fn count(&self, name: &str, others: &[String], summed: u64) -> Option<u64> {
+        let names: Vec<tantivy::Term> = std::iter::once(name)
             .chain(others.iter().map(String::as_str))
-            .map(|n| {
-                let term =
-                    tantivy::Term::from_facet(self.field, &tantivy::schema::Facet::from_path([n]));
+            .map(|n| tantivy::Term::from_facet(self.field, &tantivy::schema::Facet::from_path([n])))
+            .collect();
+        match self.matched {
+            Some(matched) if matched.iter().all(|(_, docs)| docs.is_sorted()) => match &names[..] {
+                [full, surname] => {
+                    Some(summed.saturating_sub(self.both_in(matched, full, surname)?))
+                }
+                // Several surnames merged into one name (none seen in real data).
+                _ => self.count_by_query(&names),
+            },
+            _ => self.count_by_query(&names),
+        }
+    }
+
+    /// The matching documents that carry both names: the two postings walked together
+    /// (skipping ahead in each), which at a million articles costs a fraction of reading
+    /// them whole (BENCHMARKS.md, "Session 8").
+    fn both_in(
+        &self,
+        matched: &facet_table::Matched,
+        a: &tantivy::Term,
+        b: &tantivy::Term,
+    ) -> Option<u64> {
+        use tantivy::DocSet;
+        let mut both = 0u64;
+        for (segment, docs) in matched.iter().filter(|(_, docs)| !docs.is_empty()) {
+            let reader = self.searcher.segment_readers().get(*segment as usize)?;
+            let index = reader.inverted_index(self.field).ok()?;
+            let basic = tantivy::schema::IndexRecordOption::Basic;
+            let (Some(mut a), Some(mut b)) = (
+                index.read_postings(a, basic).ok()?,
+                index.read_postings(b, basic).ok()?,
+            ) else {
+                continue;
+            };
+            let mut doc = a.doc();
+            while doc != tantivy::TERMINATED {
+                // `seek` goes forward only.
+                let other = if b.doc() < doc { b.seek(doc) } else { b.doc() };
+                if other == doc {
+                    // Deleted documents have postings but are never matched.
+                    both += u64::from(docs.binary_search(&doc).is_ok());
+                    doc = a.advance();
+                } else if other == tantivy::TERMINATED {
+                    break;
+                } else {
+                    doc = a.seek(other);
+                }
+            }
+        }
+        Some(both)
+    }
+
+    /// The search's query and the names, counted.
+    fn count_by_query(&self, names: &[tantivy::Term]) -> Option<u64> {
+        use tantivy::query::{BooleanQuery, TermQuery};
+        let names: Vec<Box<dyn Query>> = names
+            .iter()
+            .map(|term| {
                 Box::new(TermQuery::new(
-                    term,
+                    term.clone(),
                     tantivy::schema::IndexRecordOption::Basic,
                 )) as Box<dyn Query>
             })
