@@ -70,6 +70,10 @@ const SAME_CONTINENT: f64 = 0.5;
 /// A name whose best candidate leads every candidate in another country by this much
 /// is unambiguous enough to serve as evidence for the other names of an article.
 const ANCHOR_MARGIN: f64 = 2.0;
+/// A city under this population resolves only in a country the article points to, when it
+/// points to any (see `resolve_places`).
+const SMALL_TOWN_POPULATION: u64 = 100_000;
+
 /// A city named like the region it lies in ranks above that region when its population is
 /// at least the region's divided by this (see `candidates`).
 const CITY_SHARE_OF_REGION: u64 = 7;
@@ -287,6 +291,18 @@ impl Gazetteer {
                         if self.cities[c as usize].population < ALTERNATE_NAME_POPULATION
                             && !looks_alike(key, &key::normalize(&self.cities[c as usize].name)))
                     && ev.bonus(self, target) < SAME_COUNTRY + SAME_REGION
+                {
+                    return None;
+                }
+                // A small town (not a capital or administrative seat) in a country nothing
+                // else in the article points to, when the article's other places point
+                // elsewhere, is more likely a word or a name the tagger took for a place
+                // ("Foley", a rugby player, was a town in Alabama in Irish match reports).
+                if matches!(target, Target::City(c)
+                        if self.cities[c as usize].population < SMALL_TOWN_POPULATION
+                            && self.cities[c as usize].seat == Seat::Other)
+                    && !ev.countries.is_empty()
+                    && ev.bonus(self, target) < SAME_COUNTRY
                 {
                     return None;
                 }

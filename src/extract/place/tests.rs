@@ -433,6 +433,21 @@ fn alternate_names_unlike_the_name_need_the_region() {
 }
 
 #[test]
+fn small_towns_need_the_articles_countries() {
+    // "Foley" (a rugby player) next to Ireland and Italy is not Foley, Alabama.
+    assert_eq!(
+        resolve_one(&["Foley", "Ireland", "Italy"], None, &[], 0),
+        "<none>"
+    );
+    // With nothing pointing elsewhere, or its own country named, the town resolves.
+    assert!(resolve_one(&["Foley"], None, &[], 0).ends_with("Alabama/Foley"));
+    assert!(resolve_one(&["Foley", "United States"], None, &[], 0).ends_with("Alabama/Foley"));
+    // Capitals and administrative seats are exempt: the G-7 summit in Venice.
+    assert!(resolve_one(&["Venice", "Uruguay"], None, &[], 0).ends_with("Veneto/Venice"));
+    assert!(resolve_one(&["Mbabane", "Afghanistan"], None, &[], 0).ends_with("Mbabane"));
+}
+
+#[test]
 fn generic_words_tagged_as_places_stay_unresolved() {
     // Reuters' "the West", "the Gulf", "North" and "South" were Cameroon's and Papua New
     // Guinea's regions, which made both countries frequent facet values.
