@@ -169,14 +169,17 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
         searcher: &searcher,
         query: &*query,
         field: fields.person_facet,
-        matched: matched.as_ref(),
+        // Collectors see a segment's documents in ascending order.
+        matched: matched
+            .as_ref()
+            .filter(|m| m.iter().all(|(_, docs)| docs.is_sorted())),
     };
     let facets = facet_results(
         &searcher,
         &exact,
         req,
         kinds,
-        tables.zip(matched.clone()),
+        tables.zip(matched.as_ref()),
         direct_fruits.map(|f| (map_handles, f)),
     );
     let hits = if limit == 0 {
@@ -198,12 +201,12 @@ fn facet_results(
     exact: &ExactPersons<'_>,
     req: &SearchRequest,
     kinds: Vec<FacetKind>,
-    tabled: Option<(std::sync::Arc<FacetTables>, facet_table::Matched)>,
+    tabled: Option<(std::sync::Arc<FacetTables>, &facet_table::Matched)>,
     direct: Option<(Vec<FruitHandle<FacetCounts>>, MultiFruit)>,
 ) -> BTreeMap<&'static str, Vec<FacetValue>> {
     let mut facets = BTreeMap::new();
     if let Some((tables, matched)) = tabled {
-        let counts = tables.count(searcher, &matched);
+        let counts = tables.count(searcher, matched);
         for kind in kinds {
             let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
             let Some(names) = tables.field(i) else {
@@ -380,47 +383,57 @@ fn facet_values(
 /// Person counts, with articles that only name a surname counted under the full name that
 /// ends with it: see [`surnames`].
 ///
-/// Adding the surname's count to the full name's counts twice an article that names both
-/// and could not tell which of two people the surname meant ("Tony Blair", "Cherie Blair"
-/// and "Blair"). So the count of a name with a merged surname is counted again, as the
-/// articles matching the search that carry either: the number a `--person` filter for that
-/// name finds among them. The ranking is redone over up to [`EXACT_MARGIN`] more candidates.
+/// Adding the surname's count to the full name's would count twice an article that names
+/// both, one that could not tell which of two people the surname meant ("Tony Blair",
+/// "Cherie Blair" and "Blair"). So a name with a merged surname is counted again: the
+/// articles matching the search that carry either name. That is what a `--person` filter
+/// for the name finds among them when it adds the same surname (the filter decides over the
+/// whole index, the facet over the search's results; over the whole index both agree).
 fn person_values(counts: &Fruit, top: usize, exact: &ExactPersons<'_>) -> Vec<FacetValue> {
-    let wider = top.saturating_add(EXACT_MARGIN);
-    let candidates = match counts {
-        Fruit::Table {
-            names, counts: c, ..
-        } => surnames::merge_tabled(names, counts.range("/"), c, wider),
-        Fruit::Map(_) => surnames::merge(&counts.children("/"), wider),
-    };
     // As the merge ranks: highest count first, ties by name.
     let order =
         |a: &FacetValue, b: &FacetValue| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value));
-    // Counts only go down: once `top` values are counted again, a candidate ranked below
-    // the last of them by its summed count cannot pass it.
-    let mut values: Vec<FacetValue> = Vec::new();
-    for m in candidates {
-        if values.len() >= top {
+    let mut wider = top.saturating_add(EXACT_MARGIN);
+    loop {
+        let candidates = match counts {
+            Fruit::Table {
+                names, counts: c, ..
+            } => surnames::merge_tabled(names, counts.range("/"), c, wider),
+            Fruit::Map(_) => surnames::merge(&counts.children("/"), wider),
+        };
+        let all = candidates.len() < wider;
+        // Counts only go down: once `top` values are counted again, a candidate ranked
+        // below the last of them by its summed count cannot pass it, nor can the ones after.
+        let mut values: Vec<FacetValue> = Vec::new();
+        let mut settled = all;
+        for m in candidates {
+            if values.len() >= top {
+                values.sort_by(order);
+                if order(&m.value, &values[top - 1]).is_gt() {
+                    settled = true;
+                    break;
+                }
+            }
+            let mut value = m.value;
+            if let Some(surname) = &m.surname {
+                if let Some(count) = exact.count(&value.value, surname, value.count) {
+                    value.count = count;
+                }
+            }
+            values.push(value);
+        }
+        if settled {
             values.sort_by(order);
-            if order(&m.value, &values[top - 1]).is_gt() {
-                break;
-            }
+            values.truncate(top);
+            return values;
         }
-        let mut value = m.value;
-        if !m.surnames.is_empty() {
-            if let Some(count) = exact.count(&value.value, &m.surnames, value.count) {
-                value.count = count;
-            }
-        }
-        values.push(value);
+        // Every candidate was lowered below a name not yet counted: look further.
+        wider = wider.saturating_mul(2);
     }
-    values.sort_by(order);
-    values.truncate(top);
-    values
 }
 
-/// How many more person names than asked for are ranked again after [`ExactPersons`]
-/// lowers the counts of some.
+/// How many more person names than asked for are first ranked again after
+/// [`ExactPersons`] lowers the counts of some.
 const EXACT_MARGIN: usize = 10;
 
 /// Counts the articles of a search that carry one of some person names.
@@ -433,33 +446,27 @@ struct ExactPersons<'a> {
 }
 
 impl ExactPersons<'_> {
-    /// The articles matching the search that carry `name` or one of `others`, whose counts
-    /// add up to `summed` (`None` if the count fails: the caller keeps the summed count).
-    fn count(&self, name: &str, others: &[String], summed: u64) -> Option<u64> {
-        let names: Vec<tantivy::Term> = std::iter::once(name)
-            .chain(others.iter().map(String::as_str))
-            .map(|n| tantivy::Term::from_facet(self.field, &tantivy::schema::Facet::from_path([n])))
-            .collect();
-        match self.matched {
-            Some(matched) if matched.iter().all(|(_, docs)| docs.is_sorted()) => match &names[..] {
-                [full, surname] => {
-                    Some(summed.saturating_sub(self.both_in(matched, full, surname)?))
-                }
-                // Several surnames merged into one name (none seen in real data).
-                _ => self.count_by_query(&names),
-            },
-            _ => self.count_by_query(&names),
-        }
+    /// The articles matching the search that carry `name` or `surname`, whose counts add up
+    /// to `summed` (`None` if the count fails: the caller keeps the summed count).
+    fn count(&self, name: &str, surname: &str, summed: u64) -> Option<u64> {
+        let term = |n: &str| {
+            tantivy::Term::from_facet(self.field, &tantivy::schema::Facet::from_path([n]))
+        };
+        let (name, surname) = (term(name), term(surname));
+        self.matched
+            .and_then(|matched| self.both_in(matched, &name, &surname))
+            .map(|both| summed.saturating_sub(both))
+            .or_else(|| self.count_by_query(&[name, surname]))
     }
 
     /// The matching documents that carry both names: the two postings walked together
-    /// (skipping ahead in each), which at a million articles costs a fraction of reading
-    /// them whole (BENCHMARKS.md, "Session 8").
+    /// (each skips ahead to the other's document), which at a million articles costs a
+    /// fraction of reading them whole (BENCHMARKS.md, "Session 8").
     fn both_in(
         &self,
         matched: &facet_table::Matched,
-        a: &tantivy::Term,
-        b: &tantivy::Term,
+        name: &tantivy::Term,
+        surname: &tantivy::Term,
     ) -> Option<u64> {
         use tantivy::DocSet;
         let mut both = 0u64;
@@ -468,8 +475,8 @@ impl ExactPersons<'_> {
             let index = reader.inverted_index(self.field).ok()?;
             let basic = tantivy::schema::IndexRecordOption::Basic;
             let (Some(mut a), Some(mut b)) = (
-                index.read_postings(a, basic).ok()?,
-                index.read_postings(b, basic).ok()?,
+                index.read_postings(name, basic).ok()?,
+                index.read_postings(surname, basic).ok()?,
             ) else {
                 continue;
             };

@@ -280,6 +280,7 @@ const BBC_PLACES: &[&str] = &[
     "Virginia",
     "Connecticut",
     "Michigan",
+    "Andalusia",
     // Cities.
     "London",
     "New York City",

@@ -179,8 +179,9 @@ fn clean_with(name: &str, initials: bool) -> Option<String> {
 }
 
 /// The words of a name joined by spaces, with a full stop after each one-letter initial
-/// before the last word ("George W Bush" → "George W. Bush", "J Hugh Liedtke" → "J. Hugh
-/// Liedtke"): the form most news text writes, so that both spellings name one person.
+/// between its first and last words ("George W Bush" → "George W. Bush"): the form most news
+/// text writes, so that both spellings name one person. A one-letter first word is left as
+/// written: it may be an honorific ("U Thant").
 pub(crate) fn dot_initials<S: AsRef<str>>(words: &[S]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
@@ -189,7 +190,9 @@ pub(crate) fn dot_initials<S: AsRef<str>>(words: &[S]) -> String {
             out.push(' ');
         }
         out.push_str(w);
-        if i + 1 < words.len() && w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+        let mut chars = w.chars();
+        let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        if initial && i > 0 && i + 1 < words.len() {
             out.push('.');
         }
     }
@@ -331,8 +334,10 @@ mod tests {
             // One-letter initials take a full stop, so that both spellings are one name.
             ("George W Bush", "George W. Bush"),
             ("George W. Bush's", "George W. Bush"),
-            ("J Hugh Liedtke", "J. Hugh Liedtke"),
             ("JOHN M HENSKE", "John M. Henske"),
+            ("Recep Ö Pamuk", "Recep Ö. Pamuk"),
+            ("U Thant", "U Thant"),
+            ("J Hugh Liedtke", "J Hugh Liedtke"),
             ("Anthony J.P. Farris", "Anthony J.P. Farris"),
             ("Malcolm X", "Malcolm X"),
             ("José Ortega y Gasset", "José Ortega y Gasset"),

@@ -23,6 +23,14 @@
 //! candidate in another country by 2 or more. A name never counts as evidence for
 //! itself. Historical states resolve to their main successor (USSR → Russia, West
 //! Germany → Germany, Zaire → DR Congo; see `data/README.md`).
+//!
+//! Some readings stay unresolved rather than land in the wrong country, when the article's
+//! evidence does not back them: a name known only as some city's alternate name, in an
+//! article about another country ("Twickenham", once Huntsville's name, in a rugby story),
+//! or, for a town under a million, unlike the town's own name and without its region
+//! named ("Google", listed for Topeka); a building reached through an alternate name
+//! ("White House"); and a town under 100,000 that is no seat, in an article whose places
+//! point to other countries only ("Foley", a rugby player, is not Foley, Alabama).
 
 #[cfg(test)]
 mod compile;
@@ -70,8 +78,8 @@ const SAME_CONTINENT: f64 = 0.5;
 /// A name whose best candidate leads every candidate in another country by this much
 /// is unambiguous enough to serve as evidence for the other names of an article.
 const ANCHOR_MARGIN: f64 = 2.0;
-/// A city under this population resolves only in a country the article points to, when it
-/// points to any (see `resolve_places`).
+/// A city under this population, unless a capital or an administrative seat, resolves only
+/// in a country the article points to, when it points to any (see `resolve_places`).
 const SMALL_TOWN_POPULATION: u64 = 100_000;
 
 /// A city named like the region it lies in ranks above that region when its population is

@@ -13,7 +13,7 @@ use tantivy::{DateTime, Index, Term};
 
 /// Builds the query of a request: the keyword query AND every filter. `surnames` has, for
 /// each `--person` filter, the one-word person the person facet counts under that name
-/// ("Bush" for "George W Bush"), whose articles the filter also matches.
+/// ("Bush" for "George W. Bush"), whose articles the filter also matches.
 pub fn build(
     index: &Index,
     fields: &Fields,

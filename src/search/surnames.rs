@@ -1,10 +1,10 @@
 //! The person facet's surname merge: articles that only name a surname ("Blair", resolved
 //! within an article only when the full name also appears there) are counted under the full
 //! name that ends with it ("Tony Blair") when that name, with the names that share its given
-//! name ("George Bush" with "George W Bush"), has at least 3/4 of such counts and the word is
+//! name ("George Bush" with "George W. Bush"), has at least 3/4 of such counts and the word is
 //! not mostly a given name in the results ("Charles Kennedy" keeps "Charles" apart).
 //!
-//! Both merges name the surnames they moved into each full name: an article can carry both
+//! Both merges name the surname they moved into each full name: an article can carry both
 //! (a "Blair" it could not assign next to "Tony Blair" and "Cherie Blair"), so the search
 //! counts those names' articles again rather than add the two counts.
 //!
@@ -19,11 +19,12 @@ use super::facet_table::FieldNames;
 use super::{last_part, last_part_str, FacetValue};
 use std::collections::HashMap;
 
-/// A value of the person facet and the one-word names whose counts [`merge`] added to it.
+/// A value of the person facet and the one-word name whose count [`merge`] added to it (at
+/// most one: a full name takes only the one-word name equal to its last word).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Merged {
     pub value: FacetValue,
-    pub surnames: Vec<String>,
+    pub surname: Option<String>,
 }
 
 /// The merge on (name, count) pairs in facet order (names unique): the counts of one search.
@@ -95,12 +96,11 @@ pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<Merged> 
             }
         }
     }
-    let sources = |value: &str| -> Vec<String> {
+    let source = |value: &str| -> Option<String> {
         moved
             .iter()
-            .filter(|(t, _)| all[*t].0.as_ref() == value)
+            .find(|(t, _)| all[*t].0.as_ref() == value)
             .map(|(_, i)| all[*i].0.as_ref().to_string())
-            .collect()
     };
     ranked(
         all.iter()
@@ -111,7 +111,7 @@ pub(super) fn merge<S: AsRef<str>>(all: &[(S, u64)], top: usize) -> Vec<Merged> 
     )
     .into_iter()
     .map(|value| Merged {
-        surnames: sources(&value.value),
+        surname: source(&value.value),
         value,
     })
     .collect()
@@ -147,7 +147,7 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// The one-word person that the person facet, over the whole index, counts under the full
-/// name `name` ("Bush" under "George W Bush"): a `--person` filter for that name also matches
+/// name `name` ("Bush" under "George W. Bush"): a `--person` filter for that name also matches
 /// the articles naming only the surname, so that it finds the articles the facet counts.
 /// `name` is compared without case; the surname is looked up as written and capitalised.
 /// Counts are the facet terms' document frequencies in `field`'s term dictionaries
@@ -344,11 +344,10 @@ pub(super) fn merge_tabled(
                 count,
                 level: None,
             },
-            surnames: moved
+            surname: moved
                 .iter()
-                .filter(|(t, _, _)| *t == id)
-                .map(|(_, s, _)| last_part(names.name(*s)))
-                .collect(),
+                .find(|(t, _, _)| *t == id)
+                .map(|(_, s, _)| last_part(names.name(*s))),
         })
         .collect()
 }
@@ -425,8 +424,8 @@ mod tests {
                 (blair.value.value.as_str(), blair.value.count),
                 ("Tony Blair", 39)
             );
-            assert_eq!(blair.surnames, ["Blair"]);
-            assert!(merged[1..].iter().all(|m| m.surnames.is_empty()));
+            assert_eq!(blair.surname.as_deref(), Some("Blair"));
+            assert!(merged[1..].iter().all(|m| m.surname.is_none()));
             assert_eq!(merged.len(), 3);
         }
     }
