@@ -28,6 +28,18 @@ pub enum EvalWhat {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Check place resolution against Reuters-21578's country tags: the share of resolved
+    /// cities and regions that lie in a country the article is tagged with (a proxy for
+    /// accuracy: nobody tagged the cities), and the most frequent readings outside them.
+    #[command(
+        after_help = "Example:\n  newsdex eval places ../shared/data/reuters21578/reuters21578.jsonl"
+    )]
+    Places {
+        /// Reuters-21578 JSON Lines: {title, body, places:[country tags]} a line.
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Score the entity tagger on a CoNLL-2003 file with conlleval rules (exact span and type),
     /// per type and overall.
     #[command(after_help = "Example:\n  newsdex eval ner ../shared/data/conll2003/eng.testa")]
@@ -93,6 +105,16 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         EvalWhat::Amounts { file, output } => {
             let scores = newsdex::eval::amounts::evaluate(&file)
                 .with_context(|| format!("scoring amounts on {}", file.display()))?;
+            if output.json {
+                newsdex::render::json(&scores, &mut out)?;
+            } else {
+                use std::io::Write;
+                write!(out, "{scores}")?;
+            }
+        }
+        EvalWhat::Places { file, output } => {
+            let scores = newsdex::eval::places::evaluate(&file)
+                .with_context(|| format!("scoring places on {}", file.display()))?;
             if output.json {
                 newsdex::render::json(&scores, &mut out)?;
             } else {

@@ -2,3 +2,4 @@
 
 pub mod amounts;
 pub mod ner;
+pub mod places;

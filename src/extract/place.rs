@@ -9,8 +9,10 @@
 //!
 //! Ranking. Every candidate of a name gets a prior score, `log10(population)` plus a
 //! bonus by kind: continents always first, countries +3, regions +0.5, national
-//! capitals +1, admin seats +0.3, and -1 when a city only matched through one of its
-//! GeoNames alternate names. A city named like the region it lies in ("New York",
+//! capitals +2, admin seats +0.3 (both only under their own names), and -1 when a city only
+//! matched through one of its GeoNames alternate names. A capital's +2 outweighs the +3 an
+//! article about another country gives a town 100 times smaller: "Paris" in a story that
+//! names the United States is still France's capital, not Paris, Texas. A city named like the region it lies in ("New York",
 //! "Erbil"), or a national capital named like a region of its country ("Washington"),
 //! ranks just above that region.
 //!
@@ -64,7 +66,7 @@ const COUNTRY_BONUS: f64 = 3.0;
 /// Prior bonus of a region over a same-name city of equal population.
 const REGION_BONUS: f64 = 0.5;
 /// Prior bonus of a national capital.
-const CAPITAL_BONUS: f64 = 1.0;
+const CAPITAL_BONUS: f64 = 2.0;
 /// Prior bonus of the seat of a first-level region.
 const ADMIN_SEAT_BONUS: f64 = 0.3;
 /// Prior penalty of a city matched only through an alternate name.
@@ -388,7 +390,10 @@ impl Gazetteer {
             Target::Region(i) => log_pop(self.regions[i as usize].population) + REGION_BONUS,
             Target::City(i) => {
                 let city = &self.cities[i as usize];
+                // A seat's standing goes with its own name: ancient "Philadelphia" does not
+                // make Amman outrank Philadelphia, Pennsylvania.
                 let seat = match city.seat {
+                    _ if !e.primary => 0.0,
                     Seat::Capital => CAPITAL_BONUS,
                     Seat::Admin => ADMIN_SEAT_BONUS,
                     Seat::Other => 0.0,

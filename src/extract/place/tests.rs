@@ -433,6 +433,21 @@ fn alternate_names_unlike_the_name_need_the_region() {
 }
 
 #[test]
+fn a_capital_outweighs_a_small_namesake_in_an_article_about_its_country() {
+    // Reuters' 1987 "Paris accord" stories name the United States: Paris stays in France.
+    assert!(resolve_one(&["Paris", "United States"], None, &[], 0)
+        .ends_with("France/Île-de-France/Paris"));
+    assert!(
+        resolve_one(&["Vienna", "United States"], None, &[], 0).ends_with("Austria/Vienna/Vienna")
+    );
+    // Naming the region still picks the namesake.
+    assert!(resolve_one(&["Paris", "Texas"], None, &[], 0).ends_with("Texas/Paris"));
+    // A capital's standing does not go with an alternate name: ancient "Philadelphia" is
+    // Amman's, the city is Philadelphia, Pennsylvania.
+    assert!(resolve_one(&["Philadelphia"], None, &[], 0).ends_with("Pennsylvania/Philadelphia"));
+}
+
+#[test]
 fn small_towns_need_the_articles_countries() {
     // "Foley" (a rugby player) next to Ireland and Italy is not Foley, Alabama.
     assert_eq!(
