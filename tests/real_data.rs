@@ -281,7 +281,13 @@ const BBC_PLACES: &[&str] = &[
     "Connecticut",
     "Michigan",
     "Andalusia",
+    "North Holland",
+    "Munster",
+    "Uusimaa",
+    "Arizona",
+    "Baghdad",
     // Cities.
+    "Boston",
     "London",
     "New York City",
     "Hollywood",
