@@ -12,9 +12,9 @@
 //! capitals +2, admin seats +0.3 (both only under their own names), and -1 when a city only
 //! matched through one of its GeoNames alternate names. A capital's +2 outweighs the +3 an
 //! article about another country gives a town 100 times smaller: "Paris" in a story that
-//! names the United States is still France's capital, not Paris, Texas. A city named like the region it lies in ("New York",
-//! "Erbil"), or a national capital named like a region of its country ("Washington"),
-//! ranks just above that region.
+//! names the United States is still France's capital, not Paris, Texas. A city named like
+//! the region it lies in ("New York", "Erbil"), or a national capital named like a region
+//! of its country ("Washington"), ranks just above that region.
 //!
 //! Resolution. Within an article, [`resolve_places`] adds +3 to a candidate in a
 //! country the article is otherwise about, +2 to one in a region it names, and +0.5 to
