@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("newsdex: {err:#}");
+            eprintln!("newsdex: {}", cli::error_message(&err));
             ExitCode::from(cli::exit_code_for(&err))
         }
     }

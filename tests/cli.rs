@@ -152,6 +152,18 @@ fn errors_are_one_clear_line() {
         .assert()
         .code(2)
         .stderr(contains("no such file or directory"));
+    // A cause the message already names is not repeated.
+    let out = newsdex(&index)
+        .args([
+            "eval",
+            "places",
+            tmp.path().join("missing.jsonl").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
     json(&index, &["index", corpus().to_str().unwrap(), "--json"], 0);
     newsdex(&index)
         .args(["search", "\"frozen assets"])

@@ -110,6 +110,24 @@ pub fn exit_code_for(err: &anyhow::Error) -> u8 {
     }
 }
 
+/// The one-line message of an error: it and its causes joined by ": ", leaving out a cause
+/// whose text the message already ends with (the library's errors name their cause in their
+/// own text: "scoring places on F: F: No such file or directory" said it twice).
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
 /// Help text of `--rates FILE` (on `index`, `search` and `facets`).
 pub const RATES_HELP: &str = "Exchange rates to use instead of the built-in table (data/rates.tsv format: \
 CODE<TAB>units per 1 USD<TAB>YYYY-MM-DD). `index` stores each amount's USD value with them; \
@@ -157,5 +175,20 @@ mod tests {
         );
         assert_eq!(exit_code_for(&anyhow::anyhow!("disk full")), EXIT_FATAL);
         assert_ne!(EXIT_SKIPPED, EXIT_FATAL);
+    }
+
+    #[test]
+    fn error_messages_name_each_cause_once() {
+        let io = newsdex::Error::Io {
+            path: "f.jsonl".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        };
+        let err = anyhow::Error::new(io).context("scoring places on f.jsonl");
+        assert_eq!(
+            error_message(&err),
+            "scoring places on f.jsonl: f.jsonl: no such file"
+        );
+        let plain = anyhow::anyhow!("disk full").context("writing the index");
+        assert_eq!(error_message(&plain), "writing the index: disk full");
     }
 }
