@@ -98,6 +98,20 @@ pub struct TrainNerArgs {
     pub out: PathBuf,
 }
 
+/// Writes scores as JSON or as their text report.
+fn write_scores<T: serde::Serialize + std::fmt::Display>(
+    scores: &T,
+    json: bool,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    if json {
+        newsdex::render::json(scores, out)?;
+    } else {
+        write!(out, "{scores}")?;
+    }
+    Ok(())
+}
+
 /// Runs `newsdex eval`.
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
@@ -105,22 +119,12 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         EvalWhat::Amounts { file, output } => {
             let scores = newsdex::eval::amounts::evaluate(&file)
                 .with_context(|| format!("scoring amounts on {}", file.display()))?;
-            if output.json {
-                newsdex::render::json(&scores, &mut out)?;
-            } else {
-                use std::io::Write;
-                write!(out, "{scores}")?;
-            }
+            write_scores(&scores, output.json, &mut out)?;
         }
         EvalWhat::Places { file, output } => {
             let scores = newsdex::eval::places::evaluate(&file)
                 .with_context(|| format!("scoring places on {}", file.display()))?;
-            if output.json {
-                newsdex::render::json(&scores, &mut out)?;
-            } else {
-                use std::io::Write;
-                write!(out, "{scores}")?;
-            }
+            write_scores(&scores, output.json, &mut out)?;
         }
         EvalWhat::Ner {
             file,
@@ -137,12 +141,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
             };
             let scores = newsdex::eval::ner::evaluate(&file, tagger)
                 .with_context(|| format!("scoring the tagger on {}", file.display()))?;
-            if output.json {
-                newsdex::render::json(&scores, &mut out)?;
-            } else {
-                use std::io::Write;
-                write!(out, "{scores}")?;
-            }
+            write_scores(&scores, output.json, &mut out)?;
         }
     }
     Ok(ExitCode::SUCCESS)
