@@ -449,10 +449,10 @@ impl ExactPersons<'_> {
     /// The articles matching the search that carry `name` or `surname`, whose counts add up
     /// to `summed` (`None` if the count fails: the caller keeps the summed count).
     fn count(&self, name: &str, surname: &str, summed: u64) -> Option<u64> {
-        let term = |n: &str| {
-            tantivy::Term::from_facet(self.field, &tantivy::schema::Facet::from_path([n]))
-        };
-        let (name, surname) = (term(name), term(surname));
+        let (name, surname) = (
+            build::person_term(self.field, name),
+            build::person_term(self.field, surname),
+        );
         self.matched
             .and_then(|matched| self.both_in(matched, &name, &surname))
             .map(|both| summed.saturating_sub(both))

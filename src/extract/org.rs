@@ -394,11 +394,11 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
             _ => run_from(true),
         };
         let run = &spans[i..=j];
-        let (start, last_end) = (run[0].start, run[run.len() - 1].end);
+        let last = spans[j];
+        let (start, last_end) = (run[0].start, last.end);
         let written = &text[start..last_end];
         let tail = firm_tail(text, last_end);
-        let ends_as_firm = tail.is_some() || is_firm_ending(last_word(text, run[run.len() - 1]));
-        let last = run[run.len() - 1];
+        let ends_as_firm = tail.is_some() || is_firm_ending(last_word(text, last));
         let joined = if !run.iter().any(|s| s.kind == Person) {
             None
         } else if gaps.contains(&Gap::Slash) {

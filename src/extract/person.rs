@@ -182,7 +182,7 @@ fn clean_with(name: &str, initials: bool) -> Option<String> {
 /// between its first and last words ("George W Bush" → "George W. Bush"): the form most news
 /// text writes, so that both spellings name one person. A one-letter first word is left as
 /// written: it may be an honorific ("U Thant").
-pub(crate) fn dot_initials<S: AsRef<str>>(words: &[S]) -> String {
+fn dot_initials<S: AsRef<str>>(words: &[S]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();

@@ -284,10 +284,12 @@ impl Gazetteer {
                 // Huntsville, Alabama) in an article whose other places point elsewhere is
                 // more likely a place the gazetteer lacks: keep it unresolved.
                 let alternate_only = cands.iter().all(|(e, _)| !e.primary);
-                if alternate_only
-                    && !ev.countries.is_empty()
-                    && ev.bonus(self, target) < SAME_COUNTRY
-                {
+                let bonus = ev.bonus(self, target);
+                let city = match target {
+                    Target::City(c) => Some(&self.cities[c as usize]),
+                    _ => None,
+                };
+                if alternate_only && !ev.countries.is_empty() && bonus < SAME_COUNTRY {
                     return None;
                 }
                 // Nor is a town under a million inhabitants reached only through an
@@ -297,10 +299,11 @@ impl Gazetteer {
                 // set there. Spellings of the name itself ("Frankfurt", "Saragossa",
                 // "Basle") resolve as before.
                 if alternate_only
-                    && matches!(target, Target::City(c)
-                        if self.cities[c as usize].population < ALTERNATE_NAME_POPULATION
-                            && !looks_alike(key, &key::normalize(&self.cities[c as usize].name)))
-                    && ev.bonus(self, target) < SAME_COUNTRY + SAME_REGION
+                    && city.is_some_and(|c| {
+                        c.population < ALTERNATE_NAME_POPULATION
+                            && !looks_alike(key, &key::normalize(&c.name))
+                    })
+                    && bonus < SAME_COUNTRY + SAME_REGION
                 {
                     return None;
                 }
@@ -308,11 +311,10 @@ impl Gazetteer {
                 // else in the article points to, when the article's other places point
                 // elsewhere, is more likely a word or a name the tagger took for a place
                 // ("Foley", a rugby player, was a town in Alabama in Irish match reports).
-                if matches!(target, Target::City(c)
-                        if self.cities[c as usize].population < SMALL_TOWN_POPULATION
-                            && self.cities[c as usize].seat == Seat::Other)
+                if city
+                    .is_some_and(|c| c.population < SMALL_TOWN_POPULATION && c.seat == Seat::Other)
                     && !ev.countries.is_empty()
-                    && ev.bonus(self, target) < SAME_COUNTRY
+                    && bonus < SAME_COUNTRY
                 {
                     return None;
                 }

@@ -11,6 +11,11 @@ use tantivy::query::{
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Index, Term};
 
+/// The person facet's term of one name: a person is a facet of one level ("/Tony Blair").
+pub(crate) fn person_term(field: Field, name: &str) -> Term {
+    Term::from_facet(field, &Facet::from_path([name]))
+}
+
 /// Builds the query of a request: the keyword query AND every filter. `surnames` has, for
 /// each `--person` filter, the one-word person the person facet counts under that name
 /// ("Bush" for "George W. Bush"), whose articles the filter also matches.
@@ -27,17 +32,16 @@ pub fn build(
     for (i, p) in req.persons.iter().enumerate() {
         let name = name_query(index, fields.person, p, "--person")?;
         let query: Box<dyn Query> = match surnames.get(i).and_then(Option::as_deref) {
-            Some(surname) => {
-                let facet = Facet::from_path([surname]);
-                let term = Term::from_facet(fields.person_facet, &facet);
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, name),
-                    (
-                        Occur::Should,
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                    ),
-                ]))
-            }
+            Some(surname) => Box::new(BooleanQuery::new(vec![
+                (Occur::Should, name),
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        person_term(fields.person_facet, surname),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ])),
             None => name,
         };
         clauses.push((Occur::Must, query));
