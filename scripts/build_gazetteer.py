@@ -14,7 +14,7 @@ first field names the record type:
     O  code  name                                   continent
     K  iso2  name  continent  currency  population  aliases   country
     R  key   name  population  aliases                        admin1 region ("CC.code")
-    T  name  country  admin1  population  flag  alternates  aliases   city
+    T  name  country  admin1  population  flag  alternates  aliases  names   city
     D  demonym  iso2                                          demonym
 
 Aliases and alternates are separated by "|". Aliases are curated names (ranked
@@ -22,6 +22,9 @@ like the main name); alternates are GeoNames alternate names (ranked lower). A r
 of the populations of the GeoNames cities (>= 15,000 inhabitants) it contains,
 an underestimate that is only used to rank same-name candidates. The city flag
 is "C" for a national capital, "A" for a first-level admin seat, "-" otherwise.
+A city's "names" is how many alternate names GeoNames lists for it (in any
+language), a rough measure of how widely known the city is: Venice, Italy has
+66, Venice, California 15.
 Rows are sorted so the output is reproducible.
 
 Place data: GeoNames (https://www.geonames.org/), licensed CC BY 4.0.
@@ -364,8 +367,9 @@ def main():
             flag = "C" if fcode == "PPLC" else "A" if fcode == "PPLA" else "-"
             key = f"{cc}.{admin1}" if admin1 else ""
             region_pop[key] = region_pop.get(key, 0) + pop
+            names = len([a for a in alts.split(",") if a.strip()])
             cities.append([clean(display), cc, admin1, pop, flag, "|".join(clean(a) for a in kept),
-                           "", name])
+                           "", name, names])
 
     # Curated aliases go to the most populous city of that name and country.
     for (name, cc), aliases in CITY_ALIASES.items():
@@ -405,7 +409,7 @@ def main():
             lines.append(["R", key, clean(display), str(region_pop.get(key, 0)), "|".join(kept)])
 
     for c in cities:
-        lines.append(["T", c[0], c[1], c[2], str(c[3]), c[4], c[5], c[6]])
+        lines.append(["T", c[0], c[1], c[2], str(c[3]), c[4], c[5], c[6], str(c[8])])
 
     for iso, words in DEMONYMS.items():
         if iso not in countries:

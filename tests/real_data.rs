@@ -536,3 +536,31 @@ fn reuters_facets_hold_whole_names() {
         assert!(!text.contains(bad), "{bad} in the top places");
     }
 }
+
+#[test]
+fn towns_with_a_far_better_known_namesake_abroad() {
+    // Real articles whose town had a namesake in a country the article names, and which
+    // were read as that namesake: Reuters' 1987 "Venice summit" and Geneva arms talks
+    // (Venice, California; Geneva, Illinois), BBC's Athens marathon (Athens, Georgia), a
+    // Heineken Cup report's "Clermont" (Clermont, Florida), and "the University of the West
+    // of England in Bristol" (Bristol, Connecticut).
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    for (file, name, country) in [
+        ("reuters21578/articles/07536.txt", "Venice", "Italy"),
+        ("reuters21578/articles/01290.txt", "Geneva", "Switzerland"),
+        ("bbc/sport/038.txt", "Athens", "Greece"),
+        ("bbc/sport/332.txt", "Clermont-Ferrand", "France"),
+        ("bbc/tech/229.txt", "Bristol", "United Kingdom"),
+    ] {
+        let path = data.join(file);
+        let out = json(&index, &["extract", path.to_str().unwrap()], 0);
+        let places = out["places"].as_array().unwrap();
+        let place = places
+            .iter()
+            .find(|p| p["canonical"] == name)
+            .unwrap_or_else(|| panic!("{file}: no {name} in {places:?}"));
+        assert_eq!(place["info"]["country"], country, "{file}: {place}");
+    }
+}

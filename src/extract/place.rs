@@ -33,6 +33,15 @@
 //! named ("Google", listed for Topeka); a building reached through an alternate name
 //! ("White House"); and a town under 100,000 that is no seat, in an article whose places
 //! point to other countries only ("Foley", a rugby player, is not Foley, Alabama).
+//!
+//! A town with a far better known namesake abroad is read as that town only when the article
+//! names its region: a namesake that is bigger, has at least 30 GeoNames alternate names and
+//! 1.8 times the town's, and bears the name or a spelling of its own name overshadows it.
+//! "Venice" in a story that names the United States is Venice, Italy (66 names), not Venice,
+//! California (15); "Athens" in a marathon report that names New York is Greece's capital.
+//! Country evidence does not lift an overshadowed town: US news names the United States
+//! when it writes about the Venice summit. Cities that hold the name only as an unrelated
+//! alternate name (Dayton, Ohio for "Venice") go with the overshadowed towns.
 
 #[cfg(test)]
 mod compile;
@@ -92,6 +101,12 @@ const CITY_SHARE_OF_REGION: u64 = 7;
 /// from this population on, and resolves without its region named in the article (see
 /// `resolve_places`).
 const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
+
+/// A city is overshadowed by a namesake in another country that is bigger and has at least
+/// this many GeoNames alternate names ...
+const OVERSHADOW_NAMES: u16 = 30;
+/// ... and at least this many times as many as the city (as a ratio of tenths: 1.8×).
+const OVERSHADOW_RATIO_TENTHS: u32 = 18;
 
 /// The place gazetteer: continents, countries, first-level regions and cities of at
 /// least 15,000 inhabitants from GeoNames, with news aliases and demonyms.
@@ -279,7 +294,13 @@ impl Gazetteer {
             .zip(mentions)
             .map(|((key, cands), mention)| {
                 let ev = with_anchors(&base, Some(key.as_str()));
-                let target = self.best(cands, &ev)?;
+                // A town whose namesake abroad is bigger and far better known (Venice,
+                // California against Venice, Italy; Athens, Georgia against Athens) is read
+                // as that town only when the article names its region: a US news story that
+                // mentions "the Venice summit" is not set in California.
+                let kept = self.unshadowed(key, cands, &ev);
+                let overshadowing = kept.is_some();
+                let target = self.best(kept.as_deref().unwrap_or(cands), &ev)?;
                 // A name known only as some city's alternate name ("Twickenham" for
                 // Huntsville, Alabama) in an article whose other places point elsewhere is
                 // more likely a place the gazetteer lacks: keep it unresolved.
@@ -313,6 +334,7 @@ impl Gazetteer {
                 // ("Foley", a rugby player, was a town in Alabama in Irish match reports).
                 if city
                     .is_some_and(|c| c.population < SMALL_TOWN_POPULATION && c.seat == Seat::Other)
+                    && !overshadowing
                     && !ev.countries.is_empty()
                     && bonus < SAME_COUNTRY
                 {
@@ -420,6 +442,65 @@ impl Gazetteer {
             Some((_, s)) if top_score - s >= ANCHOR_MARGIN => Some(top.target),
             Some(_) => None,
         }
+    }
+
+    /// The candidates left when some are overshadowed (see [`Gazetteer::overshadowed`]) and
+    /// their region is not named in the article, `None` when none is. Cities that have the
+    /// name only as an alternate name that is not a spelling of theirs go too: they are no
+    /// likelier than the towns left out (Dayton, Ohio for "Venice"; Independence, Missouri
+    /// for "Bristol").
+    fn unshadowed(
+        &self,
+        key: &str,
+        candidates: &[(Entry, f64)],
+        ev: &Evidence,
+    ) -> Option<Vec<(Entry, f64)>> {
+        let named_region = |t: Target| self.region_of(t).is_some_and(|r| ev.regions.contains(&r));
+        let dropped = |e: &Entry| {
+            self.overshadowed(key, e, candidates) && !named_region(e.target)
+        };
+        if !candidates.iter().any(|(e, _)| dropped(e)) {
+            return None;
+        }
+        let borrowed = |e: &Entry| match e.target {
+            Target::City(c) => {
+                !e.primary
+                    && !spelling_of(key, &key::normalize(&self.cities[c as usize].name))
+                    && !named_region(e.target)
+            }
+            _ => false,
+        };
+        Some(
+            candidates
+                .iter()
+                .filter(|(e, _)| !dropped(e) && !borrowed(e))
+                .copied()
+                .collect(),
+        )
+    }
+
+    /// Whether `e` reads the name `key` as a city that has a far better known namesake in
+    /// another country among `candidates` (see [`OVERSHADOW_NAMES`]), bigger than it or with
+    /// the name as its own (Dayton, Ohio has "Venice" among its alternate names). The
+    /// namesake bears the name, or a spelling of its own name ("Geneva" for Genève), not a
+    /// former or biblical name ("San Miguel" for San Diego, "Salem" for Jerusalem).
+    fn overshadowed(&self, key: &str, e: &Entry, candidates: &[(Entry, f64)]) -> bool {
+        let Target::City(i) = e.target else {
+            return false;
+        };
+        let city = &self.cities[i as usize];
+        candidates.iter().any(|(other, _)| match other.target {
+            Target::City(j) => {
+                let rival = &self.cities[j as usize];
+                rival.country != city.country
+                    && (rival.population > city.population || !e.primary)
+                    && (other.primary || spelling_of(key, &key::normalize(&rival.name)))
+                    && rival.names >= OVERSHADOW_NAMES
+                    && u32::from(rival.names) * 10
+                        >= u32::from(city.names) * OVERSHADOW_RATIO_TENTHS
+            }
+            _ => false,
+        })
     }
 
     /// The best candidate given the article's evidence.
@@ -597,6 +678,13 @@ fn looks_alike(a: &str, b: &str) -> bool {
         }
     }
     total > 0 && shared * 2 * 3 >= total
+}
+
+/// Whether the place key `alt` reads as a spelling of the name `name`: it begins with the
+/// same two letters and [`looks_alike`] it ("geneva" and "geneve", "clermont" and
+/// "clermont ferrand"; not "salem" and "jerusalem").
+fn spelling_of(alt: &str, name: &str) -> bool {
+    alt.chars().take(2).eq(name.chars().take(2)) && looks_alike(alt, name)
 }
 
 /// Resolves every mention of one article together, in order: ambiguous names pick the

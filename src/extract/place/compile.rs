@@ -68,7 +68,7 @@ pub(super) fn parse_text(text: &str) -> Records {
                     names.add(alias, Target::Region(i), true);
                 }
             }
-            ["T", name, cc, admin1, population, seat, alternates, aliases] => {
+            ["T", name, cc, admin1, population, seat, alternates, aliases, known] => {
                 let Some(country) = country_by_code.get(*cc).copied() else {
                     continue;
                 };
@@ -85,6 +85,7 @@ pub(super) fn parse_text(text: &str) -> Records {
                         "A" => Seat::Admin,
                         _ => Seat::Other,
                     },
+                    names: known.parse().unwrap_or(0),
                 });
                 names.add(name, Target::City(i), true);
                 for alias in aliases.split('|') {
@@ -167,6 +168,7 @@ pub(super) fn encode(r: &Records) -> Vec<u8> {
         put_u32(&mut out, c.region.unwrap_or(u32::MAX));
         out.extend_from_slice(&c.population.to_le_bytes());
         out.push(c.seat.code());
+        out.extend_from_slice(&c.names.to_le_bytes());
     }
     put_len(&mut out, r.demonyms.len());
     for (word, country) in &r.demonyms {

@@ -136,6 +136,7 @@ pub(super) fn read(bytes: Cow<'static, [u8]>) -> Option<(Records, NameIndex)> {
             },
             population: r.u64()?,
             seat: Seat::from_code(r.u8()?),
+            names: r.u16()?,
         });
     }
     for _ in 0..r.u32()? {
@@ -238,8 +239,8 @@ mod tests {
                     K\tBE\tBelgium\tEU\tEUR\t11000000\tBelgique\n\
                     K\tXX\tBroken line\n\
                     R\tBE.BRU\tBrussels Capital\t1200000\tBrussels\n\
-                    T\tBrussels\tBE\tBRU\t1019022\tC\tBruxelles|Brussel\tBrussels\n\
-                    T\tNowhere\tZZ\t01\t5\t-\t\t\n\
+                    T\tBrussels\tBE\tBRU\t1019022\tC\tBruxelles|Brussel\tBrussels\t48\n\
+                    T\tNowhere\tZZ\t01\t5\t-\t\t\t0\n\
                     D\tBelgian\tBE\n";
         let records = parse_text(text);
         assert_eq!(records.countries.len(), 1);
@@ -265,7 +266,7 @@ mod tests {
         let text = "O\tEU\tEurope\n\
                     K\tBE\tBelgium\tEU\tEUR\t11000000\tBelgique\n\
                     R\tBE.BRU\tBrussels Capital\t1200000\t\n\
-                    T\tBrussels\tBE\tBRU\t1019022\tC\tBruxelles\t\n\
+                    T\tBrussels\tBE\tBRU\t1019022\tC\tBruxelles\t\t48\n\
                     D\tBelgian\tBE\n";
         let image = encode(&parse_text(text));
         assert!(Gazetteer::from_image(Cow::Owned(image.clone())).is_some());

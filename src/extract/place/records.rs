@@ -11,7 +11,7 @@
 //! u32 countries,  then each: code, name, u8 continent (255: none), currency, u64 population
 //! u32 regions,    then each: name, u16 country, u64 population
 //! u32 cities,     then each: name, u16 country, u32 region (u32::MAX: none), u64 population,
-//!                            u8 seat (see `Seat::code`)
+//!                            u8 seat (see `Seat::code`), u16 names
 //! u32 demonyms,   then each: normalised key, u16 country (later ones win)
 //! name index:     u32 slots (a power of two, or 0), u32 keys, u32 entries, u32 pool bytes,
 //!                 slots × u32 (0: empty, else key number + 1; open addressing by `hash`,
@@ -20,7 +20,7 @@
 //! ```
 
 /// First bytes of an image; the last two digits are the format version.
-pub(super) const MAGIC: &[u8; 8] = b"NXGAZ001";
+pub(super) const MAGIC: &[u8; 8] = b"NXGAZ002";
 
 /// What a gazetteer name points to (indexes into the gazetteer's tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,6 +130,9 @@ pub(super) struct City {
     pub(super) region: Option<u32>,
     pub(super) population: u64,
     pub(super) seat: Seat,
+    /// How many alternate names GeoNames lists for the city, in any language: how widely
+    /// it is known (Venice, Italy: 66; Venice, California: 15).
+    pub(super) names: u16,
 }
 
 /// Every record of the gazetteer, as the text file gives them.

@@ -495,3 +495,33 @@ fn a_city_named_like_its_region_wins_only_with_a_good_share_of_its_people() {
     assert!(resolve_one(&["New York"], None, &[], 0).ends_with("New York City"));
     assert!(resolve_one(&["Bern"], None, &[], 0).ends_with("Bern/Bern"));
 }
+
+#[test]
+fn a_far_better_known_namesake_abroad_needs_no_region() {
+    // Reuters' 1987 stories on "the Venice summit" name the United States; Venice,
+    // California and Venice, Florida (15 and 11 GeoNames names) are overshadowed by Venice,
+    // Italy (66), and so is Dayton, Ohio, which has "Venice" as an alternate name.
+    assert!(resolve_one(&["Venice", "United States"], None, &[], 0).ends_with("Veneto/Venice"));
+    assert!(resolve_one(&["Geneva", "United States"], None, &[], 0).contains("Switzerland"));
+    assert!(resolve_one(&["Athens", "New York"], None, &[], 0).ends_with("Attica/Athens"));
+    assert!(resolve_one(&["Melbourne", "Philadelphia"], None, &[], 0).contains("Australia"));
+    // With its region named, the town is read as before.
+    assert!(resolve_one(&["Venice", "California"], None, &[], 0).ends_with("California/Venice"));
+    assert!(resolve_one(&["Athens", "Ohio"], None, &[], 0).ends_with("Ohio/Athens"));
+    // A namesake that has the name only as a former or biblical name overshadows nothing:
+    // "San Miguel" is not San Diego, "Salem" is not Jerusalem.
+    assert!(!resolve_one(&["San Miguel", "Philippines"], None, &[], 0).contains("San Diego"));
+    assert!(
+        resolve_one(&["Salem", "United States"], None, &[], 0).contains("United States/Oregon")
+    );
+    // A bigger town is not overshadowed by a smaller one: Valencia, Venezuela in an article
+    // naming Venezuela.
+    assert!(resolve_one(&["Valencia", "Venezuela"], None, &[], 0).contains("Venezuela"));
+    // Once the towns are overshadowed, a city that has the name only as an unrelated
+    // alternate name does not take their place (Independence, Missouri lists "Bristol").
+    assert!(
+        resolve_one(&["Bristol", "United States"], None, &[], 0).ends_with("England/Bristol")
+    );
+    assert!(spelling_of("geneva", "geneve") && spelling_of("clermont", "clermont ferrand"));
+    assert!(!spelling_of("salem", "jerusalem") && !spelling_of("san miguel", "san diego"));
+}
