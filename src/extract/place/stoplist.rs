@@ -88,9 +88,14 @@ const GENERIC: &[&str] = &[
     "north", "northern", "south", "southern", "west", "western",
 ];
 
-/// True when the normalised key is a direction or landform word (see [`GENERIC`]).
+/// True when the normalised key is a direction or landform word, or made of them only
+/// ("west coast", a region of New Zealand, is the US West Coast in Reuters; "north west", a
+/// province of South Africa, England's North West in BBC news) (see [`GENERIC`]).
 pub fn is_generic(key: &str) -> bool {
-    GENERIC.binary_search(&key).is_ok()
+    !key.is_empty()
+        && key
+            .split(' ')
+            .all(|word| GENERIC.binary_search(&word).is_ok())
 }
 
 /// True when the normalised key is on the stoplist.
@@ -115,6 +120,8 @@ mod tests {
             assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
         }
         assert!(is_generic("gulf") && !is_generic("split"));
+        assert!(is_generic("west coast") && is_generic("north west"));
+        assert!(!is_generic("west bank") && !is_generic("gold coast") && !is_generic(""));
         assert!(!is_stopword("paris"));
     }
 }
