@@ -129,6 +129,9 @@ CITY_ALIASES = {
     ("Panamá", "PA"): ["Panama City"],
     ("Guatemala City", "GT"): ["Guatemala"],
     ("Singapore", "SG"): ["Singapore City"],
+    # British news writes these for Parliament and the civil service; GeoNames has
+    # "Westminster" only as an alternate name, so Westminster, Colorado outranked it.
+    ("City of Westminster", "GB"): ["Westminster", "Whitehall"],
 }
 
 # Names of regions that read oddly, and extra aliases for regions ("CC.code").
@@ -378,6 +381,8 @@ def main():
             sys.exit(f"curated alias target not found: {name}, {cc}")
         city = max(matches, key=lambda c: c[3])
         city[6] = "|".join(a for a in aliases if fold(a) != fold(city[0]))
+        folded = {fold(a) for a in aliases}
+        city[5] = "|".join(a for a in city[5].split("|") if a and fold(a) not in folded)
 
     with open(os.path.join(src, "regionInfo.tsv"), encoding="utf-8") as f:
         for row in f:

@@ -543,7 +543,7 @@ fn towns_with_a_far_better_known_namesake_abroad() {
     // were read as that namesake: Reuters' 1987 "Venice summit" and Geneva arms talks
     // (Venice, California; Geneva, Illinois), BBC's Athens marathon (Athens, Georgia), a
     // Heineken Cup report's "Clermont" (Clermont, Florida), and "the University of the West
-    // of England in Bristol" (Bristol, Connecticut).
+    // of England in Bristol" (Bristol, Connecticut). And BBC's "Westminster" (Colorado).
     let Some(data) = shared_data() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
@@ -553,6 +553,11 @@ fn towns_with_a_far_better_known_namesake_abroad() {
         ("bbc/sport/038.txt", "Athens", "Greece"),
         ("bbc/sport/332.txt", "Clermont-Ferrand", "France"),
         ("bbc/tech/229.txt", "Bristol", "United Kingdom"),
+        (
+            "bbc/politics/008.txt",
+            "City of Westminster",
+            "United Kingdom",
+        ),
     ] {
         let path = data.join(file);
         let out = json(&index, &["extract", path.to_str().unwrap()], 0);

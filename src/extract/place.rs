@@ -456,9 +456,7 @@ impl Gazetteer {
         ev: &Evidence,
     ) -> Option<Vec<(Entry, f64)>> {
         let named_region = |t: Target| self.region_of(t).is_some_and(|r| ev.regions.contains(&r));
-        let dropped = |e: &Entry| {
-            self.overshadowed(key, e, candidates) && !named_region(e.target)
-        };
+        let dropped = |e: &Entry| self.overshadowed(key, e, candidates) && !named_region(e.target);
         if !candidates.iter().any(|(e, _)| dropped(e)) {
             return None;
         }

@@ -513,17 +513,23 @@ fn a_far_better_known_namesake_abroad_needs_no_region() {
     // A namesake that has the name only as a former or biblical name overshadows nothing:
     // "San Miguel" is not San Diego, "Salem" is not Jerusalem.
     assert!(!resolve_one(&["San Miguel", "Philippines"], None, &[], 0).contains("San Diego"));
-    assert!(
-        resolve_one(&["Salem", "United States"], None, &[], 0).contains("United States/Oregon")
-    );
+    assert!(resolve_one(&["Salem", "United States"], None, &[], 0).contains("United States/Oregon"));
     // A bigger town is not overshadowed by a smaller one: Valencia, Venezuela in an article
     // naming Venezuela.
     assert!(resolve_one(&["Valencia", "Venezuela"], None, &[], 0).contains("Venezuela"));
     // Once the towns are overshadowed, a city that has the name only as an unrelated
     // alternate name does not take their place (Independence, Missouri lists "Bristol").
-    assert!(
-        resolve_one(&["Bristol", "United States"], None, &[], 0).ends_with("England/Bristol")
-    );
+    assert!(resolve_one(&["Bristol", "United States"], None, &[], 0).ends_with("England/Bristol"));
     assert!(spelling_of("geneva", "geneve") && spelling_of("clermont", "clermont ferrand"));
     assert!(!spelling_of("salem", "jerusalem") && !spelling_of("san miguel", "san diego"));
+}
+
+#[test]
+fn westminster_is_in_london_unless_the_article_says_otherwise() {
+    // BBC politics: "Westminster" is Parliament's district, not Westminster, Colorado.
+    assert!(resolve_one(&["Westminster"], None, &[], 0).ends_with("England/City of Westminster"));
+    assert!(resolve_one(&["Whitehall", "Ireland"], None, &[], 0).ends_with("City of Westminster"));
+    assert!(
+        resolve_one(&["Westminster", "Colorado"], None, &[], 0).ends_with("Colorado/Westminster")
+    );
 }
