@@ -215,6 +215,18 @@ pub(crate) fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> (Vec<&'a
     (values, slots)
 }
 
+/// How much of the text after a place name is read for its region ("…, British Columbia").
+const QUALIFIER_BYTES: usize = 40;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut i = at.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Extracts entities from `text` using what `hints` tell about the article.
 pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let gazetteer = place::Gazetteer::global();
@@ -381,18 +393,39 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     // Resolve each distinct name once: an article repeats its places, and resolution
     // compares names with each other.
     let (distinct, slots) = distinct(place_texts.iter().map(String::as_str));
+    // What follows each name, for "Salem, Ore." and "London, Ontario": the first mention of
+    // a name that has such a tail gives it.
+    let mut qualifiers: Vec<Option<&str>> = vec![None; distinct.len()];
+    for (&slot, mention) in slots.iter().zip(&place_refs) {
+        if let (None, Some(m)) = (qualifiers[slot], mention) {
+            let tail = &text[m.end..];
+            let tail = &tail[..floor_char_boundary(tail, QUALIFIER_BYTES)];
+            if gazetteer.names_location(tail) {
+                qualifiers[slot] = Some(tail);
+            }
+        }
+    }
     let evidence_refs: Vec<&str> = evidence.iter().map(String::as_str).collect();
-    let resolved = place::resolve_places(&distinct, hints.dateline_place, &evidence_refs);
+    let resolved = place::resolve_places_qualified(
+        &distinct,
+        &qualifiers,
+        hints.dateline_place,
+        &evidence_refs,
+    );
     let infos: Vec<Option<PlaceInfo>> = slots.iter().map(|&i| resolved[i].clone()).collect();
     let mut places: Vec<Place> = Vec::new();
-    for ((text, mention), info) in place_texts.iter().zip(place_refs).zip(infos) {
+    for (((text, mention), info), &slot) in
+        place_texts.iter().zip(place_refs).zip(infos).zip(&slots)
+    {
         let canonical = match &info {
             Some(i) => i.name.clone(),
             None => match person::unknown_place_name(text) {
                 // An unknown one-word place seen once ("Family", "Election") is more often a
-                // tagging slip than a place; several words, or several mentions, are kept.
+                // tagging slip than a place; several words, several mentions, or a place
+                // the text locates ("Dayton, Tenn.", which the gazetteer lacks) are kept.
                 Some(n)
                     if n.contains(' ')
+                        || qualifiers[slot].is_some()
                         || place_texts
                             .iter()
                             .filter(|t| t.eq_ignore_ascii_case(text))
@@ -846,6 +879,38 @@ mod tests {
             places.contains(&"Split"),
             "written in mixed case: {places:?}"
         );
+    }
+
+    /// Reuters locates US towns by state abbreviation ("Salem, Ore."): the town resolves in
+    /// that state, or stays an unresolved place when the gazetteer lacks it there.
+    #[test]
+    fn towns_followed_by_their_state_resolve_there() {
+        let region = |e: &Extracted, name: &str| -> Option<String> {
+            let place = e.entities.places.iter().find(|p| p.named.canonical == name);
+            let place = place.unwrap_or_else(|| panic!("no {name}: {:?}", e.entities.places));
+            place.info.as_ref().and_then(|i| i.region.clone())
+        };
+        for (file, name, state) in [
+            ("01666.txt", "Salem", Some("Oregon")), // was Salem, Virginia
+            ("11883.txt", "Vancouver", Some("Washington")), // was British Columbia
+            ("18138.txt", "Wilmington", Some("Delaware")), // was California
+            ("08260.txt", "Berlin", None),          // "Berlin, N.J.", was Germany
+            ("09920.txt", "LaFayette", None),       // "LaFayette, Ga.", was Louisiana
+            ("09920.txt", "Georgia", Some("Georgia")), // the state, by "Ga."
+        ] {
+            let Some(e) = reuters_article(file) else {
+                return;
+            };
+            assert_eq!(region(&e, name).as_deref(), state, "{file}: {name}");
+        }
+        let e = extract_text("It will close its Dayton, Tenn., plant. Then, Family, it was.");
+        let places = place_names(&e.places);
+        assert!(places.contains(&"Dayton"), "{places:?}");
+        assert!(!places.contains(&"Family"), "{places:?}");
+        assert!(e
+            .places
+            .iter()
+            .all(|p| p.named.canonical != "Dayton" || p.info.is_none()));
     }
 
     /// One-word persons read from Reuters' capital headlines: tickers and words of company

@@ -42,6 +42,14 @@
 //! Country evidence does not lift an overshadowed town: US news names the United States
 //! when it writes about the Venice summit. Cities that hold the name only as an unrelated
 //! alternate name (Dayton, Ohio for "Venice") go with the overshadowed towns.
+//!
+//! A name followed by a comma and its region or country ("Cambridge, Mass.", "London,
+//! Ontario", "Perth, Scotland") resolves among its readings there, and that region counts
+//! as a place the article names. After a state's abbreviation (`STATE_ABBREVIATIONS`, as
+//! Reuters and US papers write them) a name with no reading there stays unresolved (the
+//! gazetteer has no Dayton, Tennessee); after a full name it keeps all its readings when
+//! none lies there, since the full name may be the next item of a list ("Washington, Tokyo
+//! and Bonn", "Mexico, Philippines, Indonesia").
 
 #[cfg(test)]
 mod compile;
@@ -107,6 +115,68 @@ const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 const OVERSHADOW_NAMES: u16 = 30;
 /// ... and at least this many times as many as the city (as a ratio of tenths: 1.8×).
 const OVERSHADOW_RATIO_TENTHS: u32 = 18;
+
+/// Newspaper abbreviations of US states and Canadian provinces, read only right after a
+/// place name and a comma ("Salem, Ore.", "Dayton, Tenn."). The gazetteer knows most of
+/// them as aliases, but not those that are words or other places on their own ("Mass",
+/// "Ore", "La"); and after a name, an abbreviation can only be its location, where a full
+/// name may be the next item of a list ("Washington, Tokyo and Bonn").
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "Alabama"),
+    ("Alta", "Alberta"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("B.C", "British Columbia"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("D.C", "District of Columbia"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Kans", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Mass", "Massachusetts"),
+    ("Md", "Maryland"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("N.B", "New Brunswick"),
+    ("N.C", "North Carolina"),
+    ("N.D", "North Dakota"),
+    ("N.H", "New Hampshire"),
+    ("N.J", "New Jersey"),
+    ("N.M", "New Mexico"),
+    ("N.S", "Nova Scotia"),
+    ("N.Y", "New York"),
+    ("Neb", "Nebraska"),
+    ("Nebr", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("Okla", "Oklahoma"),
+    ("Ont", "Ontario"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("Penn", "Pennsylvania"),
+    ("Que", "Quebec"),
+    ("R.I", "Rhode Island"),
+    ("S.C", "South Carolina"),
+    ("S.D", "South Dakota"),
+    ("Sask", "Saskatchewan"),
+    ("Tenn", "Tennessee"),
+    ("Tex", "Texas"),
+    ("Va", "Virginia"),
+    ("Vt", "Vermont"),
+    ("W.Va", "West Virginia"),
+    ("Wash", "Washington"),
+    ("Wis", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+];
 
 /// The place gazetteer: continents, countries, first-level regions and cities of at
 /// least 15,000 inhabitants from GeoNames, with news aliases and demonyms.
@@ -246,6 +316,7 @@ impl Gazetteer {
     pub fn resolve(
         &self,
         mentions: &[&str],
+        qualifiers: &[Option<&str>],
         dateline_place: Option<&str>,
         evidence_countries: &[&str],
     ) -> Vec<Option<PlaceInfo>> {
@@ -263,12 +334,63 @@ impl Gazetteer {
                 c
             })
             .collect();
-        let anchors: Vec<Option<Target>> = candidates.iter().map(|c| self.anchor(c)).collect();
+        // A name followed by its region or country ("Cambridge, Mass.", "Perth, Scotland")
+        // keeps only the readings that lie there, when it has any; after a state's
+        // abbreviation ("Dayton, Tenn.") it has none when none lies there.
+        let locations: Vec<Option<(Target, bool)>> = (0..keys.len())
+            .map(|i| self.qualifier(qualifiers.get(i).copied().flatten()?))
+            .collect();
+        let qualified: Vec<Option<Vec<(Entry, f64)>>> = candidates
+            .iter()
+            .zip(&locations)
+            .map(|(cands, location)| {
+                let (within, strict) = (*location)?;
+                // Regions of one country in a row are a list ("Minn, N.D., S.D."); Spain's
+                // Andalusia is not in Alabama, but "Andalusia, Ala." is.
+                let country = self.country_of(within);
+                if !strict
+                    && cands
+                        .iter()
+                        .any(|(e, _)| matches!(e.target, Target::Country(_)))
+                {
+                    return None; // "Mexico, Philippines, Indonesia"
+                }
+                if !cands.is_empty()
+                    && cands
+                        .iter()
+                        .all(|(e, _)| !matches!(e.target, Target::City(_)))
+                    && cands
+                        .iter()
+                        .any(|(e, _)| self.country_of(e.target) == country)
+                {
+                    return None;
+                }
+                let kept: Vec<(Entry, f64)> = cands
+                    .iter()
+                    .filter(|(e, _)| self.lies_in(e.target, within))
+                    .copied()
+                    .collect();
+                (strict || !kept.is_empty()).then_some(kept)
+            })
+            .collect();
+        let anchors: Vec<Option<Target>> = candidates
+            .iter()
+            .zip(&qualified)
+            .map(|(c, q)| self.anchor(q.as_deref().unwrap_or(c)))
+            .collect();
 
         let mut base = Evidence::default();
         for name in evidence_countries {
             if let Some(t) = self.evidence_target(name) {
                 base.add(self, t);
+            }
+        }
+        // The regions and countries that locate names are places the article names (those
+        // that locate nothing may be the next item of a list: "the Carolinas, Georgia and
+        // Alabama").
+        for (location, qualified) in locations.iter().zip(&qualified) {
+            if let (Some((t, _)), Some(_)) = (location, qualified) {
+                base.add(self, *t);
             }
         }
         let with_anchors = |base: &Evidence, skip_key: Option<&str>| {
@@ -292,8 +414,13 @@ impl Gazetteer {
         keys.iter()
             .zip(&candidates)
             .zip(mentions)
-            .map(|((key, cands), mention)| {
+            .zip(&qualified)
+            .map(|(((key, cands), mention), qualified)| {
                 let ev = with_anchors(&base, Some(key.as_str()));
+                // The article says where the place is: no guard below applies.
+                if let Some(within) = qualified {
+                    return self.best(within, &ev).map(|t| self.info(t));
+                }
                 // A town whose namesake abroad is bigger and far better known (Venice,
                 // California against Venice, Italy; Athens, Georgia against Athens) is read
                 // as that town only when the article names its region: a US news story that
@@ -426,6 +553,61 @@ impl Gazetteer {
                 log_pop(city.population) + seat - alternate
             }
         }
+    }
+
+    /// The region or country that the text right after a place name gives as its location:
+    /// `tail` starts after the name, and must start with a comma ("…, Mass., said" gives
+    /// Massachusetts; "…, British Columbia" the province; "…, England" the region). Up to
+    /// three capitalised words are tried, longest first, and the abbreviations of
+    /// [`STATE_ABBREVIATIONS`]. Also says whether the place was such an abbreviation.
+    fn qualifier(&self, tail: &str) -> Option<(Target, bool)> {
+        let rest = tail.strip_prefix(',')?.trim_start();
+        let words: Vec<&str> = rest
+            .split([' ', '\n', '\t'])
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .collect();
+        (1..=words.len()).rev().find_map(|n| {
+            let mut phrase = words[..n].join(" ");
+            // A trailing comma or full stop ends the phrase; "N.Y." keeps its inner stops.
+            while phrase.ends_with([',', ';', ':', ')']) {
+                phrase.pop();
+            }
+            let bare = phrase.trim_end_matches('.');
+            let state = STATE_ABBREVIATIONS
+                .iter()
+                .find(|(abbr, _)| n == 1 && bare.len() < phrase.len() && *abbr == bare)
+                .map(|(_, state)| *state);
+            let abbreviated = state.is_some();
+            let name = state.unwrap_or(phrase.as_str());
+            // A state abbreviation names a region ("Ga." is not the country Georgia).
+            self.candidates(&normalize(name))
+                .into_iter()
+                .map(|(e, _)| e.target)
+                .find(|t| match t {
+                    Target::Region(_) => true,
+                    Target::Country(_) => !abbreviated,
+                    _ => false,
+                })
+                .map(|t| (t, abbreviated))
+        })
+    }
+
+    /// Whether `tail`, the text right after a place name, gives the place's region or
+    /// country ("…, Mass., said", "…, England"); see [`resolve_places_qualified`].
+    pub fn names_location(&self, tail: &str) -> bool {
+        self.qualifier(tail).is_some()
+    }
+
+    /// Whether `t` lies in the region or country `within` (and is not `within` itself).
+    fn lies_in(&self, t: Target, within: Target) -> bool {
+        t != within
+            && match within {
+                Target::Region(r) => self.region_of(t) == Some(r),
+                Target::Country(c) => self.country_of(t) == Some(c),
+                _ => false,
+            }
     }
 
     /// The reading of an unambiguous name, to be used as evidence for the others: all
@@ -695,5 +877,17 @@ pub fn resolve_places(
     dateline_place: Option<&str>,
     evidence_countries: &[&str],
 ) -> Vec<Option<PlaceInfo>> {
-    Gazetteer::global().resolve(mentions, dateline_place, evidence_countries)
+    Gazetteer::global().resolve(mentions, &[], dateline_place, evidence_countries)
+}
+
+/// [`resolve_places`], with each mention's text right after it (`qualifiers`, parallel to
+/// `mentions`; `None` where there is none): a name followed by a comma and its region or
+/// country ("Cambridge, Mass.", "London, Ontario") resolves within it when it can.
+pub fn resolve_places_qualified(
+    mentions: &[&str],
+    qualifiers: &[Option<&str>],
+    dateline_place: Option<&str>,
+    evidence_countries: &[&str],
+) -> Vec<Option<PlaceInfo>> {
+    Gazetteer::global().resolve(mentions, qualifiers, dateline_place, evidence_countries)
 }

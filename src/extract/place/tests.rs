@@ -533,3 +533,50 @@ fn westminster_is_in_london_unless_the_article_says_otherwise() {
         resolve_one(&["Westminster", "Colorado"], None, &[], 0).ends_with("Colorado/Westminster")
     );
 }
+
+/// The path of mention `which` resolved with the text after each mention.
+fn resolve_after(mentions: &[&str], after: &[Option<&str>], which: usize) -> String {
+    resolve_places_qualified(mentions, after, None, &[])[which]
+        .as_ref()
+        .map(path)
+        .unwrap_or_else(|| "<none>".to_string())
+}
+
+#[test]
+fn a_name_followed_by_its_state_resolves_there() {
+    // Reuters writes "Salem, Ore.", "Cambridge, Mass.": abbreviations that the gazetteer
+    // leaves out elsewhere ("Ore", "Mass" are words) locate the name here.
+    assert!(resolve_after(&["Salem"], &[Some(", Ore. were sold")], 0).ends_with("Oregon/Salem"));
+    assert!(resolve_after(&["Cambridge"], &[Some(", Mass., said")], 0)
+        .ends_with("Massachusetts/Cambridge"));
+    assert!(resolve_after(&["Atlanta"], &[Some(", Ga., said")], 0).ends_with("Georgia/Atlanta"));
+    assert!(resolve_after(&["London"], &[Some(", Ontario last year")], 0).contains("Canada"));
+    // After an abbreviation, a name with no reading there stays unresolved: the gazetteer
+    // lacks Dayton, Tennessee, and Spain's Andalusia is not "Andalusia, Ala.".
+    assert_eq!(
+        resolve_after(&["Dayton"], &[Some(", Tenn., plant")], 0),
+        "<none>"
+    );
+    assert_eq!(
+        resolve_after(&["Andalusia"], &[Some(", Ala.")], 0),
+        "<none>"
+    );
+    // A full name after a comma may be the next item of a list: it only picks among the
+    // name's own readings.
+    assert!(
+        resolve_after(&["Washington"], &[Some(", Tokyo and Bonn")], 0)
+            .ends_with("District of Columbia/Washington")
+    );
+    assert!(
+        resolve_after(&["Mexico"], &[Some(", Philippines, Indonesia")], 0).ends_with("/Mexico")
+    );
+    assert!(resolve_after(&["Minn"], &[Some(", N.D., S.D.")], 0).ends_with("Minnesota"));
+    assert!(resolve_after(&["Salem"], &[Some(", a town")], 0).contains("India"));
+    // The region that locates one name is evidence for the others: "LaFayette, Ga." (not in
+    // the gazetteer) makes "northeast Georgia" the state, not the country.
+    assert!(
+        resolve_after(&["LaFayette", "Georgia"], &[Some(", Ga., for"), None], 1)
+            .ends_with("United States/Georgia")
+    );
+    assert_eq!(resolve_after(&["Georgia"], &[None], 0), "Asia/Georgia");
+}
