@@ -309,6 +309,14 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     && !raw.contains(' ')
                     && !gazetteer.is_place_name(raw)
                     && !gazetteer.lookup(raw).is_empty() => {}
+            // A place that begins a company's name in a Reuters headline, right before its
+            // ticker ("BURLINGTON <BNI>", "KANSAS GAS AND ELECTRIC CO <KGE>"), is the company.
+            tagger::EntityKind::Location
+                if names_a_listed_company(text, span.end)
+                    && !raw.chars().any(char::is_lowercase)
+                    && !gazetteer.lookup(raw).first().is_some_and(|p| {
+                        matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
+                    }) => {}
             tagger::EntityKind::Location => place_mentions.push(mention),
             tagger::EntityKind::Misc => {
                 if let Some(country) = gazetteer.demonym(raw.trim()) {
@@ -709,6 +717,23 @@ fn is_ticker(text: &str, start: usize, end: usize) -> bool {
         && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Whether a capitals line goes on from `end` with at most four more capitalised words and
+/// then a stock ticker ("… GAS AND ELECTRIC CO <KGE> …"): what precedes is a company's name.
+fn names_a_listed_company(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let Some(open) = line.find('<') else {
+        return false;
+    };
+    let words = &line[..open];
+    let close = line[open..].find('>').map(|i| open + i);
+    close.is_some_and(|close| is_ticker(text, end + open + 1, end + close))
+        && words.split_whitespace().count() <= 4
+        && words
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " &.'-/".contains(c))
+}
+
 /// Whether `text` holds `word` (lower case) as a whole word, written as it is.
 fn contains_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
@@ -911,6 +936,41 @@ mod tests {
             .places
             .iter()
             .all(|p| p.named.canonical != "Dayton" || p.info.is_none()));
+    }
+
+    /// A place that begins a company's name before its ticker in a Reuters headline is the
+    /// company: Burlington Northern was Burlington, Ontario, Bethlehem Steel Belém (Brazil,
+    /// "Bethlehem" in GeoNames), Carolina Power and Light Carolina, Puerto Rico.
+    #[test]
+    fn places_in_company_names_before_a_ticker_are_not_places() {
+        for file in ["13030.txt", "07430.txt", "06683.txt"] {
+            let Some(e) = reuters_article(file) else {
+                return;
+            };
+            assert!(
+                e.entities.places.is_empty(),
+                "{file}: {:?}",
+                e.entities.places
+            );
+        }
+        // "HONG KONG FIRM UPS WRATHER <WCO> STAKE": a country stays, and so does a place
+        // after the ticker.
+        let Some(e) = reuters_article("00125.txt") else {
+            return;
+        };
+        assert!(place_names(&e.entities.places).contains(&"Hong Kong"));
+        let e = extract_text("EXXON <XON> SAYS TEXAS OUTPUT FALLS\n\nOutput fell in Texas.");
+        assert!(place_names(&e.places).contains(&"Texas"), "{:?}", e.places);
+        assert!(names_a_listed_company(
+            "KANSAS GAS AND ELECTRIC CO <KGE> SETS",
+            6
+        ));
+        assert!(!names_a_listed_company(
+            "TEXAS SAYS OUTPUT FELL SHARPLY TODAY <XON>",
+            5
+        ));
+        assert!(!names_a_listed_company("KANSAS\nGAS <KGE>", 6));
+        assert!(!names_a_listed_company("Kansas Gas <KGE>", 6));
     }
 
     /// One-word persons read from Reuters' capital headlines: tickers and words of company
