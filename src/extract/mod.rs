@@ -317,6 +317,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     && !gazetteer.lookup(raw).first().is_some_and(|p| {
                         matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
                     }) => {}
+            // A congressman's party and state ("Dan Glickman, D-Kan.") is not a place of the
+            // story.
+            tagger::EntityKind::Location if is_party_and_state(raw.trim()) => {}
+            // A nationality tagged as a place ("West German", "Kuwaiti") is evidence, as the
+            // other demonyms are, not a place.
+            tagger::EntityKind::Location
+                if gazetteer.lookup(raw).is_empty() && gazetteer.demonym(raw.trim()).is_some() =>
+            {
+                if let Some(country) = gazetteer.demonym(raw.trim()) {
+                    evidence.push(country.to_string());
+                }
+            }
             tagger::EntityKind::Location => place_mentions.push(mention),
             tagger::EntityKind::Misc => {
                 if let Some(country) = gazetteer.demonym(raw.trim()) {
@@ -734,6 +746,18 @@ fn names_a_listed_company(text: &str, end: usize) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " &.'-/".contains(c))
 }
 
+/// Whether `name` is a US legislator's party and state as Reuters writes them after the
+/// name: "D-Kan", "R-Minn.", "I-Vt".
+fn is_party_and_state(name: &str) -> bool {
+    let mut parts = name.splitn(2, '-');
+    matches!(parts.next(), Some("D" | "R" | "I"))
+        && parts.next().is_some_and(|state| {
+            state.starts_with(|c: char| c.is_ascii_uppercase())
+                && state.len() <= 6
+                && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        })
+}
+
 /// Whether `text` holds `word` (lower case) as a whole word, written as it is.
 fn contains_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
@@ -971,6 +995,37 @@ mod tests {
         ));
         assert!(!names_a_listed_company("KANSAS\nGAS <KGE>", 6));
         assert!(!names_a_listed_company("Kansas Gas <KGE>", 6));
+    }
+
+    /// A legislator's party and state ("D-Kan.") and a nationality the tagger marks as a
+    /// place ("West German") are not places of the story.
+    #[test]
+    fn party_tags_and_nationalities_are_not_places() {
+        // 02367.txt: "Dan Glickman, D-Kan.", "Rep. Arland Stangeland (R-Minn.)"; 04724.txt
+        // has "West German" as a place.
+        for file in ["02367.txt", "04724.txt"] {
+            let Some(e) = reuters_article(file) else {
+                return;
+            };
+            let places = place_names(&e.entities.places);
+            assert!(
+                places
+                    .iter()
+                    .all(|p| !p.starts_with("D ") && !p.starts_with("R ") && *p != "West German"),
+                "{file}: {places:?}"
+            );
+        }
+        for (name, party) in [
+            ("D-Kan", true),
+            ("R-Minn.", true),
+            ("I-Vt", true),
+            ("D-Day", true),
+            ("R-Massachusetts", false),
+            ("Dar-es-Salaam", false),
+            ("D", false),
+        ] {
+            assert_eq!(is_party_and_state(name), party, "{name}");
+        }
     }
 
     /// One-word persons read from Reuters' capital headlines: tickers and words of company
