@@ -312,22 +312,20 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             // A place that begins a company's name in a Reuters headline, right before its
             // ticker ("BURLINGTON <BNI>", "KANSAS GAS AND ELECTRIC CO <KGE>"), is the company.
             tagger::EntityKind::Location
-                if names_a_listed_company(text, span.end)
-                    && !raw.chars().any(char::is_lowercase)
+                if !raw.chars().any(char::is_lowercase)
+                    && names_a_listed_company(text, span.end)
                     && !gazetteer.lookup(raw).first().is_some_and(|p| {
                         matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
                     }) => {}
             // A congressman's party and state ("Dan Glickman, D-Kan.") is not a place of the
             // story.
-            tagger::EntityKind::Location if is_party_and_state(raw.trim()) => {}
+            tagger::EntityKind::Location if is_party_and_state(text, span.start, raw.trim()) => {}
             // A nationality tagged as a place ("West German", "Kuwaiti") is evidence, as the
             // other demonyms are, not a place.
             tagger::EntityKind::Location
-                if gazetteer.lookup(raw).is_empty() && gazetteer.demonym(raw.trim()).is_some() =>
+                if gazetteer.lookup(name).is_empty() && gazetteer.demonym(name).is_some() =>
             {
-                if let Some(country) = gazetteer.demonym(raw.trim()) {
-                    evidence.push(country.to_string());
-                }
+                evidence.extend(gazetteer.demonym(name).map(str::to_string));
             }
             tagger::EntityKind::Location => place_mentions.push(mention),
             tagger::EntityKind::Misc => {
@@ -416,12 +414,16 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     // What follows each name, for "Salem, Ore." and "London, Ontario": the first mention of
     // a name that has such a tail gives it.
     let mut qualifiers: Vec<Option<&str>> = vec![None; distinct.len()];
+    // Names that a state's abbreviation or a region locates ("Dayton, Tenn.", "Hemlo,
+    // Ontario"): places even when the gazetteer does not know them.
+    let mut located = vec![false; distinct.len()];
     for (&slot, mention) in slots.iter().zip(&place_refs) {
         if let (None, Some(m)) = (qualifiers[slot], mention) {
             let tail = &text[m.end..];
             let tail = &tail[..floor_char_boundary(tail, QUALIFIER_BYTES)];
-            if gazetteer.names_location(tail) {
+            if let Some(abbreviated) = gazetteer.location_after(tail) {
                 qualifiers[slot] = Some(tail);
+                located[slot] = abbreviated;
             }
         }
     }
@@ -442,10 +444,11 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             None => match person::unknown_place_name(text) {
                 // An unknown one-word place seen once ("Family", "Election") is more often a
                 // tagging slip than a place; several words, several mentions, or a place
-                // the text locates ("Dayton, Tenn.", which the gazetteer lacks) are kept.
+                // a state's abbreviation or a region locates ("Dayton, Tenn.", which the
+                // gazetteer lacks) are kept.
                 Some(n)
                     if n.contains(' ')
-                        || qualifiers[slot].is_some()
+                        || located[slot]
                         || place_texts
                             .iter()
                             .filter(|t| t.eq_ignore_ascii_case(text))
@@ -658,10 +661,7 @@ fn portfolio_word(text: &str, start: usize, raw: &str) -> Option<usize> {
         return None;
     }
     let connector = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the");
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_char_boundary(text, start.saturating_sub(80));
     let words: Vec<&str> = text[from..start].split_whitespace().collect();
     let last = words.last()?;
     if !matches!(*last, "of" | "for" | "and" | "&") {
@@ -733,6 +733,8 @@ fn is_ticker(text: &str, start: usize, end: usize) -> bool {
 /// then a stock ticker ("… GAS AND ELECTRIC CO <KGE> …"): what precedes is a company's name.
 fn names_a_listed_company(text: &str, end: usize) -> bool {
     let rest = &text[end..];
+    // Headlines are short: the ticker is within a few dozen bytes.
+    let rest = &rest[..floor_char_boundary(rest, 80)];
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let Some(open) = line.find('<') else {
         return false;
@@ -746,11 +748,13 @@ fn names_a_listed_company(text: &str, end: usize) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " &.'-/".contains(c))
 }
 
-/// Whether `name` is a US legislator's party and state as Reuters writes them after the
-/// name: "D-Kan", "R-Minn.", "I-Vt".
-fn is_party_and_state(name: &str) -> bool {
+/// Whether `name`, at byte `start` of `text`, is a US legislator's party and state as
+/// Reuters writes them after the name: ", D-Kan.", "(R-Minn.)", ", I-Vt.".
+fn is_party_and_state(text: &str, start: usize, name: &str) -> bool {
+    let before = text[..start].trim_end();
     let mut parts = name.splitn(2, '-');
-    matches!(parts.next(), Some("D" | "R" | "I"))
+    (before.ends_with(',') || before.ends_with('('))
+        && matches!(parts.next(), Some("D" | "R" | "I"))
         && parts.next().is_some_and(|state| {
             state.starts_with(|c: char| c.is_ascii_uppercase())
                 && state.len() <= 6
@@ -934,6 +938,22 @@ mod tests {
     /// that state, or stays an unresolved place when the gazetteer lacks it there.
     #[test]
     fn towns_followed_by_their_state_resolve_there() {
+        let e = extract_text(
+            "It will close its Dayton, Tenn., plant. Then, Family, it was. Delegates from \
+             Zorbtown, France and Spain met.",
+        );
+        let places = place_names(&e.places);
+        assert!(places.contains(&"Dayton"), "{places:?}");
+        assert!(e
+            .places
+            .iter()
+            .all(|p| p.named.canonical != "Dayton" || p.info.is_none()));
+        // A country after a comma may be the next item of a list: it keeps no name the
+        // gazetteer lacks.
+        assert!(
+            !places.contains(&"Family") && !places.contains(&"Zorbtown"),
+            "{places:?}"
+        );
         let region = |e: &Extracted, name: &str| -> Option<String> {
             let place = e.entities.places.iter().find(|p| p.named.canonical == name);
             let place = place.unwrap_or_else(|| panic!("no {name}: {:?}", e.entities.places));
@@ -952,14 +972,6 @@ mod tests {
             };
             assert_eq!(region(&e, name).as_deref(), state, "{file}: {name}");
         }
-        let e = extract_text("It will close its Dayton, Tenn., plant. Then, Family, it was.");
-        let places = place_names(&e.places);
-        assert!(places.contains(&"Dayton"), "{places:?}");
-        assert!(!places.contains(&"Family"), "{places:?}");
-        assert!(e
-            .places
-            .iter()
-            .all(|p| p.named.canonical != "Dayton" || p.info.is_none()));
     }
 
     /// A place that begins a company's name before its ticker in a Reuters headline is the
@@ -967,6 +979,18 @@ mod tests {
     /// "Bethlehem" in GeoNames), Carolina Power and Light Carolina, Puerto Rico.
     #[test]
     fn places_in_company_names_before_a_ticker_are_not_places() {
+        assert!(names_a_listed_company(
+            "KANSAS GAS AND ELECTRIC CO <KGE> SETS",
+            6
+        ));
+        assert!(!names_a_listed_company(
+            "TEXAS SAYS OUTPUT FELL SHARPLY TODAY <XON>",
+            5
+        ));
+        assert!(!names_a_listed_company("KANSAS\nGAS <KGE>", 6));
+        assert!(!names_a_listed_company("Kansas Gas <KGE>", 6));
+        let e = extract_text("EXXON <XON> SAYS TEXAS OUTPUT FALLS\n\nOutput fell in Texas.");
+        assert!(place_names(&e.places).contains(&"Texas"), "{:?}", e.places);
         for file in ["13030.txt", "07430.txt", "06683.txt"] {
             let Some(e) = reuters_article(file) else {
                 return;
@@ -983,24 +1007,35 @@ mod tests {
             return;
         };
         assert!(place_names(&e.entities.places).contains(&"Hong Kong"));
-        let e = extract_text("EXXON <XON> SAYS TEXAS OUTPUT FALLS\n\nOutput fell in Texas.");
-        assert!(place_names(&e.places).contains(&"Texas"), "{:?}", e.places);
-        assert!(names_a_listed_company(
-            "KANSAS GAS AND ELECTRIC CO <KGE> SETS",
-            6
-        ));
-        assert!(!names_a_listed_company(
-            "TEXAS SAYS OUTPUT FELL SHARPLY TODAY <XON>",
-            5
-        ));
-        assert!(!names_a_listed_company("KANSAS\nGAS <KGE>", 6));
-        assert!(!names_a_listed_company("Kansas Gas <KGE>", 6));
     }
 
     /// A legislator's party and state ("D-Kan.") and a nationality the tagger marks as a
     /// place ("West German") are not places of the story.
     #[test]
     fn party_tags_and_nationalities_are_not_places() {
+        for (text, party) in [
+            ("Dan Glickman, D-Kan., said", true),
+            ("Rep. Arland Stangeland (R-Minn.) is", true),
+            ("Senator Leahy, I-Vt, said", true),
+            ("the D-Day landings", false),
+            ("the county of I-Lan", false),
+            ("Smith, R-Massachusetts, said", false),
+            ("in Dar-es-Salaam", false),
+        ] {
+            let name = text
+                .split([' ', ',', '(', ')'])
+                .find(|w| w.contains('-'))
+                .unwrap()
+                .trim_end_matches('.');
+            let start = text.find(name).unwrap();
+            assert_eq!(is_party_and_state(text, start, name), party, "{text}");
+        }
+        let e = extract_text("West German officials met Dan Glickman, D-Kan., in Bonn.");
+        let places = place_names(&e.places);
+        assert!(
+            !places.contains(&"West German") && !places.contains(&"D Kan"),
+            "{places:?}"
+        );
         // 02367.txt: "Dan Glickman, D-Kan.", "Rep. Arland Stangeland (R-Minn.)"; 04724.txt
         // has "West German" as a place.
         for file in ["02367.txt", "04724.txt"] {
@@ -1014,17 +1049,6 @@ mod tests {
                     .all(|p| !p.starts_with("D ") && !p.starts_with("R ") && *p != "West German"),
                 "{file}: {places:?}"
             );
-        }
-        for (name, party) in [
-            ("D-Kan", true),
-            ("R-Minn.", true),
-            ("I-Vt", true),
-            ("D-Day", true),
-            ("R-Massachusetts", false),
-            ("Dar-es-Salaam", false),
-            ("D", false),
-        ] {
-            assert_eq!(is_party_and_state(name), party, "{name}");
         }
     }
 

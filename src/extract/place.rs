@@ -38,18 +38,22 @@
 //! names its region: a namesake that is bigger, has at least 30 GeoNames alternate names and
 //! 1.8 times the town's, and bears the name or a spelling of its own name overshadows it.
 //! "Venice" in a story that names the United States is Venice, Italy (66 names), not Venice,
-//! California (15); "Athens" in a marathon report that names New York is Greece's capital.
+//! California (15); "Athens" in a marathon report that names New York is Greece's capital. A
+//! city that has the name only as an alternate name is overshadowed by such a namesake even
+//! when it is bigger.
 //! Country evidence does not lift an overshadowed town: US news names the United States
 //! when it writes about the Venice summit. Cities that hold the name only as an unrelated
 //! alternate name (Dayton, Ohio for "Venice") go with the overshadowed towns.
 //!
 //! A name followed by a comma and its region or country ("Cambridge, Mass.", "London,
-//! Ontario", "Perth, Scotland") resolves among its readings there, and that region counts
-//! as a place the article names. After a state's abbreviation (`STATE_ABBREVIATIONS`, as
-//! Reuters and US papers write them) a name with no reading there stays unresolved (the
-//! gazetteer has no Dayton, Tennessee); after a full name it keeps all its readings when
-//! none lies there, since the full name may be the next item of a list ("Washington, Tokyo
-//! and Bonn", "Mexico, Philippines, Indonesia").
+//! Ontario", "Athens, Georgia", "Perth, Scotland") resolves among its readings there, and
+//! that region counts as a place the article names. After a state's abbreviation
+//! (`STATE_ABBREVIATIONS`, as Reuters and US papers write them) a name with no reading there
+//! stays unresolved (the gazetteer has no Dayton, Tennessee); after a full name it keeps all
+//! its readings when none lies there, since the full name may be the next item of a list
+//! ("Washington, Tokyo and Bonn", "Mexico, Philippines, Indonesia"). A phrase counts only
+//! where it ends, at a punctuation mark or before a lower-case word ("Paris, Texas
+//! Instruments said" locates nothing).
 
 #[cfg(test)]
 mod compile;
@@ -138,6 +142,7 @@ const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Ind", "Indiana"),
     ("Kan", "Kansas"),
     ("Kans", "Kansas"),
+    ("Man", "Manitoba"),
     ("Ky", "Kentucky"),
     ("La", "Louisiana"),
     ("Mass", "Massachusetts"),
@@ -158,9 +163,11 @@ const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Neb", "Nebraska"),
     ("Nebr", "Nebraska"),
     ("Nev", "Nevada"),
+    ("Nfld", "Newfoundland and Labrador"),
     ("Okla", "Oklahoma"),
     ("Ont", "Ontario"),
     ("Ore", "Oregon"),
+    ("P.E.I", "Prince Edward Island"),
     ("Pa", "Pennsylvania"),
     ("Penn", "Pennsylvania"),
     ("Que", "Quebec"),
@@ -337,14 +344,36 @@ impl Gazetteer {
         // A name followed by its region or country ("Cambridge, Mass.", "Perth, Scotland")
         // keeps only the readings that lie there, when it has any; after a state's
         // abbreviation ("Dayton, Tenn.") it has none when none lies there.
-        let locations: Vec<Option<(Target, bool)>> = (0..keys.len())
-            .map(|i| self.qualifier(qualifiers.get(i).copied().flatten()?))
+        // The location each name is given, and the name's readings there: the first of the
+        // location's readings (a country or region) that holds any of the name's.
+        let located: Vec<Option<Located>> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, cands)| {
+                let (readings, strict) = self.qualifier(qualifiers.get(i).copied().flatten()?)?;
+                let within = |t: Target| -> Vec<(Entry, f64)> {
+                    cands
+                        .iter()
+                        .filter(|(e, _)| self.lies_in(e.target, t))
+                        .copied()
+                        .collect()
+                };
+                let found = readings
+                    .iter()
+                    .map(|&t| (t, within(t)))
+                    .find(|(_, kept)| !kept.is_empty());
+                Some(match found {
+                    Some((t, kept)) => (t, strict, kept),
+                    None => (readings[0], strict, Vec::new()),
+                })
+            })
             .collect();
         let qualified: Vec<Option<Vec<(Entry, f64)>>> = candidates
             .iter()
-            .zip(&locations)
-            .map(|(cands, location)| {
-                let (within, strict) = (*location)?;
+            .zip(&located)
+            .map(|(cands, located)| {
+                let (within, strict, kept) = located.as_ref()?;
+                let (within, strict) = (*within, *strict);
                 // Regions of one country in a row are a list ("Minn, N.D., S.D."); Spain's
                 // Andalusia is not in Alabama, but "Andalusia, Ala." is.
                 let country = self.country_of(within);
@@ -365,12 +394,7 @@ impl Gazetteer {
                 {
                     return None;
                 }
-                let kept: Vec<(Entry, f64)> = cands
-                    .iter()
-                    .filter(|(e, _)| self.lies_in(e.target, within))
-                    .copied()
-                    .collect();
-                (strict || !kept.is_empty()).then_some(kept)
+                (strict || !kept.is_empty()).then(|| kept.clone())
             })
             .collect();
         let anchors: Vec<Option<Target>> = candidates
@@ -388,8 +412,8 @@ impl Gazetteer {
         // The regions and countries that locate names are places the article names (those
         // that locate nothing may be the next item of a list: "the Carolinas, Georgia and
         // Alabama").
-        for (location, qualified) in locations.iter().zip(&qualified) {
-            if let (Some((t, _)), Some(_)) = (location, qualified) {
+        for (located, qualified) in located.iter().zip(&qualified) {
+            if let (Some((t, _, _)), Some(_)) = (located, qualified) {
                 base.add(self, *t);
             }
         }
@@ -555,49 +579,70 @@ impl Gazetteer {
         }
     }
 
-    /// The region or country that the text right after a place name gives as its location:
-    /// `tail` starts after the name, and must start with a comma ("…, Mass., said" gives
-    /// Massachusetts; "…, British Columbia" the province; "…, England" the region). Up to
-    /// three capitalised words are tried, longest first, and the abbreviations of
-    /// [`STATE_ABBREVIATIONS`]. Also says whether the place was such an abbreviation.
-    fn qualifier(&self, tail: &str) -> Option<(Target, bool)> {
+    /// The regions and countries that the text right after a place name may give as its
+    /// location, best reading first ("…, Georgia" is the country and the US state), and
+    /// whether it was a state's abbreviation. `tail` starts after the name and must start
+    /// with a comma ("…, Mass., said" gives Massachusetts; "…, British Columbia" the
+    /// province; "…, England" the region). Up to three capitalised words are tried, longest
+    /// first, and the abbreviations of [`STATE_ABBREVIATIONS`] ("W. Va." too). A phrase is
+    /// taken only where it ends: at a punctuation mark, before a lower-case word or at the end
+    /// of the text ("Paris, Texas Instruments said" names no location).
+    fn qualifier(&self, tail: &str) -> Option<(Vec<Target>, bool)> {
         let rest = tail.strip_prefix(',')?.trim_start();
         let words: Vec<&str> = rest
-            .split([' ', '\n', '\t'])
+            .split(char::is_whitespace)
             .filter(|w| !w.is_empty())
+            .take(4)
+            .collect();
+        let capitalised = words
+            .iter()
             .take(3)
             .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .collect();
-        (1..=words.len()).rev().find_map(|n| {
+            .count();
+        (1..=capitalised).rev().find_map(|n| {
             let mut phrase = words[..n].join(" ");
+            let ends = phrase.ends_with(['.', ',', ';', ':', ')'])
+                || words
+                    .get(n)
+                    .is_none_or(|next| !next.starts_with(|c: char| c.is_uppercase()));
+            if !ends {
+                return None;
+            }
             // A trailing comma or full stop ends the phrase; "N.Y." keeps its inner stops.
             while phrase.ends_with([',', ';', ':', ')']) {
                 phrase.pop();
             }
-            let bare = phrase.trim_end_matches('.');
+            let bare = phrase.trim_end_matches('.').replace(' ', "");
             let state = STATE_ABBREVIATIONS
                 .iter()
-                .find(|(abbr, _)| n == 1 && bare.len() < phrase.len() && *abbr == bare)
+                .find(|(abbr, _)| n <= 2 && bare.len() < phrase.len() && *abbr == bare)
                 .map(|(_, state)| *state);
             let abbreviated = state.is_some();
             let name = state.unwrap_or(phrase.as_str());
             // A state abbreviation names a region ("Ga." is not the country Georgia).
-            self.candidates(&normalize(name))
+            let readings: Vec<Target> = self
+                .candidates(&normalize(name))
                 .into_iter()
                 .map(|(e, _)| e.target)
-                .find(|t| match t {
+                .filter(|t| match t {
                     Target::Region(_) => true,
                     Target::Country(_) => !abbreviated,
                     _ => false,
                 })
-                .map(|t| (t, abbreviated))
+                .collect();
+            (!readings.is_empty()).then_some((readings, abbreviated))
         })
     }
 
     /// Whether `tail`, the text right after a place name, gives the place's region or
-    /// country ("…, Mass., said", "…, England"); see [`resolve_places_qualified`].
-    pub fn names_location(&self, tail: &str) -> bool {
-        self.qualifier(tail).is_some()
+    /// country ("…, Mass., said", "…, England"; see [`resolve_places_qualified`]): `None`
+    /// when it does not; `Some(true)` when it is a state's abbreviation, which only a
+    /// location follows ("Dayton, Tenn."), or a region ("Hemlo, Ontario"); `Some(false)` for
+    /// a country, which is often the next item of a list ("Zorbtown, France and Spain").
+    pub fn location_after(&self, tail: &str) -> Option<bool> {
+        self.qualifier(tail).map(|(readings, abbreviated)| {
+            abbreviated || matches!(readings.first(), Some(Target::Region(_)))
+        })
     }
 
     /// Whether `t` lies in the region or country `within` (and is not `within` itself).
@@ -801,6 +846,10 @@ fn rank(t: Target) -> u8 {
         Target::City(_) => 3,
     }
 }
+
+/// Where the text locates a name (see [`Gazetteer::resolve`]): the region or country, whether
+/// it was a state's abbreviation, and the name's readings there.
+type Located = (Target, bool, Vec<(Entry, f64)>);
 
 /// What an article is otherwise about: countries, regions and continents.
 #[derive(Debug, Clone, Default)]

@@ -68,7 +68,11 @@ pub(super) fn parse_text(text: &str) -> Records {
                     names.add(alias, Target::Region(i), true);
                 }
             }
-            ["T", name, cc, admin1, population, seat, alternates, aliases, known] => {
+            // A gazetteer written before the `names` column has eight fields: names 0.
+            ["T", name, cc, admin1, population, seat, alternates, aliases, known @ ..]
+                if known.len() <= 1 =>
+            {
+                let known = known.first().copied().unwrap_or("0");
                 let Some(country) = country_by_code.get(*cc).copied() else {
                     continue;
                 };
