@@ -30,7 +30,8 @@ pub enum EvalWhat {
     },
     /// Check place resolution against Reuters-21578's country tags: the share of resolved
     /// cities and regions that lie in a country the article is tagged with (a proxy for
-    /// accuracy: nobody tagged the cities), and the most frequent readings outside them.
+    /// accuracy: nobody tagged the cities), the most frequent readings outside them, and the
+    /// most frequent names left unresolved.
     #[command(
         after_help = "Example:\n  newsdex eval places ../shared/data/reuters21578/reuters21578.jsonl"
     )]
