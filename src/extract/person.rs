@@ -228,8 +228,28 @@ pub fn from_tag(tag: &str) -> Option<String> {
 
 /// The name of a place the gazetteer does not know, tidied as [`from_tag`] tidies a person's
 /// name but with its one-letter words as written ("T Mobile", "X Men").
+/// Connecting words ("Gulf of Mexico", "Isle of Man", "Rio de la Plata") stay in lower case
+/// after the first word.
 pub(crate) fn unknown_place_name(tag: &str) -> Option<String> {
-    from_tag_with(tag, false)
+    const CONNECTORS: &[&str] = &[
+        "and", "da", "das", "de", "del", "der", "des", "do", "dos", "du", "la", "le", "les", "of",
+        "on", "the", "upon", "y",
+    ];
+    let name = from_tag_with(tag, false)?;
+    Some(
+        name.split(' ')
+            .enumerate()
+            .map(|(i, word)| {
+                let lower = word.to_lowercase();
+                if i > 0 && CONNECTORS.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    word.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 fn from_tag_with(tag: &str, initials: bool) -> Option<String> {
@@ -319,6 +339,20 @@ fn given_name_of(mine: &[String], words: &[Vec<String>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_place_names_keep_connecting_words_in_lower_case() {
+        for (raw, name) in [
+            ("GULF OF MEXICO", "Gulf of Mexico"),
+            ("Gulf of Mexico", "Gulf of Mexico"),
+            ("STRAIT OF HORMUZ", "Strait of Hormuz"),
+            ("Rio de la Plata", "Rio de la Plata"),
+            ("The Hague Road", "The Hague Road"),
+            ("T Mobile", "T Mobile"),
+        ] {
+            assert_eq!(unknown_place_name(raw).as_deref(), Some(name), "{raw}");
+        }
+    }
 
     #[test]
     fn titles_and_possessives_are_stripped() {

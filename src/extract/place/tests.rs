@@ -78,6 +78,9 @@ fn countries_continents_and_aliases() {
     let eu = top("Europe");
     assert_eq!(eu.kind, PlaceKind::Continent);
     assert_eq!(path(&eu), "Europe");
+    // Reuters' "Republic of Ireland" and "Republic of Vietnam" were unresolved places.
+    assert_eq!(path(&top("Republic of Ireland")), "Europe/Ireland");
+    assert_eq!(path(&top("Republic of Vietnam")), "Asia/Vietnam");
     for us in [
         "U.S.",
         "US",
