@@ -228,6 +228,7 @@ pub fn from_tag(tag: &str) -> Option<String> {
 
 /// The name of a place the gazetteer does not know, tidied as [`from_tag`] tidies a person's
 /// name but with its one-letter words as written ("T Mobile", "X Men").
+///
 /// Connecting words ("Gulf of Mexico", "Isle of Man", "Rio de la Plata") stay in lower case
 /// after the first word.
 pub(crate) fn unknown_place_name(tag: &str) -> Option<String> {
