@@ -421,9 +421,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         if let (None, Some(m)) = (qualifiers[slot], mention) {
             let tail = &text[m.end..];
             let tail = &tail[..floor_char_boundary(tail, QUALIFIER_BYTES)];
-            if let Some(abbreviated) = gazetteer.location_after(tail) {
+            if let Some(keeps) = gazetteer.location_after(tail) {
                 qualifiers[slot] = Some(tail);
-                located[slot] = abbreviated;
+                located[slot] = keeps;
             }
         }
     }
