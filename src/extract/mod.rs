@@ -413,24 +413,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let (distinct, slots) = distinct(place_texts.iter().map(String::as_str));
     // What follows each name, for "Salem, Ore." and "London, Ontario": the first mention of
     // a name that has such a tail gives it.
-    let mut qualifiers: Vec<Option<&str>> = vec![None; distinct.len()];
-    // Names that a state's abbreviation or a region locates ("Dayton, Tenn.", "Hemlo,
-    // Ontario"): places even when the gazetteer does not know them.
-    let mut located = vec![false; distinct.len()];
+    let mut locations: Vec<Option<place::Location>> = vec![None; distinct.len()];
     for (&slot, mention) in slots.iter().zip(&place_refs) {
-        if let (None, Some(m)) = (qualifiers[slot], mention) {
+        if let (None, Some(m)) = (&locations[slot], mention) {
             let tail = &text[m.end..];
-            let tail = &tail[..floor_char_boundary(tail, QUALIFIER_BYTES)];
-            if let Some(keeps) = gazetteer.location_after(tail) {
-                qualifiers[slot] = Some(tail);
-                located[slot] = keeps;
-            }
+            locations[slot] =
+                gazetteer.location_after(&tail[..floor_char_boundary(tail, QUALIFIER_BYTES)]);
         }
     }
     let evidence_refs: Vec<&str> = evidence.iter().map(String::as_str).collect();
     let resolved = place::resolve_places_qualified(
         &distinct,
-        &qualifiers,
+        &locations,
         hints.dateline_place,
         &evidence_refs,
     );
@@ -448,7 +442,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 // gazetteer lacks) are kept.
                 Some(n)
                     if n.contains(' ')
-                        || located[slot]
+                        || locations[slot]
+                            .as_ref()
+                            .is_some_and(place::Location::keeps_unknown)
                         || place_texts
                             .iter()
                             .filter(|t| t.eq_ignore_ascii_case(text))
@@ -915,8 +911,15 @@ mod tests {
 
     /// The entities of a Reuters-21578 article file, or `None` (with a notice) without the data.
     fn reuters_article(file: &str) -> Option<Extracted> {
+        shared_article("reuters21578/articles", file)
+    }
+
+    /// What the extractor finds in `../shared/data/DIR/FILE`; `None` (skipped with a notice)
+    /// without the data.
+    fn shared_article(dir: &str, file: &str) -> Option<Extracted> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/data/reuters21578/articles");
+            .join("../shared/data")
+            .join(dir);
         if !dir.is_dir() {
             eprintln!("skipped: {} not found", dir.display());
             return None;
@@ -1100,17 +1103,9 @@ mod tests {
         assert!(bill.iter().any(|p| p == "Bill"), "{bill:?}");
         // BBC politics/068.txt and 133.txt: "the Bill would", "the Bill is".
         for file in ["068.txt", "133.txt"] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/data/bbc/politics")
-                .join(file);
-            let Ok(bytes) = std::fs::read(&path) else {
+            let Some(e) = shared_article("bbc/politics", file) else {
                 return;
             };
-            let article = crate::read::read_bytes(&path, &bytes)
-                .unwrap()
-                .articles
-                .remove(0);
-            let e = extract_article(&article);
             let persons = canonicals(&e.entities.persons);
             assert!(persons.iter().all(|p| *p != "Bill"), "{file}: {persons:?}");
         }

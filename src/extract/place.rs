@@ -40,8 +40,7 @@
 //! "Venice" in a story that names the United States is Venice, Italy (66 names), not Venice,
 //! California (15); "Athens" in a marathon report that names New York is Greece's capital. A
 //! city that has the name only as an alternate name is overshadowed by such a namesake even
-//! when it is bigger.
-//! Country evidence does not lift an overshadowed town: US news names the United States
+//! when it is bigger. Country evidence does not lift an overshadowed town: US news names the United States
 //! when it writes about the Venice summit. Cities that hold the name only as an unrelated
 //! alternate name (Dayton, Ohio for "Venice") go with the overshadowed towns.
 //!
@@ -142,9 +141,9 @@ const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Ind", "Indiana"),
     ("Kan", "Kansas"),
     ("Kans", "Kansas"),
-    ("Man", "Manitoba"),
     ("Ky", "Kentucky"),
     ("La", "Louisiana"),
+    ("Man", "Manitoba"),
     ("Mass", "Massachusetts"),
     ("Md", "Maryland"),
     ("Mich", "Michigan"),
@@ -323,7 +322,7 @@ impl Gazetteer {
     pub fn resolve(
         &self,
         mentions: &[&str],
-        qualifiers: &[Option<&str>],
+        locations: &[Option<Location>],
         dateline_place: Option<&str>,
         evidence_countries: &[&str],
     ) -> Vec<Option<PlaceInfo>> {
@@ -342,65 +341,16 @@ impl Gazetteer {
             })
             .collect();
         // A name followed by its region or country ("Cambridge, Mass.", "Perth, Scotland")
-        // keeps only the readings that lie there, when it has any; after a state's
-        // abbreviation ("Dayton, Tenn.") it has none when none lies there.
-        // The location each name is given, and the name's readings there: the first of the
-        // location's readings (a country or region) that holds any of the name's.
-        let located: Vec<Option<Located>> = candidates
+        // keeps only its readings there (see `Gazetteer::located`).
+        let qualified: Vec<Option<Located>> = candidates
             .iter()
             .enumerate()
-            .map(|(i, cands)| {
-                let (readings, strict) = self.qualifier(qualifiers.get(i).copied().flatten()?)?;
-                let within = |t: Target| -> Vec<(Entry, f64)> {
-                    cands
-                        .iter()
-                        .filter(|(e, _)| self.lies_in(e.target, t))
-                        .copied()
-                        .collect()
-                };
-                let found = readings
-                    .iter()
-                    .map(|&t| (t, within(t)))
-                    .find(|(_, kept)| !kept.is_empty());
-                Some(match found {
-                    Some((t, kept)) => (t, strict, kept),
-                    None => (readings[0], strict, Vec::new()),
-                })
-            })
-            .collect();
-        let qualified: Vec<Option<Vec<(Entry, f64)>>> = candidates
-            .iter()
-            .zip(&located)
-            .map(|(cands, located)| {
-                let (within, strict, kept) = located.as_ref()?;
-                let (within, strict) = (*within, *strict);
-                // Regions of one country in a row are a list ("Minn, N.D., S.D."); Spain's
-                // Andalusia is not in Alabama, but "Andalusia, Ala." is.
-                let country = self.country_of(within);
-                if !strict
-                    && cands
-                        .iter()
-                        .any(|(e, _)| matches!(e.target, Target::Country(_)))
-                {
-                    return None; // "Mexico, Philippines, Indonesia"
-                }
-                if !cands.is_empty()
-                    && cands
-                        .iter()
-                        .all(|(e, _)| !matches!(e.target, Target::City(_)))
-                    && cands
-                        .iter()
-                        .any(|(e, _)| self.country_of(e.target) == country)
-                {
-                    return None;
-                }
-                (strict || !kept.is_empty()).then(|| kept.clone())
-            })
+            .map(|(i, cands)| self.located(locations.get(i)?.as_ref()?, cands))
             .collect();
         let anchors: Vec<Option<Target>> = candidates
             .iter()
             .zip(&qualified)
-            .map(|(c, q)| self.anchor(q.as_deref().unwrap_or(c)))
+            .map(|(c, q)| self.anchor(q.as_ref().map_or(c.as_slice(), |(_, kept)| kept)))
             .collect();
 
         let mut base = Evidence::default();
@@ -412,10 +362,8 @@ impl Gazetteer {
         // The regions and countries that locate names are places the article names (those
         // that locate nothing may be the next item of a list: "the Carolinas, Georgia and
         // Alabama").
-        for (located, qualified) in located.iter().zip(&qualified) {
-            if let (Some((t, _, _)), Some(_)) = (located, qualified) {
-                base.add(self, *t);
-            }
+        for (t, _) in qualified.iter().flatten() {
+            base.add(self, *t);
         }
         let with_anchors = |base: &Evidence, skip_key: Option<&str>| {
             let mut ev = base.clone();
@@ -442,8 +390,8 @@ impl Gazetteer {
             .map(|(((key, cands), mention), qualified)| {
                 let ev = with_anchors(&base, Some(key.as_str()));
                 // The article says where the place is: no guard below applies.
-                if let Some(within) = qualified {
-                    return self.best(within, &ev).map(|t| self.info(t));
+                if let Some((_, kept)) = qualified {
+                    return self.best(kept, &ev).map(|t| self.info(t));
                 }
                 // A town whose namesake abroad is bigger and far better known (Venice,
                 // California against Venice, Italy; Athens, Georgia against Athens) is read
@@ -579,15 +527,13 @@ impl Gazetteer {
         }
     }
 
-    /// The regions and countries that the text right after a place name may give as its
-    /// location, best reading first ("…, Georgia" is the country and the US state), and
-    /// whether it was a state's abbreviation. `tail` starts after the name and must start
-    /// with a comma ("…, Mass., said" gives Massachusetts; "…, British Columbia" the
+    /// The location that the text right after a place name gives it (see [`Location`]):
+    /// `tail` starts after the name and must start with a comma ("…, Mass., said" gives Massachusetts; "…, British Columbia" the
     /// province; "…, England" the region). Up to three capitalised words are tried, longest
-    /// first, and the abbreviations of [`STATE_ABBREVIATIONS`] ("W. Va." too). A phrase is
+    /// first, and the abbreviations of `STATE_ABBREVIATIONS` ("W. Va." too). A phrase is
     /// taken only where it ends: at a punctuation mark, before a lower-case word or at the end
     /// of the text ("Paris, Texas Instruments said" names no location).
-    fn qualifier(&self, tail: &str) -> Option<(Vec<Target>, bool)> {
+    pub fn location_after(&self, tail: &str) -> Option<Location> {
         let rest = tail.strip_prefix(',')?.trim_start();
         let words: Vec<&str> = rest
             .split(char::is_whitespace)
@@ -630,19 +576,54 @@ impl Gazetteer {
                     _ => false,
                 })
                 .collect();
-            (!readings.is_empty()).then_some((readings, abbreviated))
+            (!readings.is_empty()).then_some(Location {
+                readings,
+                abbreviated,
+            })
         })
     }
 
-    /// Whether `tail`, the text right after a place name, gives the place's region or
-    /// country ("…, Mass., said", "…, England"; see [`resolve_places_qualified`]): `None`
-    /// when it does not; `Some(true)` when it is a state's abbreviation, which only a
-    /// location follows ("Dayton, Tenn."), or a region ("Hemlo, Ontario"); `Some(false)` for
-    /// a country, which is often the next item of a list ("Zorbtown, France and Spain").
-    pub fn location_after(&self, tail: &str) -> Option<bool> {
-        self.qualifier(tail).map(|(readings, abbreviated)| {
-            abbreviated || matches!(readings.first(), Some(Target::Region(_)))
-        })
+    /// A name's readings at `location`, and the region or country that holds them (the first
+    /// of the location's readings that holds any), or `None` when the location is to be
+    /// ignored: a list rather than a location ("Mexico, Philippines", "Minn, N.D., S.D."), or
+    /// a full name that holds none of the name's readings. After a state's abbreviation the
+    /// readings may be none: the name is not in the gazetteer there.
+    fn located(&self, location: &Location, cands: &[(Entry, f64)]) -> Option<Located> {
+        let within = |t: Target| -> Vec<(Entry, f64)> {
+            cands
+                .iter()
+                .filter(|(e, _)| self.lies_in(e.target, t))
+                .copied()
+                .collect()
+        };
+        let (within, kept) = location
+            .readings
+            .iter()
+            .map(|&t| (t, within(t)))
+            .find(|(_, kept)| !kept.is_empty())
+            .unwrap_or((location.readings[0], Vec::new()));
+        let strict = location.abbreviated;
+        if !strict
+            && cands
+                .iter()
+                .any(|(e, _)| matches!(e.target, Target::Country(_)))
+        {
+            return None; // "Mexico, Philippines, Indonesia"
+        }
+        // Regions of one country in a row are a list ("Minn, N.D., S.D."); Spain's Andalusia
+        // is not in Alabama, but "Andalusia, Ala." is.
+        let country = self.country_of(within);
+        if !cands.is_empty()
+            && cands
+                .iter()
+                .all(|(e, _)| !matches!(e.target, Target::City(_)))
+            && cands
+                .iter()
+                .any(|(e, _)| self.country_of(e.target) == country)
+        {
+            return None;
+        }
+        (strict || !kept.is_empty()).then_some((within, kept))
     }
 
     /// Whether `t` lies in the region or country `within` (and is not `within` itself).
@@ -683,8 +664,11 @@ impl Gazetteer {
         ev: &Evidence,
     ) -> Option<Vec<(Entry, f64)>> {
         let named_region = |t: Target| self.region_of(t).is_some_and(|r| ev.regions.contains(&r));
-        let dropped = |e: &Entry| self.overshadowed(key, e, candidates) && !named_region(e.target);
-        if !candidates.iter().any(|(e, _)| dropped(e)) {
+        let dropped: Vec<bool> = candidates
+            .iter()
+            .map(|(e, _)| self.overshadowed(key, e, candidates) && !named_region(e.target))
+            .collect();
+        if !dropped.contains(&true) {
             return None;
         }
         let borrowed = |e: &Entry| match e.target {
@@ -698,8 +682,9 @@ impl Gazetteer {
         Some(
             candidates
                 .iter()
-                .filter(|(e, _)| !dropped(e) && !borrowed(e))
-                .copied()
+                .zip(&dropped)
+                .filter(|((e, _), &dropped)| !dropped && !borrowed(e))
+                .map(|(c, _)| *c)
                 .collect(),
         )
     }
@@ -847,9 +832,28 @@ fn rank(t: Target) -> u8 {
     }
 }
 
-/// Where the text locates a name (see [`Gazetteer::resolve`]): the region or country, whether
-/// it was a state's abbreviation, and the name's readings there.
-type Located = (Target, bool, Vec<(Entry, f64)>);
+/// A name's readings within the region or country that locates it, and that place (see
+/// [`Gazetteer::resolve`]).
+type Located = (Target, Vec<(Entry, f64)>);
+
+/// Where the text right after a place name says the place is ("…, Mass.", "…, Georgia"):
+/// the region and country readings of the phrase, best first ("Georgia" is the country and
+/// the US state), and whether it was a state's abbreviation (`STATE_ABBREVIATIONS`).
+#[derive(Debug, Clone)]
+pub struct Location {
+    readings: Vec<Target>,
+    abbreviated: bool,
+}
+
+impl Location {
+    /// Whether a name the gazetteer lacks is still a place when so located: after a state's
+    /// abbreviation, which only a location follows ("Dayton, Tenn."), or a region ("Hemlo,
+    /// Ontario"); not after a country, often the next item of a list ("Zorbtown, France and
+    /// Spain").
+    pub fn keeps_unknown(&self) -> bool {
+        self.abbreviated || matches!(self.readings.first(), Some(Target::Region(_)))
+    }
+}
 
 /// What an article is otherwise about: countries, regions and continents.
 #[derive(Debug, Clone, Default)]
@@ -929,14 +933,15 @@ pub fn resolve_places(
     Gazetteer::global().resolve(mentions, &[], dateline_place, evidence_countries)
 }
 
-/// [`resolve_places`], with each mention's text right after it (`qualifiers`, parallel to
-/// `mentions`; `None` where there is none): a name followed by a comma and its region or
-/// country ("Cambridge, Mass.", "London, Ontario") resolves within it when it can.
+/// [`resolve_places`], with the location the text gives each mention (`locations`, parallel
+/// to `mentions`, from [`Gazetteer::location_after`]; `None` where there is none): a name
+/// followed by a comma and its region or country ("Cambridge, Mass.", "London, Ontario")
+/// resolves within it when it can.
 pub fn resolve_places_qualified(
     mentions: &[&str],
-    qualifiers: &[Option<&str>],
+    locations: &[Option<Location>],
     dateline_place: Option<&str>,
     evidence_countries: &[&str],
 ) -> Vec<Option<PlaceInfo>> {
-    Gazetteer::global().resolve(mentions, qualifiers, dateline_place, evidence_countries)
+    Gazetteer::global().resolve(mentions, locations, dateline_place, evidence_countries)
 }

@@ -286,7 +286,8 @@ mod tests {
                     for name in ["Brussels", "Bruxelles", "Belgium", "Europe", "Belgique"] {
                         let _ = g.lookup(name);
                         let _ = g.is_place_name(name);
-                        let _ = g.resolve(&[name], &[Some(", Belgium")], Some(name), &["BE"]);
+                        let at = g.location_after(", Belgium");
+                        let _ = g.resolve(&[name], &[at], Some(name), &["BE"]);
                     }
                 }
             }

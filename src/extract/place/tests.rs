@@ -22,6 +22,11 @@ fn resolve_one(
 ) -> String {
     let resolved = resolve_places(mentions, dateline, evidence);
     assert_eq!(resolved.len(), mentions.len());
+    path_of(&resolved, which)
+}
+
+/// The path of resolved mention `which`, or "<none>".
+fn path_of(resolved: &[Option<PlaceInfo>], which: usize) -> String {
     resolved[which]
         .as_ref()
         .map(path)
@@ -539,10 +544,15 @@ fn westminster_is_in_london_unless_the_article_says_otherwise() {
 
 /// The path of mention `which` resolved with the text after each mention.
 fn resolve_after(mentions: &[&str], after: &[Option<&str>], which: usize) -> String {
-    resolve_places_qualified(mentions, after, None, &[])[which]
-        .as_ref()
-        .map(path)
-        .unwrap_or_else(|| "<none>".to_string())
+    let g = Gazetteer::global();
+    let locations: Vec<Option<Location>> = after
+        .iter()
+        .map(|tail| tail.and_then(|t| g.location_after(t)))
+        .collect();
+    path_of(
+        &resolve_places_qualified(mentions, &locations, None, &[]),
+        which,
+    )
 }
 
 #[test]
