@@ -16,6 +16,7 @@ pub mod read;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod stem;
 pub mod store;
 pub mod walk;
 

@@ -10,6 +10,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
+use crate::stem::MemoStemmer;
+
 /// Tokenizer for article text: words, lower-cased, ASCII-folded, English-stemmed.
 pub const TEXT_TOKENIZER: &str = "news";
 /// Tokenizer for entity names: words, lower-cased, ASCII-folded, not stemmed.
@@ -142,10 +144,7 @@ impl Fields {
 
 /// Registers the newsdex tokenizers on an index.
 pub fn register_tokenizers(manager: &TokenizerManager) {
-    manager.register(
-        TEXT_TOKENIZER,
-        words().filter(Stemmer::new(TEXT_LANGUAGE)).build(),
-    );
+    manager.register(TEXT_TOKENIZER, words().filter(MemoStemmer).build());
     manager.register(NAME_TOKENIZER, words().build());
 }
 
