@@ -88,12 +88,7 @@ timed() {
 
 tantivy_schema() { # the tantivy-cli index: title and body, stored, English stemming, positions
   mkdir -p "$1"
-  cat >"$1/meta.json" <<'EOF'
-{"index_settings":{"docstore_compression":"lz4","docstore_blocksize":16384},"segments":[],"schema":[
-{"name":"title","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"en_stem"},"stored":true,"fast":false}},
-{"name":"body","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"en_stem"},"stored":true,"fast":false}}
-],"opstamp":0}
-EOF
+  cp "$here/compare/tantivy_meta.json" "$1/meta.json"
 }
 
 # tantivy_latency INDEX QUERIES: runs tantivy-cli's bench (REPEAT+1 passes, the first is a

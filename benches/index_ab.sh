@@ -2,8 +2,9 @@
 # Indexing throughput of newsdex builds next to tantivy-cli, alternating them ROUNDS times in
 # one session (this machine's speed drifts by 10 % between minutes, so figures from separate
 # runs do not compare). Each round indexes the articles from scratch with tantivy-cli (JSON
-# Lines of title and body, English stemming, positions, 2 threads: the set-up of
-# `benches/compare.sh`) and then with each newsdex binary (full extraction, `--jobs 2`).
+# Lines of title and body, 2 threads, the schema `benches/compare.sh` uses:
+# `benches/compare/tantivy_meta.json`) and then with each newsdex binary (full extraction,
+# `--jobs 2`).
 # Prints each run, then per engine the median wall and CPU seconds and its throughput as a
 # ratio to tantivy-cli's (issue 5's target: at least 0.5).
 #
@@ -36,12 +37,7 @@ run() { # LABEL COMMAND...: one timed run, its line appended to the log
 }
 for _ in $(seq "$rounds"); do
   rm -rf "$work/t" && mkdir -p "$work/t"
-  cat >"$work/t/meta.json" <<'EOF'
-{"index_settings":{"docstore_compression":"lz4","docstore_blocksize":16384},"segments":[],"schema":[
-{"name":"title","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"en_stem"},"stored":true,"fast":false}},
-{"name":"body","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"en_stem"},"stored":true,"fast":false}}
-],"opstamp":0}
-EOF
+  cp "$here/compare/tantivy_meta.json" "$work/t/meta.json"
   run tantivy-cli "$tantivy" index -i "$work/t" -f "$jsonl" -t 2 -m 200000000
   n=0
   for bin in "$@"; do
