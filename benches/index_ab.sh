@@ -12,18 +12,24 @@
 #
 # Environment: ARTICLES_DIR (default ../shared/data/reuters21578/articles); TANTIVY (default
 # /tmp/tcli/bin/tantivy, where compare.sh installs it); JSONL (the articles as JSON Lines;
-# made with benches/compare/to_jsonl.py when absent, default /tmp/newsdex-index-ab.jsonl);
-# NEWSDEX_ARGS (more arguments for every newsdex run, e.g. --no-tagger).
+# made with benches/compare/to_jsonl.py when absent; default: a file in /tmp named after
+# ARTICLES_DIR); NEWSDEX_ARGS (more arguments for every newsdex run, e.g. --no-tagger).
 set -euo pipefail
-rounds=${1:?usage: benches/index_ab.sh ROUNDS NEWSDEX_BINARY...}
+usage() { echo "usage: benches/index_ab.sh ROUNDS NEWSDEX_BINARY..." >&2; exit 2; }
+rounds=${1:-}
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || usage
 shift
-[ $# -ge 1 ] || { echo "usage: benches/index_ab.sh ROUNDS NEWSDEX_BINARY..." >&2; exit 2; }
+[ $# -ge 1 ] || usage
 here=$(cd "$(dirname "$0")" && pwd)
 articles=${ARTICLES_DIR:-$(cd "$here/../.." && pwd)/shared/data/reuters21578/articles}
 tantivy=${TANTIVY:-/tmp/tcli/bin/tantivy}
-jsonl=${JSONL:-/tmp/newsdex-index-ab.jsonl}
+articles=$(cd "$articles" && pwd)
+jsonl=${JSONL:-/tmp/newsdex-index-ab$(echo "$articles" | tr '/' '-').jsonl}
 [ -x "$tantivy" ] || { echo "no tantivy-cli at $tantivy (benches/compare.sh installs it)" >&2; exit 2; }
-[ -s "$jsonl" ] || python3 "$here/compare/to_jsonl.py" "$articles" "$jsonl" >/dev/null
+if [ ! -s "$jsonl" ]; then # converted aside, so that an interrupted conversion is not reused
+  python3 "$here/compare/to_jsonl.py" "$articles" "$jsonl.part" >/dev/null
+  mv "$jsonl.part" "$jsonl"
+fi
 work=$(mktemp -d /tmp/newsdex-index-ab.XXXX)
 trap 'rm -rf "$work"' EXIT
 run() { # LABEL COMMAND...: one timed run, its line appended to the log
@@ -31,7 +37,8 @@ run() { # LABEL COMMAND...: one timed run, its line appended to the log
   shift
   /usr/bin/time -o "$work/time" -f "%U %S %e" "$@" >/dev/null 2>"$work/err" || rc=$?
   # newsdex exits 3 when it skipped a file (Reuters has an empty one): the run is complete.
-  [ "$rc" = 0 ] || [ "$rc" = 3 ] || { echo "$label failed ($rc):" >&2; tail -5 "$work/err" >&2; exit 1; }
+  [ "$rc" = 0 ] || { [ "$rc" = 3 ] && [[ $label == newsdex* ]]; } \
+    || { echo "$label failed ($rc):" >&2; tail -5 "$work/err" >&2; exit 1; }
   read -r user sys wall < <(tail -1 "$work/time")
   echo "$label $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $wall" | tee -a "$work/runs"
 }

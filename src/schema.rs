@@ -5,8 +5,8 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, TextAnalyzerBuilder, Tokenizer, TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TextAnalyzerBuilder, Tokenizer, TokenizerManager,
 };
 use tantivy::Index;
 
@@ -148,9 +148,6 @@ pub fn register_tokenizers(manager: &TokenizerManager) {
     manager.register(NAME_TOKENIZER, words().build());
 }
 
-/// The stemmer's language in [`TEXT_TOKENIZER`].
-const TEXT_LANGUAGE: Language = Language::English;
-
 /// The chain both tokenizers start with: words, at most 40 bytes, lower-cased, ASCII-folded.
 fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     folded(split())
@@ -170,6 +167,6 @@ fn folded<T: Tokenizer>(words: TextAnalyzerBuilder<T>) -> TextAnalyzerBuilder<im
 /// case, ASCII folding and stemming.
 pub(crate) fn normalizer() -> TextAnalyzer {
     folded(TextAnalyzer::builder(RawTokenizer::default()))
-        .filter(Stemmer::new(TEXT_LANGUAGE))
+        .filter(MemoStemmer)
         .build()
 }
