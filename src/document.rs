@@ -220,6 +220,19 @@ pub fn build(
     }
     for o in &entities.orgs {
         doc.add_text(fields.org, &o.canonical);
+        // An acronym the article spells out ("ICO" for the International Coffee Organization)
+        // is folded into the full name, and still finds the article: `--org ICO`.
+        let mut acronyms: Vec<&str> = Vec::new();
+        for m in &o.mentions {
+            let form = m.text.trim();
+            if crate::extract::org::is_acronym(form)
+                && form != o.canonical
+                && !acronyms.contains(&form)
+            {
+                acronyms.push(form);
+                doc.add_text(fields.org, form);
+            }
+        }
         doc.add_facet(fields.org_facet, Facet::from_path([o.canonical.as_str()]));
     }
     let mut level_facets: Vec<Facet> = Vec::new();

@@ -569,3 +569,46 @@ fn towns_with_a_far_better_known_namesake_abroad() {
         assert_eq!(place["info"]["country"], country, "{file}: {place}");
     }
 }
+
+#[test]
+fn acronyms_join_the_names_their_articles_spell_out() {
+    // Reuters articles that name an organisation in full and then by its acronym: the
+    // International Coffee Organization (ICO), and "ADB" for the Asian Development Bank in
+    // one article and the African Development Bank in another.
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for file in ["00042.txt", "13557.txt", "17991.txt"] {
+        let from = data.join("reuters21578/articles").join(file);
+        std::fs::copy(from, corpus.join(file)).unwrap();
+    }
+    let index = tmp.path().join("index");
+    json(&index, &["index", corpus.to_str().unwrap(), "--json"], 0);
+    let facets = json(
+        &index,
+        &["facets", "--field", "org", "--top", "100", "--json"],
+        0,
+    );
+    let orgs: HashSet<&str> = facets["facets"]["org"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    for name in [
+        "International Coffee Organization",
+        "Asian Development Bank",
+        "African Development Bank",
+    ] {
+        assert!(orgs.contains(name), "{name} missing from {orgs:?}");
+    }
+    for acronym in ["ICO", "ADB"] {
+        assert!(!orgs.contains(acronym), "{acronym} still listed: {orgs:?}");
+    }
+    // The acronym still finds the articles that spell it out.
+    let total = |org: &str| json(&index, &["search", "--org", org, "--json"], 0)["total"].clone();
+    assert_eq!(total("ICO"), 1);
+    assert_eq!(total("ADB"), 2);
+    assert_eq!(total("Asian Development Bank"), 1);
+}

@@ -33,7 +33,8 @@ pub struct FilterArgs {
     /// Only articles set in this place (repeatable; "Europe" matches every place in Europe).
     #[arg(long = "place", value_name = "PLACE")]
     pub places: Vec<String>,
-    /// Only articles mentioning this organisation (repeatable; "EU" = "European Union").
+    /// Only articles mentioning this organisation (repeatable; "EU" = "European Union"; an
+    /// acronym also finds the articles where it stands for a name spelt out, listed under that name)
     #[arg(long = "org", value_name = "ORG")]
     pub orgs: Vec<String>,
     /// Only articles with an amount in this range: ">=50bn", "<1m", "1m..10m USD", ">=10bn EUR".

@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 8;
+pub const EXTRACTOR_VERSION: u64 = 9;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -368,6 +368,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
 
     fold_capitalised(&mut persons);
     fold_capitalised(&mut orgs);
+    org::fold_acronyms(&mut orgs);
 
     // A name the tagger called both a person and an organisation in one article
     // ("Chelsea") is the organisation.

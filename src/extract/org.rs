@@ -1,6 +1,7 @@
 //! Organisations: canonical names for the aliases news writes.
 
 use super::tagger::{EntityKind, Span};
+use super::Named;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -19,6 +20,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("NATO", "NATO"),
     ("Nato", "NATO"),
     ("North Atlantic Treaty Organization", "NATO"),
+    ("North Atlantic Treaty Organisation", "NATO"),
     ("IMF", "International Monetary Fund"),
     ("ECB", "European Central Bank"),
     ("Fed", "Federal Reserve"),
@@ -615,6 +617,81 @@ pub fn canonical(name: &str) -> String {
     name.to_string()
 }
 
+/// Whether a name is written as an acronym: two to six capital letters, each perhaps followed
+/// by a full stop ("ICO", "U.N.", "FHLBB").
+pub fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|&c| c != '.');
+    (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase())
+}
+
+/// Words an acronym usually leaves out ("Organisation of Petroleum Exporting Countries").
+const UNSPELT: &[&str] = &["of", "and", "for", "the", "on", "in", "at", "to", "de", "&"];
+
+/// The acronyms a name spells: the capitals that start its words ("U.S." gives both),
+/// without and with the function words (`UNSPELT`), the latter as in "Bank of Japan" (BOJ).
+/// Empty for a one-word name or one with a word in lower case that is not a function word.
+fn spelt_acronyms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let (mut without, mut with) = (String::new(), String::new());
+    for word in words {
+        let first = word.chars().next().unwrap_or(' ');
+        if UNSPELT.contains(&word.to_lowercase().as_str()) {
+            with.push(first.to_ascii_uppercase());
+        } else if first.is_ascii_uppercase() {
+            // "U.S." is spelt "US"; any other word by its first letter.
+            let dotted = word.contains('.') && is_acronym(word);
+            let letters: String = if dotted {
+                word.chars().filter(char::is_ascii_uppercase).collect()
+            } else {
+                first.to_string()
+            };
+            without.push_str(&letters);
+            with.push_str(&letters);
+        } else {
+            return Vec::new();
+        }
+    }
+    if with == without {
+        vec![without]
+    } else {
+        vec![without, with]
+    }
+}
+
+/// Within one article, an organisation written as an acronym ("ICO") is the organisation the
+/// article names in full whose words it spells ("International Coffee Organization"): its
+/// mentions join that name's. An acronym that no full name in the article spells, or two do
+/// ("ADB" next to both the Asian and the African Development Bank), stays as it is. An
+/// acronym that is the table's own name for an organisation ("OPEC") keeps it: the full
+/// name's mentions join the acronym's.
+pub(crate) fn fold_acronyms(orgs: &mut Vec<Named>) {
+    let spelt: Vec<Vec<String>> = orgs.iter().map(|o| spelt_acronyms(&o.canonical)).collect();
+    let mut gone = vec![false; orgs.len()];
+    for i in 0..orgs.len() {
+        if gone[i] || !is_acronym(&orgs[i].canonical) {
+            continue;
+        }
+        let letters: String = orgs[i].canonical.chars().filter(|&c| c != '.').collect();
+        let mut spellers = (0..orgs.len()).filter(|&j| !gone[j] && spelt[j].contains(&letters));
+        let (Some(j), None) = (spellers.next(), spellers.next()) else {
+            continue;
+        };
+        let curated = ALIASES.iter().any(|&(_, name)| name == orgs[i].canonical);
+        let (from, into) = if curated { (j, i) } else { (i, j) };
+        let mentions = std::mem::take(&mut orgs[from].mentions);
+        orgs[into].mentions.extend(mentions);
+        gone[from] = true;
+    }
+    let mut keep = gone.iter().map(|g| !g);
+    orgs.retain(|_| keep.next().unwrap_or(true));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -819,5 +896,102 @@ mod tests {
         ] {
             assert_eq!(canonical(written), expected, "{written}");
         }
+    }
+
+    fn named(canonical: &str, forms: &[&str]) -> Named {
+        Named {
+            canonical: canonical.to_string(),
+            mentions: forms
+                .iter()
+                .enumerate()
+                .map(|(i, f)| super::super::Mention {
+                    start: i * 100,
+                    end: i * 100 + f.len(),
+                    text: f.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn folded(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        let mut orgs: Vec<Named> = list.iter().map(|(c, f)| named(c, f)).collect();
+        fold_acronyms(&mut orgs);
+        orgs.into_iter()
+            .map(|o| {
+                (
+                    o.canonical,
+                    o.mentions.into_iter().map(|m| m.text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_spell_their_acronyms() {
+        let spelt = |n: &str| spelt_acronyms(n);
+        assert_eq!(spelt("International Coffee Organization"), ["ICO"]);
+        assert_eq!(
+            spelt("Organisation of Petroleum Exporting Countries"),
+            ["OPEC", "OOPEC"]
+        );
+        assert_eq!(spelt("Bank of Japan"), ["BJ", "BOJ"]);
+        assert_eq!(spelt("U.S. Department of Agriculture"), ["USDA", "USDOA"]);
+        assert_eq!(spelt("Freeport-McMoran Gold"), ["FMG"]);
+        // One word, or a word in lower case that is not a function word: no acronym.
+        assert!(spelt("Reuters").is_empty());
+        assert!(spelt("Bank of the wild West").is_empty());
+        assert!(is_acronym("ICO") && is_acronym("U.N.") && is_acronym("FHLBB"));
+        assert!(!is_acronym("I") && !is_acronym("Nato") && !is_acronym("ABCDEFG"));
+    }
+
+    #[test]
+    fn an_acronym_joins_the_one_name_it_spells_in_the_article() {
+        assert_eq!(
+            folded(&[
+                ("ICO", &["ICO"]),
+                (
+                    "International Coffee Organization",
+                    &["International Coffee Organization"]
+                ),
+                ("Reuters", &["Reuters"]),
+            ]),
+            [
+                (
+                    "International Coffee Organization".to_string(),
+                    vec![
+                        "International Coffee Organization".to_string(),
+                        "ICO".to_string()
+                    ]
+                ),
+                ("Reuters".to_string(), vec!["Reuters".to_string()]),
+            ]
+        );
+        // Two names spell "ADB": which one is meant is not known, so nothing moves.
+        let two: &[(&str, &[&str])] = &[
+            ("ADB", &["ADB"]),
+            ("Asian Development Bank", &["Asian Development Bank"]),
+            ("African Development Bank", &["African Development Bank"]),
+        ];
+        assert_eq!(folded(two).len(), 3);
+        // No name spells it: it stays.
+        assert_eq!(folded(&[("BP", &["BP"]), ("Shell", &["Shell"])]).len(), 2);
+        // The table's own acronym keeps its name; the spelt-out variant joins it.
+        assert_eq!(
+            folded(&[
+                (
+                    "Organisation of the Petroleum Exporting Countries",
+                    &["Organisation of the Petroleum Exporting Countries"]
+                ),
+                ("OPEC", &["OPEC", "OPEC"]),
+            ]),
+            [(
+                "OPEC".to_string(),
+                vec![
+                    "OPEC".to_string(),
+                    "OPEC".to_string(),
+                    "Organisation of the Petroleum Exporting Countries".to_string()
+                ]
+            )]
+        );
     }
 }
