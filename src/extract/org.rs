@@ -28,6 +28,21 @@ const ALIASES: &[(&str, &str)] = &[
     ("U.S. Federal Reserve", "Federal Reserve"),
     ("Federal Reserve Board", "Federal Reserve"),
     ("WTO", "World Trade Organization"),
+    // British spellings of names written both ways (the BBC writes "Organisation").
+    ("World Trade Organisation", "World Trade Organization"),
+    ("World Health Organisation", "World Health Organization"),
+    (
+        "International Coffee Organisation",
+        "International Coffee Organization",
+    ),
+    (
+        "International Cocoa Organisation",
+        "International Cocoa Organization",
+    ),
+    (
+        "Strategic Defence Initiative",
+        "Strategic Defense Initiative",
+    ),
     ("GATT", "General Agreement on Tariffs and Trade"),
     ("WHO", "World Health Organization"),
     ("OPEC", "OPEC"),
@@ -705,6 +720,12 @@ mod tests {
             ("imf", "International Monetary Fund"),
             ("ec", "European Community"),
             ("Nato", "NATO"),
+            ("North Atlantic Treaty Organisation", "NATO"),
+            ("World Trade Organisation", "World Trade Organization"),
+            (
+                "International Coffee Organisation",
+                "International Coffee Organization",
+            ),
             ("the Fed", "Federal Reserve"),
             ("Gazprom's", "Gazprom"),
             ("The Bank of England", "Bank of England"),
