@@ -240,6 +240,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut org_mentions: Vec<(String, Mention)> = Vec::new();
     let mut place_mentions: Vec<Mention> = Vec::new();
     let mut evidence: Vec<String> = Vec::new();
+    let mut country_orgs: Vec<Mention> = Vec::new();
     for span in &spans {
         let written = &text[span.start..span.end];
         // A name broken across a hard-wrapped line ("Securities and Exchange\nCommission")
@@ -296,15 +297,15 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 }
             }
             // A country the tagger read as an organisation ("Liquidity in the Philippines
-            // rose", 46 Reuters articles) is the country: a reader filtering by the place
-            // looks for it there.
+            // rose", 46 Reuters articles) is the country, unless a firm of that name is in
+            // the article (below).
             tagger::EntityKind::Organization
                 if gazetteer.lookup(name).iter().any(|p| {
                     matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
                         && p.name.eq_ignore_ascii_case(name)
                 }) =>
             {
-                place_mentions.push(mention)
+                country_orgs.push(mention)
             }
             tagger::EntityKind::Organization => {
                 let name = org::canonical(raw);
@@ -344,6 +345,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     evidence.push(country.to_string());
                 }
             }
+        }
+    }
+
+    // "Greenland" after "Greenland NV" is the firm again.
+    for mention in country_orgs {
+        let firm = org_mentions
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case(mention.text.trim()));
+        if firm {
+            org_mentions.push((org::canonical(&mention.text), mention));
+        } else {
+            place_mentions.push(mention);
         }
     }
 
