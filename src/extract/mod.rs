@@ -992,6 +992,12 @@ mod tests {
             place_names(&e.places).iter().all(|p| *p != "France"),
             "{e:?}"
         );
+        // "Greenland" after "Greenland NV" in the same article is the firm.
+        if let Some(e) = reuters_article("18545.txt") {
+            assert!(canonicals(&e.entities.orgs).contains(&"Greenland"), "{e:?}");
+            let places = place_names(&e.entities.places);
+            assert!(!places.contains(&"Greenland"), "{places:?}");
+        }
     }
 
     /// Reuters-21578 headlines are in capitals: "SPLIT" there is a stock split, not the
