@@ -220,17 +220,16 @@ pub fn build(
     }
     for o in &entities.orgs {
         doc.add_text(fields.org, &o.canonical);
-        // An acronym the article spells out ("ICO" for the International Coffee Organization)
-        // is folded into the full name, and still finds the article: `--org ICO`.
-        let mut acronyms: Vec<&str> = Vec::new();
+        // A name folded into another in the article ("ICO" into the International Coffee
+        // Organization, or the other way for the table's own acronyms) still finds it.
+        let mut others: Vec<String> = Vec::new();
         for m in &o.mentions {
-            let form = m.text.trim();
-            if crate::extract::org::is_acronym(form)
-                && form != o.canonical
-                && !acronyms.contains(&form)
+            let name = crate::extract::org::canonical(&m.text);
+            if !name.eq_ignore_ascii_case(&o.canonical)
+                && !others.iter().any(|n| n.eq_ignore_ascii_case(&name))
             {
-                acronyms.push(form);
-                doc.add_text(fields.org, form);
+                doc.add_text(fields.org, &name);
+                others.push(name);
             }
         }
         doc.add_facet(fields.org_facet, Facet::from_path([o.canonical.as_str()]));

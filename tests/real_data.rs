@@ -573,13 +573,13 @@ fn towns_with_a_far_better_known_namesake_abroad() {
 #[test]
 fn acronyms_join_the_names_their_articles_spell_out() {
     // Reuters articles that name an organisation in full and then by its acronym: the
-    // International Coffee Organization (ICO), and "ADB" for the Asian Development Bank in
-    // one article and the African Development Bank in another.
+    // International Coffee Organization (ICO), "ADB" for the Asian Development Bank in one
+    // article and the African Development Bank in another, and the CIA.
     let Some(data) = shared_data() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
-    for file in ["00042.txt", "13557.txt", "17991.txt"] {
+    for file in ["00042.txt", "13557.txt", "17991.txt", "00869.txt"] {
         let from = data.join("reuters21578/articles").join(file);
         std::fs::copy(from, corpus.join(file)).unwrap();
     }
@@ -611,4 +611,11 @@ fn acronyms_join_the_names_their_articles_spell_out() {
     assert_eq!(total("ICO"), 1);
     assert_eq!(total("ADB"), 2);
     assert_eq!(total("Asian Development Bank"), 1);
+    // The other way round: the table's own acronym keeps the name, and the full name written
+    // in the article still finds it.
+    assert!(
+        orgs.contains("CIA") && !orgs.contains("Central Intelligence Agency"),
+        "{orgs:?}"
+    );
+    assert_eq!(total("Central Intelligence Agency"), 1);
 }

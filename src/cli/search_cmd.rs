@@ -34,7 +34,8 @@ pub struct FilterArgs {
     #[arg(long = "place", value_name = "PLACE")]
     pub places: Vec<String>,
     /// Only articles mentioning this organisation (repeatable; "EU" = "European Union"; an
-    /// acronym also finds the articles where it stands for a name spelt out, listed under that name)
+    /// article naming it by an acronym and in full, counted in the facet under one of the two,
+    /// is found by either)
     #[arg(long = "org", value_name = "ORG")]
     pub orgs: Vec<String>,
     /// Only articles with an amount in this range: ">=50bn", "<1m", "1m..10m USD", ">=10bn EUR".

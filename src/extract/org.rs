@@ -124,6 +124,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("CME", "Chicago Mercantile Exchange"),
     ("NYSE", "New York Stock Exchange"),
     ("ICCO", "International Cocoa Organization"),
+    // Reuters' ICO is the coffee organisation (the cocoa one is ICCO).
+    ("ICO", "International Coffee Organization"),
     ("MITI", "Ministry of International Trade and Industry"),
     ("LDP", "Liberal Democratic Party"),
     ("IADB", "Inter-American Development Bank"),
@@ -642,14 +644,12 @@ pub fn is_acronym(name: &str) -> bool {
 /// Words an acronym usually leaves out ("Organisation of Petroleum Exporting Countries").
 const UNSPELT: &[&str] = &["of", "and", "for", "the", "on", "in", "at", "to", "de", "&"];
 
-/// The acronyms a name spells: the capitals that start its words ("U.S." gives both),
-/// without and with the function words (`UNSPELT`), the latter as in "Bank of Japan" (BOJ).
-/// Empty for a one-word name or one with a word in lower case that is not a function word.
+/// The acronyms a name spells: the capitals that start its words ("U.S." gives both, and a
+/// capital after a hyphen counts: "Rio Tinto-Zinc" is RTZ, "Co-operation" C), without and with
+/// the function words (`UNSPELT`), the latter as in "Bank of Japan" (BOJ). Empty for a
+/// one-word name or one with a word in lower case that is not a function word.
 fn spelt_acronyms(name: &str) -> Vec<String> {
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() < 2 {
         return Vec::new();
     }
@@ -659,12 +659,15 @@ fn spelt_acronyms(name: &str) -> Vec<String> {
         if UNSPELT.contains(&word.to_lowercase().as_str()) {
             with.push(first.to_ascii_uppercase());
         } else if first.is_ascii_uppercase() {
-            // "U.S." is spelt "US"; any other word by its first letter.
-            let dotted = word.contains('.') && is_acronym(word);
-            let letters: String = if dotted {
+            let letters: String = if word.contains('.') && is_acronym(word) {
                 word.chars().filter(char::is_ascii_uppercase).collect()
             } else {
-                first.to_string()
+                word.split('-')
+                    .filter_map(|part| part.chars().next())
+                    .enumerate()
+                    .filter(|&(i, c)| i == 0 || c.is_ascii_uppercase())
+                    .map(|(_, c)| c)
+                    .collect()
             };
             without.push_str(&letters);
             with.push_str(&letters);
@@ -682,18 +685,30 @@ fn spelt_acronyms(name: &str) -> Vec<String> {
 /// Within one article, an organisation written as an acronym ("ICO") is the organisation the
 /// article names in full whose words it spells ("International Coffee Organization"): its
 /// mentions join that name's. An acronym that no full name in the article spells, or two do
-/// ("ADB" next to both the Asian and the African Development Bank), stays as it is. An
-/// acronym that is the table's own name for an organisation ("OPEC") keeps it: the full
-/// name's mentions join the acronym's.
+/// ("ADB" next to both the Asian and the African Development Bank), stays as it is, and so
+/// does one the input tagged without a mention in the text. A name whose acronym in
+/// [`ALIASES`] is another one ("ICCO" for the International Cocoa Organization) takes no
+/// other. An acronym that is the table's own name for an organisation ("OPEC") keeps it: the
+/// full name's mentions join the acronym's.
 pub(crate) fn fold_acronyms(orgs: &mut Vec<Named>) {
     let spelt: Vec<Vec<String>> = orgs.iter().map(|o| spelt_acronyms(&o.canonical)).collect();
     let mut gone = vec![false; orgs.len()];
     for i in 0..orgs.len() {
-        if gone[i] || !is_acronym(&orgs[i].canonical) {
+        if gone[i] || orgs[i].mentions.is_empty() || !is_acronym(&orgs[i].canonical) {
             continue;
         }
         let letters: String = orgs[i].canonical.chars().filter(|&c| c != '.').collect();
-        let mut spellers = (0..orgs.len()).filter(|&j| !gone[j] && spelt[j].contains(&letters));
+        let named_otherwise = |full: &str| {
+            ALIASES.iter().any(|&(alias, name)| {
+                name == full && is_acronym(alias) && alias.replace('.', "") != letters
+            })
+        };
+        let mut spellers = (0..orgs.len()).filter(|&j| {
+            !gone[j]
+                && !orgs[j].mentions.is_empty()
+                && spelt[j].contains(&letters)
+                && !named_otherwise(&orgs[j].canonical)
+        });
         let (Some(j), None) = (spellers.next(), spellers.next()) else {
             continue;
         };
@@ -958,6 +973,8 @@ mod tests {
         assert_eq!(spelt("Bank of Japan"), ["BJ", "BOJ"]);
         assert_eq!(spelt("U.S. Department of Agriculture"), ["USDA", "USDOA"]);
         assert_eq!(spelt("Freeport-McMoran Gold"), ["FMG"]);
+        assert_eq!(spelt("Rio Tinto-Zinc"), ["RTZ"]);
+        assert_eq!(spelt("Gulf Co-operation Council"), ["GCC"]);
         // One word, or a word in lower case that is not a function word: no acronym.
         assert!(spelt("Reuters").is_empty());
         assert!(spelt("Bank of the wild West").is_empty());
@@ -996,6 +1013,33 @@ mod tests {
         assert_eq!(folded(two).len(), 3);
         // No name spells it: it stays.
         assert_eq!(folded(&[("BP", &["BP"]), ("Shell", &["Shell"])]).len(), 2);
+        // Dotted, and spelt with a hyphenated word.
+        assert_eq!(
+            folded(&[
+                ("Gulf Co-operation Council", &["Gulf Co-operation Council"]),
+                ("G.C.C.", &["G.C.C."]),
+            ])
+            .len(),
+            1
+        );
+        // A name the table gives another acronym ("ICCO") takes no other ("ICO" would be the
+        // coffee organisation), and an acronym the input tagged without a mention stays.
+        let cocoa: &[(&str, &[&str])] = &[
+            ("ICO", &["ICO"]),
+            (
+                "International Cocoa Organization",
+                &["International Cocoa Organization"],
+            ),
+        ];
+        assert_eq!(folded(cocoa).len(), 2);
+        let tagged: &[(&str, &[&str])] = &[
+            ("UNCTAD", &[]),
+            (
+                "United Nations Conference on Trade and Development",
+                &["United Nations Conference on Trade and Development"],
+            ),
+        ];
+        assert_eq!(folded(tagged).len(), 2);
         // The table's own acronym keeps its name; the spelt-out variant joins it.
         assert_eq!(
             folded(&[
