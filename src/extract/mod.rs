@@ -393,6 +393,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
 
     fold_capitalised(&mut persons);
     fold_capitalised(&mut orgs);
+    fold_case_variants(&mut orgs);
 
     // A name the tagger called both a person and an organisation in one article
     // ("Chelsea") is the organisation.
@@ -821,6 +822,33 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Merges names written the same but for case ("Banponce" from a headline's "BANPONCE" and
+/// "BanPonce"): the one with the most mentions stays, the one with more capitals on a tie.
+fn fold_case_variants(list: &mut Vec<Named>) {
+    let mut i = 0;
+    while i < list.len() {
+        let same = (0..list.len())
+            .find(|&j| j != i && list[j].canonical.eq_ignore_ascii_case(&list[i].canonical));
+        let Some(j) = same else {
+            i += 1;
+            continue;
+        };
+        let rank = |n: &Named| {
+            let caps = n.canonical.chars().filter(char::is_ascii_uppercase).count();
+            (n.mentions.len(), caps)
+        };
+        let (keep, drop) = if rank(&list[j]) > rank(&list[i]) {
+            (j, i)
+        } else {
+            (i, j)
+        };
+        let dropped = list.remove(drop);
+        let keep = if keep > drop { keep - 1 } else { keep };
+        list[keep].mentions.extend(dropped.mentions);
+        // `i` now holds the next name if it was dropped; look at it again either way.
+    }
+}
+
 /// Whether the word after `end` is a plural verb ("are", "were", "have"): a team or a band,
 /// not a country or a single body.
 fn followed_by_plural_verb(text: &str, end: usize) -> bool {
@@ -867,6 +895,36 @@ fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_written_the_same_but_for_case_are_one() {
+        let named = |c: &str, n: usize| Named {
+            canonical: c.to_string(),
+            mentions: (0..n)
+                .map(|i| Mention {
+                    start: i,
+                    end: i + 1,
+                    text: c.to_string(),
+                })
+                .collect(),
+        };
+        // A headline's "BANPONCE" (sentence-cased "Banponce") and the body's "BanPonce".
+        let mut orgs = vec![
+            named("Banponce", 1),
+            named("Dillon Read", 1),
+            named("BanPonce", 2),
+        ];
+        fold_case_variants(&mut orgs);
+        let names: Vec<(&str, usize)> = orgs
+            .iter()
+            .map(|o| (o.canonical.as_str(), o.mentions.len()))
+            .collect();
+        assert_eq!(names, [("Dillon Read", 1), ("BanPonce", 3)]);
+        // A tie goes to the one with more capitals.
+        let mut orgs = vec![named("Rjr Nabisco", 1), named("RJR Nabisco", 1)];
+        fold_case_variants(&mut orgs);
+        assert_eq!(canonicals(&orgs), ["RJR Nabisco"]);
+    }
 
     #[test]
     fn table_words_and_legal_forms_are_not_names() {

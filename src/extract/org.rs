@@ -623,6 +623,11 @@ pub fn canonical(name: &str) -> String {
     if bare.len() != name.len() {
         return canonical(bare);
     }
+    // A name in a headline's capitals ("BANK OF FRANCE", "U.S. TREASURY") is written as in a
+    // sentence, unless it could be an acronym ("TEXACO" stays for `fold_capitalised`).
+    if let Some(cased) = sentence_cased(name).filter(|c| c != name) {
+        return canonical(&cased);
+    }
     // Reuters' lower-case tags ("imf", "ec", "opec"): retry the upper-cased acronym.
     if name.len() <= 5 && name.chars().all(|c| c.is_ascii_lowercase()) {
         let upper = name.to_ascii_uppercase();
@@ -632,6 +637,46 @@ pub fn canonical(name: &str) -> String {
         }
     }
     name.to_string()
+}
+
+/// A name of seven letters or more written all in capitals, as a sentence would write it:
+/// each word capitalised ("Mc" names as "McDonnell"), function words after the first in lower
+/// case, and words with full stops or of up to two letters kept ("U.S. Treasury", "EC
+/// Commission"). `None` for any other name.
+fn sentence_cased(name: &str) -> Option<String> {
+    let letters = name.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().count() < 7 || !letters.clone().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    if is_acronym(name) {
+        return None;
+    }
+    let words: Vec<String> = name
+        .split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            let n = word.chars().filter(|c| c.is_alphabetic()).count();
+            if i > 0 && UNSPELT.contains(&lower.as_str()) {
+                lower
+            } else if word.contains('.') || n <= 2 {
+                word.to_string()
+            } else {
+                let mut out = String::with_capacity(word.len());
+                let mut start = true;
+                for (j, c) in word.chars().enumerate() {
+                    if start || (j == 2 && n >= 5 && out.starts_with("Mc")) {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    start = !c.is_alphabetic() && c != '\'';
+                }
+                out
+            }
+        })
+        .collect();
+    Some(words.join(" "))
 }
 
 /// Whether a name is written as an acronym: two to six capital letters, each perhaps followed
@@ -742,6 +787,19 @@ mod tests {
                 "International Coffee Organization",
             ),
             ("the Fed", "Federal Reserve"),
+            ("BANK OF FRANCE", "Bank of France"),
+            ("U.S. TREASURY", "U.S. Treasury"),
+            ("EC COMMISSION", "EC Commission"),
+            ("MCDONNELL DOUGLAS", "McDonnell Douglas"),
+            ("FEDERAL RESERVE BOARD", "Federal Reserve"),
+            ("TEXACO", "TEXACO"),
+            ("U.S. AND U.K.", "U.S. and U.K."),
+            // Nothing to change: no endless retry.
+            ("U.S.A. U.K. E.E.C.", "U.S.A. U.K. E.E.C."),
+            (
+                "INTERNATIONAL COFFEE ORGANIZATION",
+                "International Coffee Organization",
+            ),
             ("Gazprom's", "Gazprom"),
             ("The Bank of England", "Bank of England"),
             ("MOODY'S", "Moody's Investors Service"),
