@@ -642,13 +642,11 @@ pub fn canonical(name: &str) -> String {
 /// A name of seven letters or more written all in capitals, as a sentence would write it:
 /// each word capitalised ("Mc" names as "McDonnell"), function words after the first in lower
 /// case, and words with full stops or of up to two letters kept ("U.S. Treasury", "EC
-/// Commission"). `None` for any other name.
+/// Commission"). `None` for any other name; shorter ones may be acronyms ([`is_acronym`]
+/// allows six letters).
 fn sentence_cased(name: &str) -> Option<String> {
     let letters = name.chars().filter(|c| c.is_alphabetic());
     if letters.clone().count() < 7 || !letters.clone().all(|c| c.is_uppercase()) {
-        return None;
-    }
-    if is_acronym(name) {
         return None;
     }
     let words: Vec<String> = name
@@ -679,8 +677,8 @@ fn sentence_cased(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// Whether a name is written as an acronym: two to six capital letters, each perhaps followed
-/// by a full stop ("ICO", "U.N.", "FHLBB").
+/// Whether a name is written as an acronym: two to six capital letters and nothing else but
+/// full stops ("ICO", "U.N.", "FHLBB").
 pub fn is_acronym(name: &str) -> bool {
     let letters = name.chars().filter(|&c| c != '.');
     (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase())
