@@ -4,7 +4,7 @@
 mod util;
 
 use std::collections::HashSet;
-use util::{all_hits, json, shared_data};
+use util::{all_hits, facet_values, json, shared_data};
 
 #[test]
 fn bbc_index_search_and_reindex_cycle() {
@@ -47,17 +47,8 @@ fn bbc_index_search_and_reindex_cycle() {
     );
 
     // Articles naming only "Mr Blair" count under the one full name in the person facet.
-    let persons = json(
-        &index,
-        &["facets", "--field", "person", "--top", "30", "--json"],
-        0,
-    );
-    let names: Vec<&str> = persons["facets"]["person"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["value"].as_str().unwrap())
-        .collect();
+    let persons = facet_values(&index, "person", 30);
+    let names: Vec<&str> = persons.iter().map(String::as_str).collect();
     assert_eq!(names[0], "Tony Blair", "{names:?}");
     assert!(!names.contains(&"Blair"), "{names:?}");
     top_30_persons_and_places_are_real(&index, &names);
@@ -471,20 +462,7 @@ fn reuters_facets_hold_whole_names() {
     let articles = data.join("reuters21578/articles");
     // One file (12793.txt) is empty: it is reported, so the exit status is 3.
     json(&index, &["index", articles.to_str().unwrap(), "--json"], 3);
-    let top = |field: &str| -> Vec<String> {
-        let v = json(
-            &index,
-            &["facets", "--field", field, "--top", "40", "--json"],
-            0,
-        );
-        v["facets"][field]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v["value"].as_str().unwrap().to_string())
-            .collect()
-    };
-    let persons = top("person");
+    let persons = facet_values(&index, "person", 40);
     // A line break ended the sentence, so "said Robert\nPollack" gave the person "Robert";
     // "NINE MTHS" in results tables was a person.
     for bad in ["Robert", "Richard", "Paul", "John", "David", "Nine Mths"] {
@@ -494,7 +472,7 @@ fn reuters_facets_hold_whole_names() {
         persons.iter().any(|p| p.starts_with("Robert ")),
         "{persons:?}"
     );
-    let orgs = top("org");
+    let orgs = facet_values(&index, "org", 40);
     for bad in ["INC", "Inc", "Ltd", "Corp", "Moody", "Poor", "United"] {
         assert!(!orgs.iter().any(|o| o == bad), "{bad} in {orgs:?}");
     }
@@ -585,17 +563,7 @@ fn acronyms_join_the_names_their_articles_spell_out() {
     }
     let index = tmp.path().join("index");
     json(&index, &["index", corpus.to_str().unwrap(), "--json"], 0);
-    let facets = json(
-        &index,
-        &["facets", "--field", "org", "--top", "100", "--json"],
-        0,
-    );
-    let orgs: HashSet<&str> = facets["facets"]["org"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["value"].as_str().unwrap())
-        .collect();
+    let orgs: HashSet<String> = facet_values(&index, "org", 100).into_iter().collect();
     for name in [
         "International Coffee Organization",
         "Asian Development Bank",

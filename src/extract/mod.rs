@@ -301,10 +301,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             // unless a firm of that name is in the article (below) or a plural verb follows,
             // as after a team ("Monaco are also in the race").
             tagger::EntityKind::Organization
-                if gazetteer.lookup(name).iter().any(|p| {
-                    matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
-                        && p.name.eq_ignore_ascii_case(name)
-                }) && !followed_by_plural_verb(text, span.end) =>
+                if gazetteer.is_country_or_continent(name)
+                    && !followed_by_plural_verb(text, span.end) =>
             {
                 country_orgs.push(mention)
             }

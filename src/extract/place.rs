@@ -273,6 +273,19 @@ impl Gazetteer {
         })
     }
 
+    /// Whether `name`, but for ASCII case, is the name of a country or a continent as
+    /// [`Gazetteer::lookup`] would give it ("Philippines", "Africa"), without building the
+    /// readings.
+    pub fn is_country_or_continent(&self, name: &str) -> bool {
+        self.index.get(&normalize(name)).is_some_and(|entries| {
+            entries.iter().any(|e| match e.target {
+                Target::Continent(i) => self.continents[i as usize].eq_ignore_ascii_case(name),
+                Target::Country(i) => self.countries[i as usize].name.eq_ignore_ascii_case(name),
+                _ => false,
+            })
+        })
+    }
+
     /// Whether `name` is the main name of a city of at least `population` inhabitants
     /// ("Denver").
     pub fn is_city_of(&self, name: &str, population: u64) -> bool {

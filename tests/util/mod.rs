@@ -53,6 +53,23 @@ pub fn json(index: &Path, args: &[&str], code: i32) -> Value {
         .unwrap_or_else(|e| panic!("newsdex {args:?}: not JSON ({e}): {stdout}"))
 }
 
+/// The `top` values of one facet (`person`, `place`, `org`, `amount`) over the whole index,
+/// most frequent first.
+pub fn facet_values(index: &Path, field: &str, top: usize) -> Vec<String> {
+    let top = top.to_string();
+    let v = json(
+        index,
+        &["facets", "--field", field, "--top", &top, "--json"],
+        0,
+    );
+    v["facets"][field]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {field} facet: {v}"))
+        .iter()
+        .map(|v| v["value"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Copies a directory tree.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
