@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 9;
+pub const EXTRACTOR_VERSION: u64 = 10;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -405,6 +405,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         },
     );
     org::fold_acronyms(&mut orgs);
+    org::fold_generic(&mut orgs);
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a
@@ -1057,6 +1058,53 @@ mod tests {
         if let Some(e) = shared_article("bbc/sport", "272.txt") {
             let places = place_names(&e.entities.places);
             assert!(!places.contains(&"Monaco"), "{places:?}");
+        }
+    }
+
+    /// "The Commission", "the Fund" and "the Cabinet" name no body on their own: they join
+    /// the article's full name, or go.
+    #[test]
+    fn generic_one_word_organisations_join_the_full_name_or_go() {
+        let orgs_of = |e: &Extracted| -> Vec<String> {
+            canonicals(&e.entities.orgs)
+                .into_iter()
+                .map(String::from)
+                .collect()
+        };
+        // "the EC Commission ... and the Commission has adopted".
+        if let Some(e) = reuters_article("05786.txt") {
+            let orgs = orgs_of(&e);
+            assert!(!orgs.contains(&"Commission".to_string()), "{orgs:?}");
+            let ec = e
+                .entities
+                .orgs
+                .iter()
+                .find(|o| o.canonical == "EC Commission");
+            let texts: Vec<&str> = ec
+                .unwrap()
+                .mentions
+                .iter()
+                .map(|m| m.text.as_str())
+                .collect();
+            assert!(texts.contains(&"Commission"), "{texts:?}");
+        }
+        // "The Fund suggested" after "International Monetary Fund (IMF)".
+        if let Some(e) = reuters_article("00950.txt") {
+            let orgs = orgs_of(&e);
+            assert!(!orgs.contains(&"Fund".to_string()), "{orgs:?}");
+            assert!(
+                orgs.contains(&"International Monetary Fund".to_string()),
+                "{orgs:?}"
+            );
+        }
+        // "the front bench and the Cabinet": no cabinet named, so no organisation.
+        if let Some(e) = shared_article("bbc/politics", "041.txt") {
+            let orgs = orgs_of(&e);
+            assert!(orgs.iter().all(|o| o != "Cabinet"), "{orgs:?}");
+        }
+        // "Union Corp said": a firm called Union.
+        if let Some(e) = reuters_article("06767.txt") {
+            assert!(orgs_of(&e).contains(&"Union".to_string()), "{e:?}");
         }
     }
 

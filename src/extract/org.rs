@@ -765,6 +765,107 @@ pub(crate) fn fold_acronyms(orgs: &mut Vec<Named>) {
     orgs.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// One-word "organisations" that name no body on their own: a kind of body ("the
+/// Commission", "the Fund", "the Board"), or a word of a name or a title the tagger cut off
+/// ("Federal funds", "Finance Minister", "News Corp's", "GNP growth"). Compared without case.
+const GENERIC: &[&str] = &[
+    "agency",
+    "agriculture",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "cabinet",
+    "city",
+    "commerce",
+    "commission",
+    "committee",
+    "community",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "defence",
+    "defense",
+    "department",
+    "electric",
+    "energy",
+    "exchange",
+    "federal",
+    "federation",
+    "finance",
+    "fund",
+    "gdp",
+    "gnp",
+    "government",
+    "group",
+    "institute",
+    "interior",
+    "ministry",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "trade",
+    "union",
+];
+
+/// Whether `name` is one of the one-word [`GENERIC`] names.
+pub(crate) fn is_generic(name: &str) -> bool {
+    GENERIC.iter().any(|g| g.eq_ignore_ascii_case(name))
+}
+
+/// Gives each [`GENERIC`] one-word organisation to the name of the article it stands for, and
+/// drops the rest: the mentions of "Commission" join "EC Commission", those of "Fund" the
+/// "International Monetary Fund", when exactly one longer organisation of the article has the
+/// word among its words, or one such has more mentions than every other. With none ("the
+/// Cabinet", "Finance Minister" in an article naming no ministry), or a tie, the name says
+/// nothing a facet could use, and it goes. A name written with a legal form ("Union Corp")
+/// is a firm's and stays.
+pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
+    let mut i = 0;
+    while i < orgs.len() {
+        // "Union Corp" is a firm called Union: a legal form in a mention keeps the name.
+        let firm = orgs[i].mentions.iter().any(|m| {
+            let mut words = m.text.split_whitespace();
+            words.next().is_some()
+                && words
+                    .next_back()
+                    .is_some_and(|w| is_legal_form(w.trim_end_matches('.')))
+        });
+        if firm || !is_generic(&orgs[i].canonical) {
+            i += 1;
+            continue;
+        }
+        let word = &orgs[i].canonical;
+        let holders: Vec<usize> = (0..orgs.len())
+            .filter(|&j| {
+                let name = &orgs[j].canonical;
+                j != i
+                    && name.contains(' ')
+                    && name
+                        .split([' ', '-', '/'])
+                        .any(|w| w.eq_ignore_ascii_case(word))
+            })
+            .collect();
+        let most = holders.iter().map(|&j| orgs[j].mentions.len()).max();
+        let mut top = holders
+            .iter()
+            .filter(|&&j| Some(orgs[j].mentions.len()) == most);
+        let into = match (top.next(), top.next()) {
+            (Some(&j), None) => Some(j),
+            _ => None,
+        };
+        let generic = orgs.remove(i);
+        if let Some(j) = into {
+            let j = if j > i { j - 1 } else { j };
+            orgs[j].mentions.extend(generic.mentions);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1036,6 +1137,67 @@ mod tests {
         assert!(spelt("Bank of the wild West").is_empty());
         assert!(is_acronym("ICO") && is_acronym("U.N.") && is_acronym("FHLBB"));
         assert!(!is_acronym("I") && !is_acronym("Nato") && !is_acronym("ABCDEFG"));
+    }
+
+    #[test]
+    fn a_generic_word_joins_the_name_with_most_mentions_or_goes() {
+        let generic = |list: &[(&str, &[&str])]| -> Vec<(String, usize)> {
+            let mut orgs: Vec<Named> = list.iter().map(|(c, f)| named(c, f)).collect();
+            fold_generic(&mut orgs);
+            orgs.into_iter()
+                .map(|o| (o.canonical, o.mentions.len()))
+                .collect()
+        };
+        let s = |n: &str, k: usize| (n.to_string(), k);
+        // One holder, found without case ("COMMISSION" from a headline).
+        assert_eq!(
+            generic(&[
+                ("Commission", &["Commission", "COMMISSION"]),
+                ("EC Commission", &["EC Commission"]),
+            ]),
+            [s("EC Commission", 3)]
+        );
+        // Two holders: the one named more often; on a tie, neither.
+        let ministries: &[(&str, &[&str])] = &[
+            ("Ministry", &["Ministry"]),
+            (
+                "Finance Ministry",
+                &["Finance Ministry", "Finance Ministry"],
+            ),
+            ("Trade Ministry", &["Trade Ministry"]),
+        ];
+        assert_eq!(
+            generic(ministries),
+            [s("Finance Ministry", 3), s("Trade Ministry", 1)]
+        );
+        let tie: &[(&str, &[&str])] = &[
+            ("Ministry", &["Ministry"]),
+            ("Finance Ministry", &["Finance Ministry"]),
+            ("Trade Ministry", &["Trade Ministry"]),
+        ];
+        assert_eq!(
+            generic(tie),
+            [s("Finance Ministry", 1), s("Trade Ministry", 1)]
+        );
+        // No holder: it goes. A word inside another ("Commissioner") does not hold it, and
+        // a name that is not generic stays.
+        assert_eq!(
+            generic(&[
+                ("Cabinet", &["Cabinet"]),
+                ("Commission", &["Commission"]),
+                ("Trade Commissioner Office", &["Trade Commissioner Office"]),
+                ("Reuters", &["Reuters"]),
+            ]),
+            [s("Trade Commissioner Office", 1), s("Reuters", 1)]
+        );
+        // Written with a legal form: a firm of that name.
+        assert_eq!(
+            generic(&[
+                ("Union", &["Union Corp"]),
+                ("Union Flonetics", &["Union Flonetics"])
+            ]),
+            [s("Union", 1), s("Union Flonetics", 1)]
+        );
     }
 
     #[test]
