@@ -257,6 +257,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
             || not_a_name(name)
             || is_ticker(text, span.start, span.end)
+            // "Joe Barton (R-Texas)": read as a place, an organisation or a person.
+            || is_party_and_state(text, span.start, name)
         {
             continue;
         }
@@ -330,7 +332,6 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     }) => {}
             // A congressman's party and state ("Dan Glickman, D-Kan.") is not a place of the
             // story.
-            tagger::EntityKind::Location if is_party_and_state(text, span.start, raw.trim()) => {}
             // A nationality tagged as a place ("West German", "Kuwaiti") is evidence, as the
             // other demonyms are, not a place.
             tagger::EntityKind::Location
@@ -1061,6 +1062,38 @@ mod tests {
         }
     }
 
+    /// "The White House said": the building stands for Washington, and the place keeps the
+    /// words the article wrote.
+    #[test]
+    fn landmarks_are_their_city() {
+        if let Some(e) = shared_article("bbc/politics", "194.txt") {
+            let washington = e
+                .entities
+                .places
+                .iter()
+                .find(|p| p.named.canonical == "Washington")
+                .expect("Washington");
+            let path = washington.info.as_ref().map(|i| i.path());
+            assert_eq!(
+                path,
+                Some(vec![
+                    "North America",
+                    "United States",
+                    "District of Columbia",
+                    "Washington"
+                ])
+            );
+            assert!(washington
+                .named
+                .mentions
+                .iter()
+                .any(|m| m.text == "White House"));
+            assert!(place_names(&e.entities.places)
+                .iter()
+                .all(|p| *p != "White House"));
+        }
+    }
+
     /// "The Commission", "the Fund" and "the Cabinet" name no body on their own: they join
     /// the article's full name, or go.
     #[test]
@@ -1205,8 +1238,9 @@ mod tests {
         assert!(place_names(&e.entities.places).contains(&"Hong Kong"));
     }
 
-    /// A legislator's party and state ("D-Kan.") and a nationality the tagger marks as a
-    /// place ("West German") are not places of the story.
+    /// A legislator's party and state ("D-Kan.") is no name of the story (the tagger reads
+    /// it as a place, an organisation or a person), and a nationality the tagger marks as a
+    /// place ("West German") is not a place.
     #[test]
     fn party_tags_and_nationalities_are_not_places() {
         for (text, party) in [
@@ -1245,6 +1279,12 @@ mod tests {
                     .all(|p| !p.starts_with("D ") && !p.starts_with("R ") && *p != "West German"),
                 "{file}: {places:?}"
             );
+        }
+        // "Joe Barton (R-Texas)" was an organisation: no kind of name at all.
+        if let Some(e) = reuters_article("17408.txt") {
+            let orgs = canonicals(&e.entities.orgs);
+            assert!(orgs.iter().all(|o| !o.starts_with("R-")), "{orgs:?}");
+            assert!(canonicals(&e.entities.persons).contains(&"Joe Barton"));
         }
     }
 

@@ -765,12 +765,10 @@ pub(crate) fn fold_acronyms(orgs: &mut Vec<Named>) {
     orgs.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// One-word "organisations" that name no body on their own: a kind of body ("the
-/// Commission", "the Fund", "the Board"), or a word of a name or a title the tagger cut off
-/// ("Federal funds", "Finance Minister", "News Corp's", "GNP growth"). Compared without case.
-const GENERIC: &[&str] = &[
+/// One-word "organisations" that name a kind of body, not one body: "the Commission", "the
+/// Fund", "the Board". Compared without case.
+const BODY_NOUNS: &[&str] = &[
     "agency",
-    "agriculture",
     "association",
     "authority",
     "bank",
@@ -778,7 +776,6 @@ const GENERIC: &[&str] = &[
     "bureau",
     "cabinet",
     "city",
-    "commerce",
     "commission",
     "committee",
     "community",
@@ -786,84 +783,137 @@ const GENERIC: &[&str] = &[
     "corporation",
     "council",
     "court",
-    "defence",
-    "defense",
     "department",
-    "electric",
-    "energy",
     "exchange",
-    "federal",
     "federation",
-    "finance",
     "fund",
-    "gdp",
-    "gnp",
     "government",
     "group",
     "institute",
-    "interior",
     "ministry",
-    "news",
     "office",
     "organisation",
     "organization",
     "party",
-    "trade",
     "union",
 ];
 
-/// Whether `name` is one of the one-word [`GENERIC`] names.
+/// One-word "organisations" that are a word the tagger cut off a name, a title or a term
+/// ("Federal funds", "Finance Minister", "Electric output", "GNP growth"). Compared without
+/// case.
+const FRAGMENTS: &[&str] = &[
+    "agriculture",
+    "commerce",
+    "defence",
+    "defense",
+    "electric",
+    "energy",
+    "federal",
+    "finance",
+    "gdp",
+    "gnp",
+    "interior",
+    "news",
+    "trade",
+];
+
+/// Whether `name` is one of the one-word [`BODY_NOUNS`] or [`FRAGMENTS`].
 pub(crate) fn is_generic(name: &str) -> bool {
-    GENERIC.iter().any(|g| g.eq_ignore_ascii_case(name))
+    let is = |list: &[&str]| list.iter().any(|g| g.eq_ignore_ascii_case(name));
+    is(BODY_NOUNS) || is(FRAGMENTS)
 }
 
-/// Gives each [`GENERIC`] one-word organisation to the name of the article it stands for, and
-/// drops the rest: the mentions of "Commission" join "EC Commission", those of "Fund" the
-/// "International Monetary Fund", when exactly one longer organisation of the article has the
-/// word among its words, or one such has more mentions than every other. With none ("the
-/// Cabinet", "Finance Minister" in an article naming no ministry), or a tie, the name says
-/// nothing a facet could use, and it goes. A name written with a legal form ("Union Corp")
-/// is a firm's and stays.
+/// Whether `name` is a body of the kind `noun` names: its last word, or the word before
+/// "of" ("Ministry of Finance"), is `noun` ("EC Commission", not "Securities and Exchange
+/// Commission" for "Exchange").
+fn headed_by(name: &str, noun: &str) -> bool {
+    let words: Vec<&str> = name
+        .split([' ', '-', '/'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && (words.last().is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            || words
+                .windows(2)
+                .any(|p| p[0].eq_ignore_ascii_case(noun) && p[1] == "of"))
+}
+
+/// Whether a mention is written with a legal form ("Union Corp", "Union Corp's"): then the
+/// name, without it, is a firm's.
+fn written_as_firm(text: &str) -> bool {
+    let text = ["'s", "’s"]
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .unwrap_or(text);
+    let mut words = text.split_whitespace();
+    words.next().is_some()
+        && words
+            .next_back()
+            .is_some_and(|w| is_legal_form(w.trim_end_matches('.')))
+}
+
+/// Gives each one-word name of a kind of body ([`BODY_NOUNS`]) to the body of the article it
+/// stands for, and drops the other generic names ([`FRAGMENTS`], and body nouns with no such
+/// body): the mentions of "Commission" join "EC Commission", those of "Fund" the
+/// "International Monetary Fund". The body is an organisation of the article headed by the
+/// noun ([`headed_by`]); of several, the one named last before the word's first mention, else
+/// the one named most (then first). With none ("the Cabinet"), or for a fragment ("Federal
+/// funds", "Finance Minister"), the name says nothing a facet could use, and it goes. A name
+/// written with a legal form ("Union Corp") is a firm's and stays, and so does one the input
+/// tagged without a mention in the text.
 pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
-    let mut i = 0;
-    while i < orgs.len() {
-        // "Union Corp" is a firm called Union: a legal form in a mention keeps the name.
-        let firm = orgs[i].mentions.iter().any(|m| {
-            let mut words = m.text.split_whitespace();
-            words.next().is_some()
-                && words
-                    .next_back()
-                    .is_some_and(|w| is_legal_form(w.trim_end_matches('.')))
-        });
-        if firm || !is_generic(&orgs[i].canonical) {
-            i += 1;
+    let generic = |o: &Named| {
+        !o.canonical.contains(' ')
+            && is_generic(&o.canonical)
+            && !o.mentions.is_empty()
+            && !o.mentions.iter().any(|m| written_as_firm(&m.text))
+    };
+    if !orgs.iter().any(generic) {
+        return;
+    }
+    // Where each organisation was named, before any mentions move.
+    let starts: Vec<Vec<usize>> = orgs
+        .iter()
+        .map(|o| o.mentions.iter().map(|m| m.start).collect())
+        .collect();
+    let mut into: Vec<Option<usize>> = vec![None; orgs.len()];
+    let mut gone = vec![false; orgs.len()];
+    for i in 0..orgs.len() {
+        if !generic(&orgs[i]) {
             continue;
         }
+        gone[i] = true;
         let word = &orgs[i].canonical;
-        let holders: Vec<usize> = (0..orgs.len())
-            .filter(|&j| {
-                let name = &orgs[j].canonical;
-                j != i
-                    && name.contains(' ')
-                    && name
-                        .split([' ', '-', '/'])
-                        .any(|w| w.eq_ignore_ascii_case(word))
+        if !BODY_NOUNS.iter().any(|g| g.eq_ignore_ascii_case(word)) {
+            continue;
+        }
+        let first = starts[i].iter().min().copied().unwrap_or(0);
+        let holders = (0..orgs.len())
+            .filter(|&j| j != i && !starts[j].is_empty() && headed_by(&orgs[j].canonical, word));
+        let last_before = |j: usize| starts[j].iter().filter(|&&s| s < first).max().copied();
+        let before = holders
+            .clone()
+            .filter_map(|j| Some((last_before(j)?, j)))
+            .max();
+        let most = holders
+            .map(|j| {
+                (
+                    starts[j].len(),
+                    std::cmp::Reverse(starts[j].iter().min().copied()),
+                    j,
+                )
             })
-            .collect();
-        let most = holders.iter().map(|&j| orgs[j].mentions.len()).max();
-        let mut top = holders
-            .iter()
-            .filter(|&&j| Some(orgs[j].mentions.len()) == most);
-        let into = match (top.next(), top.next()) {
-            (Some(&j), None) => Some(j),
-            _ => None,
-        };
-        let generic = orgs.remove(i);
-        if let Some(j) = into {
-            let j = if j > i { j - 1 } else { j };
-            orgs[j].mentions.extend(generic.mentions);
+            .max();
+        into[i] = before.map(|(_, j)| j).or(most.map(|(_, _, j)| j));
+    }
+    for i in 0..orgs.len() {
+        if let Some(j) = into[i] {
+            let mentions = std::mem::take(&mut orgs[i].mentions);
+            orgs[j].mentions.extend(mentions);
         }
     }
+    let mut keep = gone.iter().map(|g| !g);
+    orgs.retain(|_| keep.next().unwrap_or(true));
 }
 
 #[cfg(test)]
@@ -1139,65 +1189,116 @@ mod tests {
         assert!(!is_acronym("I") && !is_acronym("Nato") && !is_acronym("ABCDEFG"));
     }
 
+    /// `named` with each mention placed at the given byte offset.
+    fn named_at(canonical: &str, mentions: &[(&str, usize)]) -> Named {
+        Named {
+            canonical: canonical.to_string(),
+            mentions: mentions
+                .iter()
+                .map(|&(f, start)| super::super::Mention {
+                    start,
+                    end: start + f.len(),
+                    text: f.to_string(),
+                })
+                .collect(),
+        }
+    }
+
     #[test]
-    fn a_generic_word_joins_the_name_with_most_mentions_or_goes() {
-        let generic = |list: &[(&str, &[&str])]| -> Vec<(String, usize)> {
-            let mut orgs: Vec<Named> = list.iter().map(|(c, f)| named(c, f)).collect();
+    fn a_generic_word_joins_the_body_it_stands_for_or_goes() {
+        type Org<'a> = (&'a str, &'a [(&'a str, usize)]);
+        let generic = |list: &[Org<'_>]| -> Vec<(String, Vec<usize>)> {
+            let mut orgs: Vec<Named> = list.iter().map(|(c, m)| named_at(c, m)).collect();
             fold_generic(&mut orgs);
             orgs.into_iter()
-                .map(|o| (o.canonical, o.mentions.len()))
+                .map(|o| (o.canonical, o.mentions.iter().map(|m| m.start).collect()))
                 .collect()
         };
-        let s = |n: &str, k: usize| (n.to_string(), k);
-        // One holder, found without case ("COMMISSION" from a headline).
+        let s = |n: &str, at: &[usize]| (n.to_string(), at.to_vec());
+        // The one body headed by the word, found without case (a headline's "COMMISSION").
         assert_eq!(
             generic(&[
-                ("Commission", &["Commission", "COMMISSION"]),
-                ("EC Commission", &["EC Commission"]),
+                ("COMMISSION", &[("COMMISSION", 0), ("Commission", 300)]),
+                ("EC Commission", &[("EC Commission", 100)]),
             ]),
-            [s("EC Commission", 3)]
+            [s("EC Commission", &[100, 0, 300])]
         );
-        // Two holders: the one named more often; on a tie, neither.
-        let ministries: &[(&str, &[&str])] = &[
-            ("Ministry", &["Ministry"]),
+        // A word that only qualifies the name is not its head: "Exchange" is not the
+        // Securities and Exchange Commission, and with no exchange in the article it goes.
+        assert_eq!(
+            generic(&[
+                ("Exchange", &[("Exchange", 200)]),
+                (
+                    "Securities and Exchange Commission",
+                    &[("Securities and Exchange Commission", 0)]
+                ),
+            ]),
+            [s("Securities and Exchange Commission", &[0])]
+        );
+        // Several bodies: the one named last before the word; "Ministry of Finance" is
+        // headed by "Ministry".
+        let ministries: &[Org<'_>] = &[
+            ("Ministry", &[("Ministry", 500)]),
             (
                 "Finance Ministry",
-                &["Finance Ministry", "Finance Ministry"],
+                &[("Finance Ministry", 0), ("Finance Ministry", 50)],
             ),
-            ("Trade Ministry", &["Trade Ministry"]),
+            ("Ministry of Trade", &[("Ministry of Trade", 400)]),
         ];
         assert_eq!(
             generic(ministries),
-            [s("Finance Ministry", 3), s("Trade Ministry", 1)]
+            [
+                s("Finance Ministry", &[0, 50]),
+                s("Ministry of Trade", &[400, 500])
+            ]
         );
-        let tie: &[(&str, &[&str])] = &[
-            ("Ministry", &["Ministry"]),
-            ("Finance Ministry", &["Finance Ministry"]),
-            ("Trade Ministry", &["Trade Ministry"]),
+        // None named before it: the one named most, then the one named first.
+        let after: &[Org<'_>] = &[
+            ("Board", &[("Board", 0)]),
+            ("Wheat Board", &[("Wheat Board", 100)]),
+            (
+                "Utilities Board",
+                &[("Utilities Board", 200), ("Utilities Board", 300)],
+            ),
+        ];
+        assert_eq!(
+            generic(after),
+            [
+                s("Wheat Board", &[100]),
+                s("Utilities Board", &[200, 300, 0])
+            ]
+        );
+        let tie: &[Org<'_>] = &[
+            ("Board", &[("Board", 0)]),
+            ("Wheat Board", &[("Wheat Board", 100)]),
+            ("Utilities Board", &[("Utilities Board", 200)]),
         ];
         assert_eq!(
             generic(tie),
-            [s("Finance Ministry", 1), s("Trade Ministry", 1)]
+            [s("Wheat Board", &[100, 0]), s("Utilities Board", &[200])]
         );
-        // No holder: it goes. A word inside another ("Commissioner") does not hold it, and
-        // a name that is not generic stays.
+        // No body, or a fragment: it goes, even next to a name that holds the word.
         assert_eq!(
             generic(&[
-                ("Cabinet", &["Cabinet"]),
-                ("Commission", &["Commission"]),
-                ("Trade Commissioner Office", &["Trade Commissioner Office"]),
-                ("Reuters", &["Reuters"]),
+                ("Cabinet", &[("Cabinet", 0)]),
+                ("Federal", &[("Federal", 100)]),
+                ("Federal Reserve", &[("Federal Reserve", 50)]),
+                ("Reuters", &[("Reuters", 200)]),
             ]),
-            [s("Trade Commissioner Office", 1), s("Reuters", 1)]
+            [s("Federal Reserve", &[50]), s("Reuters", &[200])]
         );
-        // Written with a legal form: a firm of that name.
-        assert_eq!(
-            generic(&[
-                ("Union", &["Union Corp"]),
-                ("Union Flonetics", &["Union Flonetics"])
-            ]),
-            [s("Union", 1), s("Union Flonetics", 1)]
-        );
+        // Written with a legal form, possessive or not: a firm of that name. Tagged by the
+        // input with no mention: kept as the input has it.
+        let firms: &[Org<'_>] = &[
+            ("Union", &[("Union Corp's", 0)]),
+            ("Union Flonetics", &[("Union Flonetics", 100)]),
+            ("Fund", &[]),
+            (
+                "International Monetary Fund",
+                &[("International Monetary Fund", 200)],
+            ),
+        ];
+        assert_eq!(generic(firms).len(), 4);
     }
 
     #[test]

@@ -119,6 +119,41 @@ const OVERSHADOW_NAMES: u16 = 30;
 /// ... and at least this many times as many as the city (as a ratio of tenths: 1.8×).
 const OVERSHADOW_RATIO_TENTHS: u32 = 18;
 
+/// Buildings, streets and grounds that stand for their city in the news ("the White House
+/// said", "talks at Lansdowne Road"), with the city and where it lies, as a text would
+/// locate it after a comma. The gazetteer lacks them, or has them only as some other town's
+/// name ("White House" is one of Casablanca's alternate names). A mention resolves as the
+/// city; its text stays in the mention.
+const LANDMARKS: &[(&str, &str, &str)] = &[
+    ("White House", "Washington", "D.C."),
+    ("Capitol Hill", "Washington", "D.C."),
+    ("Downing Street", "London", "England"),
+    ("Buckingham Palace", "London", "England"),
+    ("Kremlin", "Moscow", "Russia"),
+    ("Elysee", "Paris", "France"),
+    ("Elysee Palace", "Paris", "France"),
+    ("Lansdowne Road", "Dublin", "Ireland"),
+    ("Croke Park", "Dublin", "Ireland"),
+    ("Old Trafford", "Manchester", "England"),
+    ("Anfield", "Liverpool", "England"),
+    ("Murrayfield", "Edinburgh", "Scotland"),
+    ("Millennium Stadium", "Cardiff", "Wales"),
+];
+
+/// The city a landmark stands for ([`LANDMARKS`]), and where it lies, by normalised key.
+fn landmark(key: &str) -> Option<(&'static str, &'static str)> {
+    static INDEX: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            LANDMARKS
+                .iter()
+                .map(|&(name, city, within)| (normalize(name), (city, within)))
+                .collect()
+        })
+        .get(key)
+        .copied()
+}
+
 /// Newspaper abbreviations of US states and Canadian provinces, read only right after a
 /// place name and a comma ("Salem, Ore.", "Dayton, Tenn."). The gazetteer knows most of
 /// them as aliases, but not those that are words or other places on their own ("Mass",
@@ -339,6 +374,18 @@ impl Gazetteer {
         dateline_place: Option<&str>,
         evidence_countries: &[&str],
     ) -> Vec<Option<PlaceInfo>> {
+        // A landmark is read as its city, located as the table says unless the text does.
+        let mut mentions: Vec<&str> = mentions.to_vec();
+        let mut locations: Vec<Option<Location>> = locations.to_vec();
+        locations.resize(mentions.len(), None);
+        for (m, loc) in mentions.iter_mut().zip(&mut locations) {
+            if let Some((city, within)) = landmark(&normalize(m)) {
+                *m = city;
+                if loc.is_none() {
+                    *loc = self.location_after(&format!(", {within}"));
+                }
+            }
+        }
         let keys: Vec<String> = mentions.iter().map(|m| normalize(m)).collect();
         // A direction or landform word that the tagger took for a place ("the West", "the
         // Gulf", "North") keeps only its big readings, and stays unresolved without one:

@@ -490,12 +490,21 @@ fn generic_words_tagged_as_places_stay_unresolved() {
 }
 
 #[test]
-fn buildings_do_not_resolve_through_alternate_names() {
+fn landmarks_resolve_to_their_city_not_through_alternate_names() {
     // GeoNames lists "White House" among Casablanca's alternate names: Reuters' "WHITE
-    // HOUSE'S BAKER SAYS..." headlines made Casablanca a top city.
-    assert_eq!(resolve_one(&["White House"], None, &[], 0), "<none>");
-    assert_eq!(resolve_one(&["WHITE HOUSE"], None, &[], 0), "<none>");
+    // HOUSE'S BAKER SAYS..." headlines made Casablanca a top city. It is Washington's.
+    let washington = "North America/United States/District of Columbia/Washington";
+    assert_eq!(resolve_one(&["White House"], None, &[], 0), washington);
+    assert_eq!(
+        resolve_one(&["WHITE HOUSE", "Morocco"], None, &[], 0),
+        washington
+    );
     assert!(resolve_one(&["Casablanca"], None, &[], 0).ends_with("Casablanca"));
+    assert!(resolve_one(&["Downing Street"], None, &[], 0).ends_with("England/London"));
+    assert!(resolve_one(&["Lansdowne Road"], None, &[], 0).starts_with("Europe/Ireland/"));
+    assert!(resolve_one(&["Kremlin"], None, &[], 0).starts_with("Europe/Russia/"));
+    // A name that is not in the table is looked up as it is.
+    assert_eq!(resolve_one(&["Whitehouse Lane"], None, &[], 0), "<none>");
 }
 
 #[test]
