@@ -330,8 +330,6 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     && !gazetteer.lookup(raw).first().is_some_and(|p| {
                         matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
                     }) => {}
-            // A congressman's party and state ("Dan Glickman, D-Kan.") is not a place of the
-            // story.
             // A nationality tagged as a place ("West German", "Kuwaiti") is evidence, as the
             // other demonyms are, not a place.
             tagger::EntityKind::Location

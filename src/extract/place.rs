@@ -30,9 +30,12 @@
 //! evidence does not back them: a name known only as some city's alternate name, in an
 //! article about another country ("Twickenham", once Huntsville's name, in a rugby story),
 //! or, for a town under a million, unlike the town's own name and without its region
-//! named ("Google", listed for Topeka); a building reached through an alternate name
-//! ("White House"); and a town under 100,000 that is no seat, in an article whose places
+//! named ("Google", listed for Topeka); a building or street reached through an alternate
+//! name; and a town under 100,000 that is no seat, in an article whose places
 //! point to other countries only ("Foley", a rugby player, is not Foley, Alabama).
+//!
+//! A landmark that stands for its city in the news ("the White House said", "Downing
+//! Street", "the Kremlin") resolves as that city, located as the `LANDMARKS` table says.
 //!
 //! A town with a far better known namesake abroad is read as that town only when the article
 //! names its region: a namesake that is bigger, has at least 30 GeoNames alternate names and
@@ -374,16 +377,15 @@ impl Gazetteer {
         dateline_place: Option<&str>,
         evidence_countries: &[&str],
     ) -> Vec<Option<PlaceInfo>> {
-        // A landmark is read as its city, located as the table says unless the text does.
+        // A landmark is read as its city, located as the table says: what the text writes
+        // after it locates the building ("Old Trafford, Manchester"), not the city.
         let mut mentions: Vec<&str> = mentions.to_vec();
         let mut locations: Vec<Option<Location>> = locations.to_vec();
         locations.resize(mentions.len(), None);
         for (m, loc) in mentions.iter_mut().zip(&mut locations) {
             if let Some((city, within)) = landmark(&normalize(m)) {
                 *m = city;
-                if loc.is_none() {
-                    *loc = self.location_after(&format!(", {within}"));
-                }
+                *loc = self.location_after(&format!(", {within}"));
             }
         }
         let keys: Vec<String> = mentions.iter().map(|m| normalize(m)).collect();
@@ -499,8 +501,9 @@ impl Gazetteer {
                 {
                     return None;
                 }
-                // A building or street ("White House", one of Casablanca's alternate
-                // names) is not the city that has it as an alternate name.
+                // A building or street is not the city that has it as an alternate name
+                // (before `LANDMARKS`, "White House", one of Casablanca's, made Casablanca a
+                // top city of the Reuters facet).
                 if alternate_only && crate::extract::person::is_facility(mention) {
                     return None;
                 }
