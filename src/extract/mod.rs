@@ -408,10 +408,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a
-    // person (18 articles of Reuters-21578).
+    // person (18 articles of Reuters-21578). So is a person named like a country or a big
+    // city in several words ("El Salvador", "Buenos Aires"), which no one is called; one-word
+    // countries are also names ("Jordan", "Chad").
     persons.retain(|p| {
-        let city = !p.canonical.contains(' ')
-            && gazetteer.is_city_of(&p.canonical, CITY_NOT_PERSON_POPULATION)
+        let name = p.canonical.as_str();
+        let place = if name.contains(' ') {
+            gazetteer.is_country_or_continent(name)
+                || gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
+        } else {
+            gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
+        };
+        let city = place
             && !p.mentions.is_empty()
             && p.mentions.iter().all(|m| !after_title(text, m.start));
         if city {
@@ -1057,6 +1065,20 @@ mod tests {
         if let Some(e) = shared_article("bbc/sport", "272.txt") {
             let places = place_names(&e.entities.places);
             assert!(!places.contains(&"Monaco"), "{places:?}");
+        }
+    }
+
+    /// "Guatemala, El Salvador, Costa Rica": a country in several words read as a person is
+    /// the country.
+    #[test]
+    fn a_country_read_as_a_person_is_a_place() {
+        for file in ["07406.txt", "08105.txt"] {
+            if let Some(e) = reuters_article(file) {
+                let persons = canonicals(&e.entities.persons);
+                assert!(!persons.contains(&"El Salvador"), "{file}: {persons:?}");
+                let places = place_names(&e.entities.places);
+                assert!(places.contains(&"El Salvador"), "{file}: {places:?}");
+            }
         }
     }
 
