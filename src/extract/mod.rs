@@ -1124,7 +1124,8 @@ mod tests {
                 .map(String::from)
                 .collect()
         };
-        // "the EC Commission ... and the Commission has adopted".
+        // "the EC Commission ... and the Commission has adopted": both the European
+        // Commission.
         if let Some(e) = reuters_article("05786.txt") {
             let orgs = orgs_of(&e);
             assert!(!orgs.contains(&"Commission".to_string()), "{orgs:?}");
@@ -1132,7 +1133,7 @@ mod tests {
                 .entities
                 .orgs
                 .iter()
-                .find(|o| o.canonical == "EC Commission");
+                .find(|o| o.canonical == "European Commission");
             let texts: Vec<&str> = ec
                 .unwrap()
                 .mentions

@@ -14,6 +14,22 @@ const ALIASES: &[(&str, &str)] = &[
     ("EC", "European Community"),
     ("EEC", "European Community"),
     ("European Economic Community", "European Community"),
+    // The EC's executive, as Reuters and the BBC name it.
+    ("EC Commission", "European Commission"),
+    ("E.C. Commission", "European Commission"),
+    ("EEC Commission", "European Commission"),
+    ("EC Executive Commission", "European Commission"),
+    ("European Community Commission", "European Commission"),
+    ("European Communities Commission", "European Commission"),
+    (
+        "Commission of the European Communities",
+        "European Commission",
+    ),
+    (
+        "Commission of the European Community",
+        "European Commission",
+    ),
+    ("EU Commission", "European Commission"),
     ("UN", "United Nations"),
     ("U.N.", "United Nations"),
     ("the United Nations", "United Nations"),
@@ -852,13 +868,18 @@ fn written_as_firm(text: &str) -> bool {
             .is_some_and(|w| is_legal_form(w.trim_end_matches('.')))
 }
 
+/// The canonical name of the European Community's (and Union's) executive.
+const EUROPEAN_COMMISSION: &str = "European Commission";
+
 /// Gives each one-word name of a kind of body ([`BODY_NOUNS`]) to the body of the article it
 /// stands for, and drops the other generic names ([`FRAGMENTS`], and body nouns with no such
-/// body): the mentions of "Commission" join "EC Commission", those of "Fund" the
+/// body): the mentions of "Board" join "Iowa Utilities Board", those of "Fund" the
 /// "International Monetary Fund". The body is an organisation of the article headed by the
 /// noun ([`headed_by`]); of several, the one named last before the word's first mention, else
-/// the one named most (then first). With none ("the Cabinet"), or for a fragment ("Federal
-/// funds", "Finance Minister"), the name says nothing a facet could use, and it goes. A name
+/// the one named most (then first). "The Commission" with no commission named, in an article
+/// that names the European Community or Union, is the European Commission. With none ("the
+/// Cabinet"), or for a fragment ("Federal funds", "Finance Minister"), the name says nothing
+/// a facet could use, and it goes. A name
 /// written with a legal form ("Union Corp") is a firm's and stays, and so does one the input
 /// tagged without a mention in the text.
 pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
@@ -878,6 +899,7 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
         .collect();
     let mut into: Vec<Option<usize>> = vec![None; orgs.len()];
     let mut gone = vec![false; orgs.len()];
+    let mut eu_commission = Vec::new();
     for i in 0..orgs.len() {
         if !generic(&orgs[i]) {
             continue;
@@ -905,6 +927,33 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
             })
             .max();
         into[i] = before.map(|(_, j)| j).or(most.map(|(_, _, j)| j));
+        // "The Commission" of an article about the European Community or Union, which
+        // names no other commission, is its executive.
+        if into[i].is_none()
+            && word.eq_ignore_ascii_case("commission")
+            && orgs
+                .iter()
+                .any(|o| o.canonical == "European Community" || o.canonical == "European Union")
+        {
+            eu_commission.push(i);
+        }
+    }
+    if !eu_commission.is_empty() {
+        let j = orgs
+            .iter()
+            .position(|o| o.canonical == EUROPEAN_COMMISSION)
+            .unwrap_or_else(|| {
+                orgs.push(Named {
+                    canonical: EUROPEAN_COMMISSION.to_string(),
+                    mentions: Vec::new(),
+                });
+                gone.push(false);
+                into.push(None);
+                orgs.len() - 1
+            });
+        for &i in &eu_commission {
+            into[i] = Some(j);
+        }
     }
     for i in 0..orgs.len() {
         if let Some(j) = into[i] {
@@ -938,7 +987,8 @@ mod tests {
             ("the Fed", "Federal Reserve"),
             ("BANK OF FRANCE", "Bank of France"),
             ("U.S. TREASURY", "U.S. Treasury"),
-            ("EC COMMISSION", "EC Commission"),
+            ("EC COMMISSION", "European Commission"),
+            ("European Community Commission", "European Commission"),
             ("MCDONNELL DOUGLAS", "McDonnell Douglas"),
             ("FEDERAL RESERVE BOARD", "Federal Reserve"),
             ("TEXACO", "TEXACO"),
@@ -1287,6 +1337,19 @@ mod tests {
             ]),
             [s("Federal Reserve", &[50]), s("Reuters", &[200])]
         );
+        // "The Commission" in an article about the European Community, which names no
+        // commission, is the European Commission.
+        assert_eq!(
+            generic(&[
+                ("European Community", &[("European Community", 0)]),
+                ("Commission", &[("Commission", 100)]),
+            ]),
+            [
+                s("European Community", &[0]),
+                s("European Commission", &[100])
+            ]
+        );
+        assert_eq!(generic(&[("Commission", &[("Commission", 0)])]), []);
         // Written with a legal form, possessive or not: a firm of that name. Tagged by the
         // input with no mention: kept as the input has it.
         let firms: &[Org<'_>] = &[
