@@ -405,6 +405,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     );
     org::fold_acronyms(&mut orgs);
     org::fold_generic(&mut orgs);
+    orgs.retain(|o| !org::is_currency(o, text));
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a
@@ -1078,6 +1079,24 @@ mod tests {
                 assert!(!persons.contains(&"El Salvador"), "{file}: {persons:?}");
                 let places = place_names(&e.entities.places);
                 assert!(places.contains(&"El Salvador"), "{file}: {places:?}");
+            }
+        }
+    }
+
+    /// "Sterling opened at 2.951/955 marks": the currency, not an organisation; Sterling Inc
+    /// and the Sterling car stay.
+    #[test]
+    fn currencies_are_not_organisations() {
+        for file in ["13379.txt", "13487.txt", "14780.txt"] {
+            if let Some(e) = reuters_article(file) {
+                let orgs = canonicals(&e.entities.orgs);
+                assert!(!orgs.contains(&"Sterling"), "{file}: {orgs:?}");
+            }
+        }
+        for file in ["10595.txt", "01430.txt"] {
+            if let Some(e) = reuters_article(file) {
+                let orgs = canonicals(&e.entities.orgs);
+                assert!(orgs.contains(&"Sterling"), "{file}: {orgs:?}");
             }
         }
     }

@@ -965,6 +965,25 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
     orgs.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Currencies the tagger reads as organisations when a sentence starts with one ("Sterling
+/// rose to 1.6186 dlrs"), lower case.
+const CURRENCIES: &[&str] = &["sterling", "dollar", "yen"];
+
+/// Whether a one-word organisation is a currency of the article ("Sterling opened at 2.951
+/// marks"): a currency's name in [`CURRENCIES`], in an article that also writes it in lower
+/// case, abbreviates sterling "stg" or speaks of currencies. A name written with a legal form
+/// ("Sterling Inc") is a firm, and so is one in an article about something else ("Shearman and
+/// Sterling", the Sterling car).
+pub(crate) fn is_currency(org: &Named, text: &str) -> bool {
+    let lower = org.canonical.to_lowercase();
+    CURRENCIES.contains(&lower.as_str())
+        && !org.mentions.iter().any(|m| written_as_firm(&m.text))
+        && (super::contains_word(text, &lower)
+            || (lower == "sterling" && super::contains_word(text, "stg"))
+            || text.contains("currenc")
+            || text.contains("Currenc"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
