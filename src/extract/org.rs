@@ -834,7 +834,7 @@ const FRAGMENTS: &[&str] = &[
 ];
 
 /// Whether `name` is one of the one-word [`BODY_NOUNS`] or [`FRAGMENTS`].
-pub(crate) fn is_generic(name: &str) -> bool {
+fn is_generic(name: &str) -> bool {
     let is = |list: &[&str]| list.iter().any(|g| g.eq_ignore_ascii_case(name));
     is(BODY_NOUNS) || is(FRAGMENTS)
 }
@@ -973,10 +973,11 @@ const CURRENCIES: &[&str] = &["sterling", "dollar", "yen"];
 /// marks"): a currency's name in [`CURRENCIES`], in an article that also writes it in lower
 /// case, abbreviates sterling "stg" or speaks of currencies. A name written with a legal form
 /// ("Sterling Inc") is a firm, and so is one in an article about something else ("Shearman and
-/// Sterling", the Sterling car).
+/// Sterling", the Sterling car); one the input tagged without a mention stays as tagged.
 pub(crate) fn is_currency(org: &Named, text: &str) -> bool {
     let lower = org.canonical.to_lowercase();
     CURRENCIES.contains(&lower.as_str())
+        && !org.mentions.is_empty()
         && !org.mentions.iter().any(|m| written_as_firm(&m.text))
         && (super::contains_word(text, &lower)
             || (lower == "sterling" && super::contains_word(text, "stg"))

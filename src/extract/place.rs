@@ -126,7 +126,8 @@ const OVERSHADOW_RATIO_TENTHS: u32 = 18;
 /// said", "talks at Lansdowne Road"), with the city and where it lies, as a text would
 /// locate it after a comma. The gazetteer lacks them, or has them only as some other town's
 /// name ("White House" is one of Casablanca's alternate names). A mention resolves as the
-/// city; its text stays in the mention.
+/// city; its text stays in the mention. Only a span the tagger reads as a place comes here:
+/// "Downing Street" read as a person is an organisation (`person::is_facility`).
 const LANDMARKS: &[(&str, &str, &str)] = &[
     ("White House", "Washington", "D.C."),
     ("Capitol Hill", "Washington", "D.C."),
@@ -382,13 +383,18 @@ impl Gazetteer {
         let mut mentions: Vec<&str> = mentions.to_vec();
         let mut locations: Vec<Option<Location>> = locations.to_vec();
         locations.resize(mentions.len(), None);
+        let mut keys: Vec<String> = Vec::with_capacity(mentions.len());
         for (m, loc) in mentions.iter_mut().zip(&mut locations) {
-            if let Some((city, within)) = landmark(&normalize(m)) {
-                *m = city;
-                *loc = self.location_after(&format!(", {within}"));
+            let key = normalize(m);
+            match landmark(&key) {
+                Some((city, within)) => {
+                    *m = city;
+                    *loc = self.location_after(&format!(", {within}"));
+                    keys.push(normalize(city));
+                }
+                None => keys.push(key),
             }
         }
-        let keys: Vec<String> = mentions.iter().map(|m| normalize(m)).collect();
         // A direction or landform word that the tagger took for a place ("the West", "the
         // Gulf", "North") keeps only its big readings, and stays unresolved without one:
         // "West" is not Cameroon's West Region, nor evidence for Cameroon.
