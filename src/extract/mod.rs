@@ -409,14 +409,13 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a
-    // person (18 articles of Reuters-21578). So is a person named like a country or a big
-    // city in several words ("El Salvador", "Buenos Aires"), which no one is called; one-word
-    // countries are also names ("Jordan", "Chad").
+    // person (18 articles of Reuters-21578). So is a person named like a country in several
+    // words ("El Salvador"), which no one is called; one-word countries are also names
+    // ("Jordan", "Chad"), and so are some big cities' names in several words ("João Pessoa").
     persons.retain(|p| {
         let name = p.canonical.as_str();
         let place = if name.contains(' ') {
             gazetteer.is_country_or_continent(name)
-                || gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
         } else {
             gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
         };

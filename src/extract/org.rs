@@ -12,6 +12,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("E.U.", "European Union"),
     ("the European Union", "European Union"),
     ("EC", "European Community"),
+    ("E.C.", "European Community"),
+    ("E.E.C.", "European Community"),
     ("EEC", "European Community"),
     ("European Economic Community", "European Community"),
     // The EC's executive, as Reuters and the BBC name it.
@@ -929,11 +931,18 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
         into[i] = before.map(|(_, j)| j).or(most.map(|(_, _, j)| j));
         // "The Commission" of an article about the European Community or Union, which
         // names no other commission, is its executive.
+        let names_a_commission = |o: &Named| {
+            o.canonical.contains(' ')
+                && o.canonical
+                    .split([' ', '-', '/'])
+                    .any(|w| w.eq_ignore_ascii_case("commission"))
+        };
         if into[i].is_none()
             && word.eq_ignore_ascii_case("commission")
             && orgs
                 .iter()
                 .any(|o| o.canonical == "European Community" || o.canonical == "European Union")
+            && !orgs.iter().any(names_a_commission)
         {
             eu_commission.push(i);
         }
@@ -981,8 +990,20 @@ pub(crate) fn is_currency(org: &Named, text: &str) -> bool {
         && !org.mentions.iter().any(|m| written_as_firm(&m.text))
         && (super::contains_word(text, &lower)
             || (lower == "sterling" && super::contains_word(text, "stg"))
-            || text.contains("currenc")
-            || text.contains("Currenc"))
+            || speaks_of_currencies(text))
+}
+
+/// Whether `text` has a word starting "currenc" in any case ("currency", "Currencies"), other
+/// than in "European Currency Unit", which EC reports name whatever they are about.
+fn speaks_of_currencies(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices("currenc").any(|(i, _)| {
+        !lower[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !lower[..i].ends_with("european ")
+    })
 }
 
 #[cfg(test)]
@@ -1008,6 +1029,7 @@ mod tests {
             ("BANK OF FRANCE", "Bank of France"),
             ("U.S. TREASURY", "U.S. Treasury"),
             ("EC COMMISSION", "European Commission"),
+            ("E.C.", "European Community"),
             ("European Community Commission", "European Commission"),
             ("MCDONNELL DOUGLAS", "McDonnell Douglas"),
             ("FEDERAL RESERVE BOARD", "Federal Reserve"),
@@ -1369,7 +1391,29 @@ mod tests {
                 s("European Commission", &[100])
             ]
         );
+        assert_eq!(
+            generic(&[
+                ("European Union", &[("EU", 0)]),
+                ("Commission", &[("Commission", 100)]),
+            ]),
+            [s("European Union", &[0]), s("European Commission", &[100])]
+        );
         assert_eq!(generic(&[("Commission", &[("Commission", 0)])]), []);
+        // Another commission named, even one the noun does not head: not the EC's.
+        assert_eq!(
+            generic(&[
+                ("European Union", &[("EU", 0)]),
+                (
+                    "Commission for Racial Equality",
+                    &[("Commission for Racial Equality", 50)]
+                ),
+                ("Commission", &[("Commission", 100)]),
+            ]),
+            [
+                s("European Union", &[0]),
+                s("Commission for Racial Equality", &[50])
+            ]
+        );
         // Written with a legal form, possessive or not: a firm of that name. Tagged by the
         // input with no mention: kept as the input has it.
         let firms: &[Org<'_>] = &[
@@ -1382,6 +1426,48 @@ mod tests {
             ),
         ];
         assert_eq!(generic(firms).len(), 4);
+    }
+
+    #[test]
+    fn currencies_read_as_organisations() {
+        let org = |name: &str, written: &str| named_at(name, &[(written, 0)]);
+        let sterling = org("Sterling", "Sterling");
+        // Each sign on its own: the word in lower case, "stg", "currency" in any case.
+        assert!(is_currency(&sterling, "Sterling rose. Buy sterling now."));
+        assert!(is_currency(&sterling, "Sterling rose to 1,319 stg."));
+        assert!(is_currency(
+            &sterling,
+            "Sterling rose. Other currencies fell."
+        ));
+        assert!(is_currency(&sterling, "CURRENCY MARKETS: Sterling rose."));
+        assert!(is_currency(
+            &org("Dollar", "Dollar"),
+            "Dollar 9.0, the dollar basket"
+        ));
+        assert!(is_currency(
+            &org("Yen", "Yen"),
+            "Yen firmed against the yen's peers"
+        ));
+        // None of them, or only "European Currency Units", or a firm: not a currency.
+        assert!(!is_currency(
+            &sterling,
+            "Sterling said it filed a registration statement."
+        ));
+        assert!(!is_currency(
+            &sterling,
+            "Sterling said sales rose. The EC budget is in European Currency Units."
+        ));
+        assert!(!is_currency(
+            &org("Sterling", "Sterling Inc"),
+            "Sterling Inc. Buy sterling."
+        ));
+        assert!(!is_currency(&named_at("Sterling", &[]), "sterling"));
+        assert!(!is_currency(&org("Reuters", "Reuters"), "currency"));
+        // "Eurocurrency" does not start a word with "currenc".
+        assert!(!is_currency(
+            &sterling,
+            "Sterling said. Eurocurrency deposits rose."
+        ));
     }
 
     #[test]
