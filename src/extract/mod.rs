@@ -419,13 +419,13 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         } else {
             gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
         };
-        let city = place
+        let is_place = place
             && !p.mentions.is_empty()
             && p.mentions.iter().all(|m| !after_title(text, m.start));
-        if city {
+        if is_place {
             place_mentions.extend(p.mentions.iter().cloned());
         }
-        !city
+        !is_place
     });
 
     // Places: resolved together, with the dateline and demonyms as evidence.

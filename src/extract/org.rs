@@ -752,6 +752,12 @@ fn spelt_acronyms(name: &str) -> Vec<String> {
 /// other. An acronym that is the table's own name for an organisation ("OPEC") keeps it: the
 /// full name's mentions join the acronym's.
 pub(crate) fn fold_acronyms(orgs: &mut Vec<Named>) {
+    if !orgs
+        .iter()
+        .any(|o| !o.mentions.is_empty() && is_acronym(&o.canonical))
+    {
+        return;
+    }
     let spelt: Vec<Vec<String>> = orgs.iter().map(|o| spelt_acronyms(&o.canonical)).collect();
     let mut gone = vec![false; orgs.len()];
     for i in 0..orgs.len() {
@@ -845,15 +851,17 @@ fn is_generic(name: &str) -> bool {
 /// "of" ("Ministry of Finance"), is `noun` ("EC Commission", not "Securities and Exchange
 /// Commission" for "Exchange").
 fn headed_by(name: &str, noun: &str) -> bool {
-    let words: Vec<&str> = name
-        .split([' ', '-', '/'])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = name_words(name).collect();
     words.len() >= 2
         && (words.last().is_some_and(|w| w.eq_ignore_ascii_case(noun))
             || words
                 .windows(2)
                 .any(|p| p[0].eq_ignore_ascii_case(noun) && p[1] == "of"))
+}
+
+/// The words of an organisation's name, split at spaces, hyphens and slashes.
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split([' ', '-', '/']).filter(|w| !w.is_empty())
 }
 
 /// Whether a mention is written with a legal form ("Union Corp", "Union Corp's"): then the
@@ -881,9 +889,8 @@ const EUROPEAN_COMMISSION: &str = "European Commission";
 /// the one named most (then first). "The Commission" with no commission named, in an article
 /// that names the European Community or Union, is the European Commission. With none ("the
 /// Cabinet"), or for a fragment ("Federal funds", "Finance Minister"), the name says nothing
-/// a facet could use, and it goes. A name
-/// written with a legal form ("Union Corp") is a firm's and stays, and so does one the input
-/// tagged without a mention in the text.
+/// a facet could use, and it goes. A name written with a legal form ("Union Corp") is a firm's
+/// and stays, and so does one the input tagged without a mention in the text.
 pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
     let generic = |o: &Named| {
         !o.canonical.contains(' ')
@@ -933,9 +940,7 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
         // names no other commission, is its executive.
         let names_a_commission = |o: &Named| {
             o.canonical.contains(' ')
-                && o.canonical
-                    .split([' ', '-', '/'])
-                    .any(|w| w.eq_ignore_ascii_case("commission"))
+                && name_words(&o.canonical).any(|w| w.eq_ignore_ascii_case("commission"))
         };
         if into[i].is_none()
             && word.eq_ignore_ascii_case("commission")
@@ -984,11 +989,16 @@ const CURRENCIES: &[&str] = &["sterling", "dollar", "yen"];
 /// ("Sterling Inc") is a firm, and so is one in an article about something else ("Shearman and
 /// Sterling", the Sterling car); one the input tagged without a mention stays as tagged.
 pub(crate) fn is_currency(org: &Named, text: &str) -> bool {
-    let lower = org.canonical.to_lowercase();
-    CURRENCIES.contains(&lower.as_str())
-        && !org.mentions.is_empty()
+    // Every organisation of every article comes here: compare before allocating.
+    let Some(&lower) = CURRENCIES
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(&org.canonical))
+    else {
+        return false;
+    };
+    !org.mentions.is_empty()
         && !org.mentions.iter().any(|m| written_as_firm(&m.text))
-        && (super::contains_word(text, &lower)
+        && (super::contains_word(text, lower)
             || (lower == "sterling" && super::contains_word(text, "stg"))
             || speaks_of_currencies(text))
 }

@@ -380,16 +380,20 @@ impl Gazetteer {
     ) -> Vec<Option<PlaceInfo>> {
         // A landmark is read as its city, located as the table says: what the text writes
         // after it locates the building ("Old Trafford, Manchester"), not the city.
+        // The caller's locations are copied only for an article that names a landmark.
         let mut mentions: Vec<&str> = mentions.to_vec();
-        let mut locations: Vec<Option<Location>> = locations.to_vec();
-        locations.resize(mentions.len(), None);
+        let mut locations: Cow<'_, [Option<Location>]> = Cow::Borrowed(locations);
         let mut keys: Vec<String> = Vec::with_capacity(mentions.len());
-        for (m, loc) in mentions.iter_mut().zip(&mut locations) {
+        for (i, m) in mentions.iter_mut().enumerate() {
             let key = normalize(m);
             match landmark(&key) {
                 Some((city, within)) => {
                     *m = city;
-                    *loc = self.location_after(&format!(", {within}"));
+                    let locs = locations.to_mut();
+                    if locs.len() <= i {
+                        locs.resize(i + 1, None);
+                    }
+                    locs[i] = self.location_after(&format!(", {within}"));
                     keys.push(normalize(city));
                 }
                 None => keys.push(key),
