@@ -1,6 +1,7 @@
 //! Maps an [`Article`] and its [`Entities`] to a tantivy document, and back for display.
 
 use crate::extract::{Entities, PlaceKind};
+use crate::pack::{Packer, Record};
 use crate::schema::Fields;
 use crate::Article;
 use serde::{Deserialize, Serialize};
@@ -181,16 +182,31 @@ fn kind_name(kind: PlaceKind) -> &'static str {
     }
 }
 
-/// Builds the tantivy document of one article.
+/// Where a document comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// The file the article was read from.
+    pub file: &'a str,
+    /// The file when it was read.
+    pub state: FileState,
+    /// The extractor version that found the entities ([`crate::extract::stored_version`]).
+    pub extractor_version: u64,
+}
+
+/// Builds the tantivy document of one article; its stored fields are packed with `packer`.
 pub fn build(
     fields: &Fields,
+    packer: &Packer,
     article: &Article,
     entities: &Entities,
     date: Option<chrono::NaiveDate>,
-    file: &str,
-    state: FileState,
-    extractor_version: u64,
+    origin: Origin<'_>,
 ) -> TantivyDocument {
+    let Origin {
+        file,
+        state,
+        extractor_version,
+    } = origin;
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.file, file);
@@ -204,12 +220,6 @@ pub fn build(
     }
     if let Some(s) = &article.source {
         doc.add_text(fields.source, s);
-    }
-    if let Some(s) = &article.url {
-        doc.add_text(fields.url, s);
-    }
-    for a in &article.authors {
-        doc.add_text(fields.authors, a);
     }
     for p in &entities.persons {
         doc.add_text(fields.person, &p.canonical);
@@ -298,37 +308,22 @@ pub fn build(
         doc.add_f64(fields.amount_max, m);
     }
     let stored = StoredEntities::from_entities(entities);
-    doc.add_text(
-        fields.entities,
-        serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into()),
-    );
+    let record = Record {
+        id: article.id.clone(),
+        file: file.to_string(),
+        title: article.title.clone(),
+        body: article.body.clone(),
+        source: article.source.clone(),
+        url: article.url.clone(),
+        authors: article.authors.clone(),
+        entities: stored,
+    };
+    doc.add_bytes(fields.stored, &packer.pack(&record));
     doc.add_u64(fields.file_size, state.size);
     doc.add_u64(fields.file_mtime, state.mtime);
     doc.add_u64(fields.file_hash, state.hash);
     doc.add_u64(fields.extractor, extractor_version);
     doc
-}
-
-/// Reads the first text value of a field from a stored document.
-pub fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-}
-
-/// Reads every text value of a field from a stored document.
-pub fn texts_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Reads the stored entities of a document.
-pub fn entities_of(doc: &TantivyDocument, fields: &Fields) -> StoredEntities {
-    text_of(doc, fields.entities)
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
 }
 
 /// Reads the publication date of a document as `YYYY-MM-DD`.

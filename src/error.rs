@@ -33,6 +33,9 @@ pub enum Error {
     /// The index exists but is not a newsdex index, or is missing.
     #[error("{0}")]
     Index(String),
+    /// The index was made by a version of newsdex with another schema or store format.
+    #[error("{0}")]
+    Format(String),
 }
 
 /// The library's result alias.

@@ -11,6 +11,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod pack;
 pub mod query;
 pub mod read;
 pub mod render;

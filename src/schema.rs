@@ -24,18 +24,17 @@ pub struct Fields {
     pub id: Field,
     /// Absolute path of the source file; several articles may share one (JSON Lines).
     pub file: Field,
-    /// Headline (full text, positions, stored).
+    /// Headline (full text, positions).
     pub title: Field,
-    /// Article text (full text, positions, stored).
+    /// Article text (full text, positions).
     pub body: Field,
     /// Publication date.
     pub date: Field,
-    /// Source/publisher, URL and authors (stored only).
+    /// Source/publisher (`source:reuters`).
     pub source: Field,
-    /// Source URL.
-    pub url: Field,
-    /// Authors.
-    pub authors: Field,
+    /// The stored fields, one zstd frame per article ([`crate::pack::Record`]): id, file,
+    /// headline, body, source, URL, authors and the entities for display.
+    pub stored: Field,
     /// Canonical person names, searchable (`person:putin`).
     pub person: Field,
     /// Place names at every level of their hierarchy, searchable (`place:europe`).
@@ -58,8 +57,6 @@ pub struct Fields {
     pub amount_max: Field,
     /// ISO codes of the currencies written in the article.
     pub currency: Field,
-    /// The extracted entities as JSON (stored only), for display.
-    pub entities: Field,
     /// Manifest: file size in bytes when indexed.
     pub file_size: Field,
     /// Manifest: file modification time (nanoseconds since the epoch) when indexed.
@@ -75,22 +72,22 @@ impl Fields {
     pub fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
         let text = |tokenizer: &str| {
-            TextOptions::default().set_stored().set_indexing_options(
+            TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(tokenizer)
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
         };
         // Entity names are searchable (with positions, for phrases like "Vladimir Putin")
-        // but not stored: the stored `entities` JSON already holds them for display.
+        // but not stored: the stored record's entities already hold them for display.
         let names = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(NAME_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let fields = Fields {
-            id: b.add_text_field("id", STRING | STORED),
-            file: b.add_text_field("file", STRING | STORED | FAST),
+            id: b.add_text_field("id", STRING),
+            file: b.add_text_field("file", STRING | FAST),
             title: b.add_text_field("title", text(TEXT_TOKENIZER)),
             body: b.add_text_field("body", text(TEXT_TOKENIZER)),
             date: b.add_date_field(
@@ -98,9 +95,8 @@ impl Fields {
                 DateOptions::from(INDEXED | STORED | FAST)
                     .set_precision(DateTimePrecision::Seconds),
             ),
-            source: b.add_text_field("source", STRING | STORED),
-            url: b.add_text_field("url", STORED),
-            authors: b.add_text_field("authors", STORED),
+            source: b.add_text_field("source", STRING),
+            stored: b.add_bytes_field("stored", STORED),
             person: b.add_text_field("person", names.clone()),
             place: b.add_text_field("place", names.clone()),
             org: b.add_text_field("org", names.clone()),
@@ -112,25 +108,38 @@ impl Fields {
             amount: b.add_f64_field("amount", NumericOptions::default() | INDEXED | FAST),
             amount_max: b.add_f64_field("amount_max", NumericOptions::default() | FAST),
             currency: b.add_text_field("currency", STRING),
-            entities: b.add_text_field("entities", STORED),
-            file_size: b.add_u64_field("file_size", FAST | STORED),
-            file_mtime: b.add_u64_field("file_mtime", FAST | STORED),
+            file_size: b.add_u64_field("file_size", FAST),
+            file_mtime: b.add_u64_field("file_mtime", FAST),
             file_hash: b.add_u64_field("file_hash", STORED),
-            extractor: b.add_u64_field("extractor", FAST | STORED),
+            extractor: b.add_u64_field("extractor", FAST),
         };
         (b.build(), fields)
     }
 
     /// The field handles of an existing index, checking that it is a newsdex index.
+    ///
+    /// An index that some newsdex made with another schema or store format is an
+    /// [`Error::Format`](crate::Error::Format) (`newsdex index --full` replaces it); any
+    /// other tantivy index is an [`Error::Index`](crate::Error::Index).
     pub fn of(index: &Index) -> crate::Result<Fields> {
         let schema = index.schema();
-        let (_, expected) = Fields::build();
-        let (expected_schema, _) = Fields::build();
+        let (expected_schema, expected) = Fields::build();
+        // Fields every newsdex index has had: the manifest and the person facet.
+        let ours = ["file", "file_mtime", "extractor", "person_facet"]
+            .iter()
+            .all(|name| schema.get_field(name).is_ok());
+        if !ours {
+            return Err(crate::Error::Index(
+                "the index was not made by newsdex (it lacks newsdex's fields); \
+                 choose another --index path"
+                    .into(),
+            ));
+        }
         for (field, entry) in expected_schema.fields() {
             match schema.get_field(entry.name()) {
-                Ok(f) if f == field => {}
+                Ok(f) if f == field && schema.get_field_entry(f) == entry => {}
                 _ => {
-                    return Err(crate::Error::Index(format!(
+                    return Err(crate::Error::Format(format!(
                         "the index was made by another version of newsdex (field '{}' differs); \
                          rebuild it with `newsdex index --full`",
                         entry.name()

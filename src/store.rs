@@ -6,13 +6,15 @@
 //! leave them disagreeing.
 
 use crate::document::FileState;
+use crate::pack::{Dict, Packer, Record, UnpackError, DICT_FILE};
 use crate::schema::{register_tokenizers, Fields};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
 use tantivy::directory::MmapDirectory;
+use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// File in the index directory naming the process that holds the writer lock.
@@ -54,6 +56,8 @@ pub struct Store {
     reader: Mutex<Option<(Vec<u8>, IndexReader)>>,
     /// Decoded facet columns of the reader's current segments (see `search`).
     pub(crate) facet_tables: crate::search::TableCache,
+    /// Packs and unpacks the stored fields, with the index's dictionary once it has one.
+    packer: RwLock<Packer>,
 }
 
 impl std::fmt::Debug for Store {
@@ -90,7 +94,11 @@ impl Store {
                 let name = name.to_string_lossy();
                 matches!(
                     name.as_ref(),
-                    ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock" | PID_FILE
+                    ".managed.json"
+                        | ".tantivy-meta.lock"
+                        | ".tantivy-writer.lock"
+                        | PID_FILE
+                        | DICT_FILE
                 ) || name.starts_with(".tmp")
             })
         };
@@ -109,6 +117,11 @@ impl Store {
             path: path.to_owned(),
             source,
         })?;
+        Self::create(path)
+    }
+
+    /// Creates an empty index in the existing directory `path`.
+    fn create(path: &Path) -> Result<Store> {
         let (schema, _) = Fields::build();
         let dir = MmapDirectory::open(path)
             .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?;
@@ -116,23 +129,129 @@ impl Store {
         Self::wrap(index, path)
     }
 
+    /// Opens the index at `path` for `newsdex index --full`: as [`Store::open_or_create`],
+    /// except that an index made by a newsdex with another schema or store format is
+    /// replaced by a new, empty one (its documents could not be read anyway).
+    pub fn open_or_replace(path: &Path) -> Result<Store> {
+        match Self::open_or_create(path) {
+            Err(Error::Format(_)) => {}
+            other => return other,
+        }
+        // Hold the old index's writer lock while its files go, so that a run still
+        // writing to it is not pulled from under.
+        let old = Index::open(
+            MmapDirectory::open(path)
+                .map_err(|e| Error::Index(format!("{}: {e}", path.display())))?,
+        )?;
+        let lock = old
+            .writer_with_num_threads::<TantivyDocument>(1, 15_000_000)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked(format!(
+                    "another process is writing to {}; wait for it to finish",
+                    path.display()
+                )),
+                other => Error::Tantivy(other),
+            })?;
+        let io = |source| Error::Io {
+            path: path.to_owned(),
+            source,
+        };
+        for entry in std::fs::read_dir(path).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            // The index's own files: tantivy's (segment files are named by a 32-digit
+            // hex id), the dictionary and the pid file; the lock files stay.
+            let segment_file = name
+                .split_once('.')
+                .is_some_and(|(id, _)| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()));
+            if segment_file
+                || matches!(
+                    name.as_ref(),
+                    "meta.json" | ".managed.json" | DICT_FILE | PID_FILE
+                )
+            {
+                std::fs::remove_file(entry.path()).map_err(io)?;
+            }
+        }
+        drop(lock);
+        drop(old);
+        Self::create(path)
+    }
+
     /// An index in memory, for tests and examples.
     pub fn in_ram() -> Store {
         let (schema, _) = Fields::build();
-        let index = Index::create_in_ram(schema);
+        let index = Index::builder()
+            .schema(schema)
+            .settings(index_settings())
+            .create_in_ram()
+            .expect("an index in memory");
         Self::wrap(index, Path::new("<memory>")).expect("the schema is newsdex's own")
     }
 
     fn wrap(index: Index, path: &Path) -> Result<Store> {
         register_tokenizers(index.tokenizers());
         let fields = Fields::of(&index)?;
+        let dict = read_dict(&index, path)?;
         Ok(Store {
             index,
             fields,
             path: path.to_owned(),
             reader: Mutex::new(None),
             facet_tables: Default::default(),
+            packer: RwLock::new(Packer::new(dict)),
         })
+    }
+
+    /// The packer of stored fields (cheap to clone: the dictionary is shared).
+    pub fn packer(&self) -> Packer {
+        self.packer
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Gives the index its store dictionary, trained on `samples` (a few thousand of the
+    /// articles about to be indexed), unless it has one already. Written before any document
+    /// that uses it is committed. Too few samples train none: the documents are then
+    /// compressed one by one without it.
+    pub fn ensure_dict(&self, samples: impl FnOnce() -> Vec<Record>) -> Result<()> {
+        if self.packer().dict().is_some() {
+            return Ok(());
+        }
+        let Some(bytes) = crate::pack::train(&samples()) else {
+            return Ok(());
+        };
+        let dict = Dict::new(bytes).map_err(Error::Index)?;
+        tantivy::Directory::atomic_write(self.index.directory(), Path::new(DICT_FILE), &dict.bytes)
+            .map_err(|source| Error::Io {
+                path: self.path.join(DICT_FILE),
+                source,
+            })?;
+        *self.packer.write().unwrap_or_else(|e| e.into_inner()) = Packer::new(Some(Arc::new(dict)));
+        Ok(())
+    }
+
+    /// The stored fields of a document read from this index.
+    pub fn record(&self, doc: &TantivyDocument) -> Result<Record> {
+        let frame = doc
+            .get_first(self.fields.stored)
+            .and_then(|v| v.as_bytes())
+            .ok_or_else(|| Error::Index("a document has no stored fields".into()))?;
+        match self.packer().unpack(frame) {
+            Ok(r) => Ok(r),
+            // The index got its dictionary after this store was opened (another process
+            // indexed into it): load it and try again.
+            Err(UnpackError::NeedsDict(_)) => {
+                let dict = read_dict(&self.index, &self.path)?;
+                let packer = Packer::new(dict);
+                let r = packer.unpack(frame);
+                *self.packer.write().unwrap_or_else(|e| e.into_inner()) = packer;
+                r.map_err(|e| Error::Index(e.to_string()))
+            }
+            Err(e) => Err(Error::Index(e.to_string())),
+        }
     }
 
     /// The payload of the last commit (default for a new index).
@@ -305,26 +424,35 @@ impl Store {
     }
 }
 
-/// Settings of a new index: the document store is compressed with zstd in 16 KiB blocks.
+/// Settings of a new index: tantivy's document store does not compress.
 ///
-/// Stored text is most of an index. zstd takes it to about 0.7 of what tantivy's default (lz4,
-/// 16 KiB blocks) needs on Reuters. Reading a hit decompresses its whole block, so blocks stay
-/// small: 64 KiB blocks saved another 11 % of the store but cost a page of search results
-/// about 1.6× the CPU time. (BENCHMARKS.md, "Session 2" and "Session 6: search latency".)
+/// Each document's stored fields are one zstd frame already, compressed with the index's
+/// own dictionary ([`crate::pack`]): smaller than zstd over tantivy's 16 KiB blocks, and a
+/// hit no longer decompresses the 15 or so articles around it (BENCHMARKS.md, "Session 12").
 pub fn index_settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
-        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
-            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
-        }),
+        docstore_compression: tantivy::store::Compressor::None,
         docstore_blocksize: DOCSTORE_BLOCK_BYTES,
         ..tantivy::IndexSettings::default()
     }
 }
 
-/// zstd level of the document store.
-const DOCSTORE_ZSTD_LEVEL: i32 = 7;
-/// Uncompressed size of one document-store block.
+/// Size of one document-store block (what a hit copies out of the store).
 const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
+
+/// The dictionary in the index directory, if there is one.
+fn read_dict(index: &Index, path: &Path) -> Result<Option<Arc<Dict>>> {
+    match tantivy::Directory::atomic_read(index.directory(), Path::new(DICT_FILE)) {
+        Ok(bytes) => Dict::new(bytes)
+            .map(|d| Some(Arc::new(d)))
+            .map_err(|e| Error::Index(format!("{}: {e}", path.join(DICT_FILE).display()))),
+        Err(tantivy::directory::error::OpenReadError::FileDoesNotExist(_)) => Ok(None),
+        Err(e) => Err(Error::Index(format!(
+            "{}: {e}",
+            path.join(DICT_FILE).display()
+        ))),
+    }
+}
 
 /// The single writer of an index.
 pub struct Writer {
@@ -480,5 +608,103 @@ mod tests {
         assert_eq!(searcher.segment_readers().len(), 1);
         assert_eq!(searcher.num_docs(), 2);
         assert!(store.get("doc1").expect("get").is_some());
+    }
+
+    /// An index at `path` with `fields` (name, stored?) as its text fields.
+    fn foreign_index(path: &Path, fields: &[&str]) {
+        std::fs::create_dir_all(path).unwrap();
+        let mut b = tantivy::schema::Schema::builder();
+        for f in fields {
+            b.add_text_field(f, tantivy::schema::STRING | tantivy::schema::STORED);
+        }
+        let index = Index::create_in_dir(path, b.build()).unwrap();
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        w.add_document(TantivyDocument::default()).unwrap();
+        w.commit().unwrap();
+    }
+
+    #[test]
+    fn full_replaces_an_older_newsdex_index_and_never_a_foreign_one() {
+        let dir = tempfile::tempdir().unwrap();
+        // What an older newsdex left: its manifest fields, in another layout.
+        let old = dir.path().join("old");
+        foreign_index(
+            &old,
+            &["id", "file", "file_mtime", "extractor", "person_facet"],
+        );
+        std::fs::write(old.join("notes.txt"), "mine").unwrap();
+        let err = Store::open(&old).unwrap_err();
+        assert!(matches!(err, Error::Format(_)), "{err}");
+        assert!(err.to_string().contains("newsdex index --full"), "{err}");
+        assert!(matches!(Store::open_or_create(&old), Err(Error::Format(_))));
+        let store = Store::open_or_replace(&old).expect("replaced");
+        assert_eq!(store.num_docs().unwrap(), 0);
+        // Only the index's own files went.
+        assert_eq!(
+            std::fs::read_to_string(old.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        drop(store);
+        Store::open(&old).expect("a newsdex index now");
+
+        // Some other program's index is an error, with or without --full, and stays.
+        let other = dir.path().join("other");
+        foreign_index(&other, &["title", "body"]);
+        let before = std::fs::read_dir(&other).unwrap().count();
+        for err in [
+            Store::open(&other).unwrap_err(),
+            Store::open_or_replace(&other).unwrap_err(),
+        ] {
+            assert!(matches!(err, Error::Index(_)), "{err}");
+            assert!(err.to_string().contains("not made by newsdex"), "{err}");
+        }
+        assert_eq!(std::fs::read_dir(&other).unwrap().count(), before);
+        assert_eq!(
+            Index::open_in_dir(&other)
+                .unwrap()
+                .reader()
+                .unwrap()
+                .searcher()
+                .num_docs(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_store_opened_before_the_dictionary_reads_documents_packed_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("idx");
+        let early = Store::open_or_create(&path).unwrap();
+        let writer_side = Store::open(&path).unwrap();
+        let record = |i: usize| Record {
+            id: format!("a{i}"),
+            title: format!("Record {i} of a corpus"),
+            body: format!("Shares of {i} companies rose on the London Stock Exchange. ").repeat(8),
+            ..Record::default()
+        };
+        writer_side
+            .ensure_dict(|| (0..2000).map(record).collect())
+            .unwrap();
+        assert!(writer_side.packer().dict().is_some());
+        assert!(path.join(DICT_FILE).exists());
+        let mut doc = TantivyDocument::default();
+        doc.add_text(writer_side.fields.id, "a7");
+        doc.add_bytes(
+            writer_side.fields.stored,
+            &writer_side.packer().pack(&record(7)),
+        );
+        let mut w = writer_side.writer(1, 15_000_000).unwrap();
+        w.add(doc).unwrap();
+        w.commit(&Meta::default()).unwrap();
+        w.finish().unwrap();
+        // `early` loaded no dictionary; it finds the new one when a document needs it.
+        assert!(early.packer().dict().is_none());
+        let doc = early.get("a7").unwrap().expect("committed");
+        assert_eq!(early.record(&doc).unwrap(), record(7));
+        // A second call keeps the dictionary, and a reopened store has it from the start.
+        writer_side
+            .ensure_dict(|| panic!("no second training"))
+            .unwrap();
+        assert!(Store::open(&path).unwrap().packer().dict().is_some());
     }
 }

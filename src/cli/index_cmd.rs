@@ -67,7 +67,12 @@ pub fn run(index: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("{}: no such file or directory", missing.display());
     }
     super::install_rates(args.rates.as_deref())?;
-    let store = Store::open_or_create(index)?;
+    // --full also replaces an index that an older newsdex made in another format.
+    let store = if args.full {
+        Store::open_or_replace(index)?
+    } else {
+        Store::open_or_create(index)?
+    };
     let opts = IndexOptions {
         roots: args.dirs.clone(),
         full: args.full,

@@ -63,17 +63,17 @@ pub fn run_show(index: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
             store.path.display()
         );
     };
-    let f = &store.fields;
+    let record = store.record(&doc)?;
     let shown = Shown {
-        id: document::text_of(&doc, f.id).unwrap_or_default(),
-        path: document::text_of(&doc, f.file).unwrap_or_default(),
-        title: document::text_of(&doc, f.title).unwrap_or_default(),
-        date: document::date_of(&doc, f),
-        source: document::text_of(&doc, f.source),
-        url: document::text_of(&doc, f.url),
-        authors: document::texts_of(&doc, f.authors),
-        entities: document::entities_of(&doc, f),
-        body: document::text_of(&doc, f.body).unwrap_or_default(),
+        date: document::date_of(&doc, &store.fields),
+        entities: record.entities,
+        id: record.id,
+        path: record.file,
+        title: record.title,
+        source: record.source,
+        url: record.url,
+        authors: record.authors,
+        body: record.body,
     };
     let mut out = std::io::stdout().lock();
     if args.output.json {

@@ -319,11 +319,8 @@ pub(super) fn merge_tabled(
     let mut kept: Vec<(u32, u64)> = Vec::new();
     // (target, surname, count)
     let mut moved: Vec<(u32, u32, u64)> = Vec::new();
-    for id in range {
-        let c = count(id);
-        if c == 0 {
-            continue;
-        }
+    for (id, c) in super::nonzero(counts, range) {
+        let c = u64::from(c);
         match surname_target(links, id, count) {
             Some(target) => moved.push((target, id, c)),
             None => kept.push((id, c)),

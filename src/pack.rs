@@ -1,0 +1,641 @@
+//! The stored fields of an article, packed into one zstd frame per document.
+//!
+//! tantivy compresses its document store in blocks of many documents, so showing one hit
+//! decompresses the whole block around it: on a Reuters index that was about a third of the
+//! time of a search that prints 10 hits. Here each article is compressed on its own, with
+//! a dictionary trained on the index's own articles when the index is first filled (see
+//! [`train`]); tantivy stores the frames as they are. A hit then costs the decompression of
+//! its own few kilobytes, and the store is smaller than with blocks, because the dictionary
+//! holds what articles of one corpus share (BENCHMARKS.md, "Session 12").
+//!
+//! The dictionary lives in the index directory as [`DICT_FILE`]. Frames record the id of
+//! the dictionary they need (none for an index too small to train one), so an index that
+//! gets its dictionary later still reads the documents stored before.
+
+use crate::document::{StoredAmount, StoredEntities, StoredName, StoredPlace};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+use zstd_safe::{CCtx, CDict, DCtx, DDict};
+
+/// The index directory's dictionary file (a leading dot: tantivy leaves it alone).
+pub const DICT_FILE: &str = ".newsdex-store.dict";
+
+/// zstd level of the frames: with a dictionary, level 3 stores Reuters in 0.42 of its size
+/// and compresses at about 80 MB/s a core; level 7 saves 2 % more at a quarter of the speed.
+const LEVEL: i32 = 3;
+
+/// Largest dictionary trained, in bytes.
+const DICT_BYTES: usize = 64 * 1024;
+
+/// Training stops reading samples past this many bytes (zstd advises about 100 times the
+/// dictionary's size; more made training slower and the dictionary no better on Reuters).
+pub const SAMPLE_BYTES: usize = 2 << 20;
+
+/// Fewest sample bytes worth training on: below this the corpus is small enough that its
+/// size does not matter, and zstd's trainer may fail.
+const MIN_SAMPLE_BYTES: usize = 128 * 1024;
+
+/// Version of the record layout, the first byte of every decompressed record.
+const RECORD_VERSION: u8 = 1;
+
+/// Largest record accepted when reading back (a damaged frame could claim any size).
+const MAX_RECORD_BYTES: u64 = 1 << 30;
+
+/// The stored fields of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    /// Article id.
+    pub id: String,
+    /// Path of the file it came from.
+    pub file: String,
+    /// Headline.
+    pub title: String,
+    /// Body text.
+    pub body: String,
+    /// Publication, when the input names it.
+    pub source: Option<String>,
+    /// Address of the article.
+    pub url: Option<String>,
+    /// Authors.
+    pub authors: Vec<String>,
+    /// The article's entities, for display.
+    pub entities: StoredEntities,
+}
+
+impl Record {
+    /// The uncompressed bytes of the record.
+    fn encode(&self, out: &mut Vec<u8>) {
+        out.clear();
+        out.push(RECORD_VERSION);
+        for s in [&self.id, &self.file, &self.title, &self.body] {
+            put_str(out, s);
+        }
+        for s in [&self.source, &self.url] {
+            match s {
+                Some(s) => {
+                    put_len(out, s.len() + 1);
+                    out.extend_from_slice(s.as_bytes());
+                }
+                None => put_len(out, 0),
+            }
+        }
+        put_len(out, self.authors.len());
+        for a in &self.authors {
+            put_str(out, a);
+        }
+        put_entities(out, &self.entities);
+    }
+
+    /// Reads a record from its uncompressed bytes.
+    fn decode(bytes: &[u8]) -> Result<Record, String> {
+        let mut r = Reader { bytes, at: 0 };
+        match r.byte()? {
+            RECORD_VERSION => {}
+            v => return Err(format!("record version {v} is not one this newsdex reads")),
+        }
+        let (id, file, title, body) = (r.str()?, r.str()?, r.str()?, r.str()?);
+        let mut opt = || -> Result<Option<String>, String> {
+            match r.len()? {
+                0 => Ok(None),
+                n => r.take(n - 1).map(Some),
+            }
+        };
+        let (source, url) = (opt()?, opt()?);
+        let n = r.len()?;
+        let mut authors = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            authors.push(r.str()?);
+        }
+        let entities = r.entities()?;
+        if r.at != bytes.len() {
+            return Err("trailing bytes after the record".into());
+        }
+        Ok(Record {
+            id,
+            file,
+            title,
+            body,
+            source,
+            url,
+            authors,
+            entities,
+        })
+    }
+}
+
+/// Appends the entities. Names, forms and place paths repeat (a place's country is the
+/// path of the next place too, a form is often the name): each distinct string is written
+/// once and then referred to by number.
+fn put_entities(out: &mut Vec<u8>, e: &StoredEntities) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // A string: `2 × length` then its bytes the first time, `2 × number + 1` after (so an
+    // empty string is 0, which also stands for "none" where a string is optional).
+    fn put<'a>(out: &mut Vec<u8>, s: &'a str, seen: &mut HashMap<&'a str, usize>) {
+        match seen.get(s) {
+            Some(&i) => put_len(out, 2 * i + 1),
+            None => {
+                put_len(out, 2 * s.len());
+                out.extend_from_slice(s.as_bytes());
+                let n = seen.len();
+                seen.insert(s, n);
+            }
+        }
+    }
+    let put_opt = |out: &mut Vec<u8>, s: &Option<String>| match s {
+        Some(s) => put_str(out, s),
+        None => put_len(out, 0),
+    };
+    for names in [&e.persons, &e.orgs] {
+        put_len(out, names.len());
+        for n in names {
+            put(out, &n.name, &mut seen);
+            put_len(out, n.forms.len());
+            for f in &n.forms {
+                put(out, f, &mut seen);
+            }
+            put_len(out, n.mentions);
+        }
+    }
+    put_len(out, e.places.len());
+    for p in &e.places {
+        put(out, &p.name, &mut seen);
+        match p.kind.as_deref() {
+            Some(k) if !k.is_empty() => put(out, k, &mut seen),
+            _ => put_len(out, 0),
+        }
+        put_len(out, p.path.len());
+        for part in &p.path {
+            put(out, part, &mut seen);
+        }
+        put_len(out, p.mentions);
+    }
+    put_len(out, e.amounts.len());
+    for a in &e.amounts {
+        put_str(out, &a.text);
+        out.extend_from_slice(&a.value.to_le_bytes());
+        let flags = u8::from(a.value_high.is_some()) | u8::from(a.base_value.is_some()) << 1;
+        out.push(flags);
+        for v in [a.value_high, a.base_value].into_iter().flatten() {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        put_str(out, &a.currency);
+        put_opt(out, &a.qualifier.as_ref().map(|q| format!("_{q}")));
+        put_opt(out, &a.per_unit.as_ref().map(|u| format!("_{u}")));
+    }
+}
+
+/// Appends a length as a LEB128 varint.
+fn put_len(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("record ends early")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn len(&mut self) -> Result<usize, String> {
+        let mut n: usize = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err("length too long".into())
+    }
+
+    fn take(&mut self, n: usize) -> Result<String, String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("record ends early")?;
+        let s = std::str::from_utf8(&self.bytes[self.at..end])
+            .map_err(|_| "text is not UTF-8".to_string())?;
+        self.at = end;
+        Ok(s.to_string())
+    }
+
+    fn str(&mut self) -> Result<String, String> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    fn f64(&mut self) -> Result<f64, String> {
+        let end = self.at + 8;
+        let b = self.bytes.get(self.at..end).ok_or("record ends early")?;
+        self.at = end;
+        Ok(f64::from_le_bytes(b.try_into().expect("8 bytes")))
+    }
+
+    /// A string of [`put_entities`]: new, or one seen before.
+    fn shared(&mut self, seen: &mut Vec<String>) -> Result<String, String> {
+        let tag = self.len()?;
+        self.shared_tagged(tag, seen)
+    }
+
+    /// [`Reader::shared`] once its tag is read.
+    fn shared_tagged(&mut self, tag: usize, seen: &mut Vec<String>) -> Result<String, String> {
+        if tag % 2 == 1 {
+            return seen
+                .get(tag / 2)
+                .cloned()
+                .ok_or_else(|| "reference to a string not seen".to_string());
+        }
+        let s = self.take(tag / 2)?;
+        seen.push(s.clone());
+        Ok(s)
+    }
+
+    /// An optional string written with a leading `_` (absent: empty).
+    fn opt(&mut self) -> Result<Option<String>, String> {
+        let s = self.str()?;
+        Ok(s.strip_prefix('_').map(str::to_string))
+    }
+
+    /// A count of items, each at least one byte long.
+    fn count(&mut self) -> Result<usize, String> {
+        let n = self.len()?;
+        if n > self.bytes.len() - self.at {
+            return Err("count larger than the record".into());
+        }
+        Ok(n)
+    }
+
+    fn entities(&mut self) -> Result<StoredEntities, String> {
+        let mut seen = Vec::new();
+        let mut e = StoredEntities::default();
+        for names in [&mut e.persons, &mut e.orgs] {
+            for _ in 0..self.count()? {
+                let name = self.shared(&mut seen)?;
+                let forms = (0..self.count()?)
+                    .map(|_| self.shared(&mut seen))
+                    .collect::<Result<_, _>>()?;
+                let mentions = self.len()?;
+                names.push(StoredName {
+                    name,
+                    forms,
+                    mentions,
+                });
+            }
+        }
+        for _ in 0..self.count()? {
+            let name = self.shared(&mut seen)?;
+            let kind = match self.len()? {
+                0 => None,
+                tag => Some(self.shared_tagged(tag, &mut seen)?),
+            };
+            let path = (0..self.count()?)
+                .map(|_| self.shared(&mut seen))
+                .collect::<Result<_, _>>()?;
+            let mentions = self.len()?;
+            e.places.push(StoredPlace {
+                name,
+                kind,
+                path,
+                mentions,
+            });
+        }
+        for _ in 0..self.count()? {
+            let text = self.str()?;
+            let value = self.f64()?;
+            let flags = self.byte()?;
+            let value_high = if flags & 1 != 0 {
+                Some(self.f64()?)
+            } else {
+                None
+            };
+            let base_value = if flags & 2 != 0 {
+                Some(self.f64()?)
+            } else {
+                None
+            };
+            let currency = self.str()?;
+            let qualifier = self.opt()?;
+            let per_unit = self.opt()?;
+            e.amounts.push(StoredAmount {
+                text,
+                value,
+                value_high,
+                currency,
+                base_value,
+                qualifier,
+                per_unit,
+            });
+        }
+        Ok(e)
+    }
+}
+
+/// A trained dictionary, prepared for both directions.
+pub struct Dict {
+    /// The dictionary as stored in [`DICT_FILE`].
+    pub bytes: Vec<u8>,
+    id: u32,
+    cdict: CDict<'static>,
+    ddict: DDict<'static>,
+}
+
+impl std::fmt::Debug for Dict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dict")
+            .field("id", &self.id)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl Dict {
+    /// Prepares a dictionary read from [`DICT_FILE`]; an error if it is not a zstd
+    /// dictionary.
+    pub fn new(bytes: Vec<u8>) -> Result<Dict, String> {
+        let id = zstd_safe::get_dict_id_from_dict(&bytes)
+            .ok_or("the store dictionary is damaged (no dictionary id)")?
+            .get();
+        Ok(Dict {
+            id,
+            cdict: CDict::create(&bytes, LEVEL),
+            ddict: DDict::create(&bytes),
+            bytes,
+        })
+    }
+
+    /// The dictionary id frames compressed with it carry.
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+}
+
+/// Trains a dictionary on sample records; `None` when the samples are too few to be worth
+/// it or zstd's trainer gives up.
+pub fn train(samples: &[Record]) -> Option<Vec<u8>> {
+    let mut buf = Vec::new();
+    let mut joined = Vec::new();
+    let mut sizes = Vec::with_capacity(samples.len());
+    for r in samples {
+        r.encode(&mut buf);
+        joined.extend_from_slice(&buf);
+        sizes.push(buf.len());
+    }
+    if joined.len() < MIN_SAMPLE_BYTES {
+        return None;
+    }
+    let mut dict = Vec::with_capacity(DICT_BYTES);
+    zstd_safe::train_from_buffer(&mut dict, &joined, &sizes).ok()?;
+    Some(dict)
+}
+
+/// Why a stored record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnpackError {
+    /// The frame needs a dictionary other than the one at hand (the index got its
+    /// dictionary after this reader loaded it).
+    NeedsDict(u32),
+    /// The bytes are not a record.
+    Damaged(String),
+}
+
+impl std::fmt::Display for UnpackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UnpackError::NeedsDict(id) => write!(
+                f,
+                "a stored article needs store dictionary {id}, which the index directory does \
+                 not hold ({DICT_FILE} is missing or was replaced)"
+            ),
+            UnpackError::Damaged(why) => write!(f, "a stored article is damaged: {why}"),
+        }
+    }
+}
+
+thread_local! {
+    /// Each thread's compression context, its record buffer and its decompression context:
+    /// making a context costs more than compressing a short article.
+    static CCTX: RefCell<(Option<CCtx<'static>>, Vec<u8>)> = const { RefCell::new((None, Vec::new())) };
+    static DCTX: RefCell<Option<DCtx<'static>>> = const { RefCell::new(None) };
+}
+
+/// Packs and unpacks records, with the index's dictionary when it has one.
+#[derive(Debug, Clone, Default)]
+pub struct Packer {
+    dict: Option<Arc<Dict>>,
+}
+
+impl Packer {
+    /// A packer using `dict` (none: frames without a dictionary).
+    pub fn new(dict: Option<Arc<Dict>>) -> Packer {
+        Packer { dict }
+    }
+
+    /// The dictionary, if any.
+    pub fn dict(&self) -> Option<&Arc<Dict>> {
+        self.dict.as_ref()
+    }
+
+    /// The compressed frame of a record.
+    pub fn pack(&self, record: &Record) -> Vec<u8> {
+        CCTX.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let (cctx, buf) = &mut *cell;
+            record.encode(buf);
+            let cctx = cctx.get_or_insert_with(CCtx::create);
+            let mut out = Vec::with_capacity(zstd_safe::compress_bound(buf.len()));
+            let res = match &self.dict {
+                Some(d) => cctx.compress_using_cdict(&mut out, buf, &d.cdict),
+                None => cctx.compress(&mut out, buf, LEVEL),
+            };
+            // The output buffer has the bound's room, so zstd cannot run out of it; a
+            // context left in a bad state by some other error is dropped.
+            if res.is_err() {
+                *cell = (None, Vec::new());
+                panic!("zstd failed to compress a record: {res:?}");
+            }
+            out
+        })
+    }
+
+    /// Reads a record back from its frame.
+    pub fn unpack(&self, frame: &[u8]) -> Result<Record, UnpackError> {
+        let damaged = |why: &str| UnpackError::Damaged(why.to_string());
+        let size = zstd_safe::get_frame_content_size(frame)
+            .map_err(|_| damaged("not a zstd frame"))?
+            .ok_or_else(|| damaged("frame without its size"))?;
+        if size > MAX_RECORD_BYTES {
+            return Err(damaged("frame claims an impossible size"));
+        }
+        let wanted = zstd_safe::get_dict_id_from_frame(frame).map(|id| id.get());
+        let dict = match (wanted, &self.dict) {
+            (None, _) => None,
+            (Some(id), Some(d)) if d.id == id => Some(d),
+            (Some(id), _) => return Err(UnpackError::NeedsDict(id)),
+        };
+        let mut out = Vec::with_capacity(size as usize);
+        DCTX.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let dctx = cell.get_or_insert_with(DCtx::create);
+            let res = match dict {
+                Some(d) => dctx.decompress_using_ddict(&mut out, frame, &d.ddict),
+                None => dctx.decompress(&mut out, frame),
+            };
+            if res.is_err() {
+                *cell = None;
+            }
+            res.map_err(|code| damaged(zstd_safe::get_error_name(code)))
+        })?;
+        Record::decode(&out).map_err(UnpackError::Damaged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entities with every kind of value: shared strings, absent kinds, ranges.
+    fn entities(i: usize) -> StoredEntities {
+        let name = |n: &str, forms: &[&str], mentions| StoredName {
+            name: n.into(),
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+            mentions,
+        };
+        StoredEntities {
+            persons: vec![name("Tony Blair", &["Blair", "Tony Blair"], i)],
+            orgs: vec![name("Barclays", &["Barclays"], 1), name("FTSE", &[], 0)],
+            places: vec![
+                StoredPlace {
+                    name: "London".into(),
+                    kind: Some("city".into()),
+                    path: ["Europe", "United Kingdom", "England", "London"]
+                        .map(String::from)
+                        .to_vec(),
+                    mentions: 2,
+                },
+                StoredPlace {
+                    name: "England".into(),
+                    kind: Some("region".into()),
+                    path: ["Europe", "United Kingdom", "England"]
+                        .map(String::from)
+                        .to_vec(),
+                    mentions: 1,
+                },
+                StoredPlace {
+                    name: "Narnia".into(),
+                    ..StoredPlace::default()
+                },
+            ],
+            amounts: vec![
+                StoredAmount {
+                    text: format!("£{i}bn"),
+                    value: i as f64 * 1e9,
+                    currency: "GBP".into(),
+                    base_value: Some(i as f64 * 1.3e9),
+                    ..StoredAmount::default()
+                },
+                StoredAmount {
+                    text: "between $2 and $3 a barrel".into(),
+                    value: 2.0,
+                    value_high: Some(3.0),
+                    currency: "USD".into(),
+                    qualifier: Some(String::new()),
+                    per_unit: Some("barrel".into()),
+                    ..StoredAmount::default()
+                },
+            ],
+        }
+    }
+
+    fn record(i: usize) -> Record {
+        Record {
+            id: format!("/corpus/news/{i:05}.txt"),
+            file: format!("/corpus/news/{i:05}.txt"),
+            title: format!("Markets rise for the {i}th day"),
+            body: format!(
+                "Shares in London rose on {i} March as investors bought banks, said analysts at \
+                 Barclays. The FTSE 100 index gained {} points to close at a record high.",
+                i % 97
+            ),
+            source: i.is_multiple_of(2).then(|| "Reuters".to_string()),
+            url: None,
+            authors: (0..i % 3).map(|a| format!("Author {a}")).collect(),
+            entities: entities(i),
+        }
+    }
+
+    #[test]
+    fn records_come_back_as_packed_with_and_without_a_dictionary() {
+        let samples: Vec<Record> = (0..3000).map(record).collect();
+        let dict = Dict::new(train(&samples).expect("enough samples")).unwrap();
+        let with = Packer::new(Some(Arc::new(dict)));
+        let without = Packer::default();
+        for i in [0, 1, 2, 2999, 5000] {
+            let r = record(i);
+            assert_eq!(with.unpack(&with.pack(&r)).unwrap(), r);
+            assert_eq!(without.unpack(&without.pack(&r)).unwrap(), r);
+            // A packer with the dictionary reads frames made without one.
+            assert_eq!(with.unpack(&without.pack(&r)).unwrap(), r);
+        }
+        // The dictionary is what makes a short record small.
+        let r = record(7);
+        assert!(with.pack(&r).len() * 2 < without.pack(&r).len());
+        // A frame that needs the dictionary is refused by a packer without it.
+        let id = with.dict().unwrap().id();
+        assert_eq!(
+            without.unpack(&with.pack(&r)),
+            Err(UnpackError::NeedsDict(id))
+        );
+    }
+
+    #[test]
+    fn empty_fields_unicode_and_long_texts_survive() {
+        let p = Packer::default();
+        let r = Record {
+            body: "é".repeat(100_000),
+            title: "Zürich – 東京".into(),
+            source: Some(String::new()),
+            ..Record::default()
+        };
+        assert_eq!(p.unpack(&p.pack(&r)).unwrap(), r);
+    }
+
+    #[test]
+    fn damaged_frames_are_errors_not_panics() {
+        let p = Packer::default();
+        let frame = p.pack(&record(3));
+        assert!(matches!(p.unpack(b""), Err(UnpackError::Damaged(_))));
+        assert!(matches!(
+            p.unpack(b"not zstd at all"),
+            Err(UnpackError::Damaged(_))
+        ));
+        assert!(matches!(
+            p.unpack(&frame[..frame.len() - 3]),
+            Err(UnpackError::Damaged(_))
+        ));
+        // A record whose lengths run past its end.
+        let mut bytes = Vec::new();
+        record(3).encode(&mut bytes);
+        bytes.truncate(bytes.len() - 1);
+        assert!(Record::decode(&bytes).is_err());
+        assert!(Record::decode(&[9]).is_err());
+    }
+
+    #[test]
+    fn too_few_samples_train_no_dictionary() {
+        let samples: Vec<Record> = (0..10).map(record).collect();
+        assert!(train(&samples).is_none());
+    }
+}
