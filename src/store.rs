@@ -165,18 +165,17 @@ impl Store {
             let segment_file = name
                 .split_once('.')
                 .is_some_and(|(id, _)| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()));
-            if segment_file
-                || matches!(
-                    name.as_ref(),
-                    "meta.json" | ".managed.json" | DICT_FILE | PID_FILE
-                )
-            {
+            if segment_file || matches!(name.as_ref(), ".managed.json" | DICT_FILE | PID_FILE) {
                 std::fs::remove_file(entry.path()).map_err(io)?;
             }
         }
+        // `meta.json` last: a run killed before this point left an index that still opens
+        // as the old format, so that `--full` can take it up again.
+        std::fs::remove_file(path.join("meta.json")).map_err(io)?;
+        let store = Self::create(path);
         drop(lock);
         drop(old);
-        Self::create(path)
+        store
     }
 
     /// An index in memory, for tests and examples.
@@ -213,11 +212,19 @@ impl Store {
     }
 
     /// Gives the index its store dictionary, trained on `samples` (a few thousand of the
-    /// articles about to be indexed), unless it has one already. Written before any document
-    /// that uses it is committed. Too few samples train none: the documents are then
-    /// compressed one by one without it.
-    pub fn ensure_dict(&self, samples: impl FnOnce() -> Vec<Record>) -> Result<()> {
+    /// articles about to be indexed), unless it has one already; written before any document
+    /// that uses it is committed. Too few samples train none: documents are then compressed
+    /// one by one without it, and a later run with more articles tries again.
+    ///
+    /// Called with the writer lock held (`_lock`), it checks the index directory itself: a
+    /// dictionary another run wrote since this store was opened is taken, never replaced
+    /// (documents stored with it could not be read otherwise).
+    pub fn ensure_dict(&self, _lock: &Writer, samples: impl FnOnce() -> Vec<Record>) -> Result<()> {
         if self.packer().dict().is_some() {
+            return Ok(());
+        }
+        if let Some(dict) = read_dict(&self.index, &self.path)? {
+            *self.packer.write().unwrap_or_else(|e| e.into_inner()) = Packer::new(Some(dict));
             return Ok(());
         }
         let Some(bytes) = crate::pack::train(&samples()) else {
@@ -682,8 +689,9 @@ mod tests {
             body: format!("Shares of {i} companies rose on the London Stock Exchange. ").repeat(8),
             ..Record::default()
         };
+        let mut w = writer_side.writer(1, 15_000_000).unwrap();
         writer_side
-            .ensure_dict(|| (0..2000).map(record).collect())
+            .ensure_dict(&w, || (0..2000).map(record).collect())
             .unwrap();
         assert!(writer_side.packer().dict().is_some());
         assert!(path.join(DICT_FILE).exists());
@@ -693,18 +701,24 @@ mod tests {
             writer_side.fields.stored,
             &writer_side.packer().pack(&record(7)),
         );
-        let mut w = writer_side.writer(1, 15_000_000).unwrap();
         w.add(doc).unwrap();
         w.commit(&Meta::default()).unwrap();
-        w.finish().unwrap();
         // `early` loaded no dictionary; it finds the new one when a document needs it.
         assert!(early.packer().dict().is_none());
         let doc = early.get("a7").unwrap().expect("committed");
         assert_eq!(early.record(&doc).unwrap(), record(7));
-        // A second call keeps the dictionary, and a reopened store has it from the start.
-        writer_side
-            .ensure_dict(|| panic!("no second training"))
+        // A store that loaded none before the dictionary was written takes it from the
+        // directory rather than training (and overwriting) its own.
+        let late = Store::open(&path).unwrap();
+        *late.packer.write().unwrap() = Packer::default();
+        late.ensure_dict(&w, || panic!("the index has a dictionary"))
             .unwrap();
+        assert_eq!(
+            late.packer().dict().map(|d| d.id()),
+            writer_side.packer().dict().map(|d| d.id())
+        );
+        w.finish().unwrap();
+        // A reopened store has it from the start.
         assert!(Store::open(&path).unwrap().packer().dict().is_some());
     }
 }

@@ -17,7 +17,8 @@ pub struct IndexArgs {
     /// Directories (or single files) to index; none = every directory indexed before.
     #[arg(value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
-    /// Re-read and re-extract every file, even unchanged ones.
+    /// Re-read and re-extract every file, even unchanged ones (also rebuilds an index that
+    /// an older newsdex made in another format).
     #[arg(long)]
     pub full: bool,
     /// Worker threads for reading and extraction [default: number of cores].
