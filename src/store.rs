@@ -169,9 +169,9 @@ impl Store {
                 std::fs::remove_file(entry.path()).map_err(io)?;
             }
         }
-        // `meta.json` last: a run killed before this point left an index that still opens
-        // as the old format, so that `--full` can take it up again.
-        std::fs::remove_file(path.join("meta.json")).map_err(io)?;
+        // `meta.json` stays until creating the new index replaces it (atomically): a run
+        // killed before then leaves an index that still opens as the old format, which a
+        // second `--full` takes up again.
         let store = Self::create(path);
         drop(lock);
         drop(old);
@@ -640,13 +640,34 @@ mod tests {
             &["id", "file", "file_mtime", "extractor", "person_facet"],
         );
         std::fs::write(old.join("notes.txt"), "mine").unwrap();
+        std::fs::write(old.join(DICT_FILE), "an old dictionary").unwrap();
+        std::fs::write(old.join(PID_FILE), "1\n").unwrap();
+        let files = |dir: &Path| -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let old_segment_files: Vec<String> = files(&old)
+            .into_iter()
+            .filter(|n| n.len() > 33 && n.as_bytes()[32] == b'.')
+            .collect();
+        assert!(!old_segment_files.is_empty());
         let err = Store::open(&old).unwrap_err();
         assert!(matches!(err, Error::Format(_)), "{err}");
         assert!(err.to_string().contains("newsdex index --full"), "{err}");
         assert!(matches!(Store::open_or_create(&old), Err(Error::Format(_))));
         let store = Store::open_or_replace(&old).expect("replaced");
         assert_eq!(store.num_docs().unwrap(), 0);
-        // Only the index's own files went.
+        // The index's own files went (segments, dictionary, pid file); the user's stayed.
+        let now = files(&old);
+        assert!(
+            old_segment_files.iter().all(|f| !now.contains(f)),
+            "{now:?}"
+        );
+        assert!(!now.contains(&DICT_FILE.to_string()) && !now.contains(&PID_FILE.to_string()));
         assert_eq!(
             std::fs::read_to_string(old.join("notes.txt")).unwrap(),
             "mine"
