@@ -33,9 +33,10 @@ const DICT_BYTES: usize = 64 * 1024;
 /// and stores Reuters 0.4 % and BBC 2.4 % smaller than 1 MiB does.
 pub const SAMPLE_BYTES: usize = 2 << 20;
 
-/// Fewest sample bytes (encoded records) worth training on: below this the corpus is small
-/// enough that its size does not matter, and zstd's trainer may fail.
-const MIN_SAMPLE_BYTES: usize = 128 * 1024;
+/// Fewest sample bytes (encoded records) worth training on. Below this the corpus is small
+/// enough that its size does not matter, and a dictionary trained on so little would stay
+/// the index's for good, however large it grows: a later run with more articles trains it.
+const MIN_SAMPLE_BYTES: usize = 512 * 1024;
 
 /// Version of the record layout, the first byte of every decompressed record.
 const RECORD_VERSION: u8 = 1;
