@@ -285,7 +285,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         .build()
         .map_err(|e| Error::Index(format!("cannot start worker threads: {e}")))?;
     // An index without a store dictionary gets one first, trained on articles spread over
-    // this run's files (about 0.3 s for the Reuters files, once per index). The samples are
+    // this run's files (about 0.1 s for the Reuters files, once per index). The samples are
     // read on a worker, whose stack hostile files need.
     if jobs.iter().any(|j| !j.oversize) {
         store.ensure_dict(&writer, || {
