@@ -349,6 +349,17 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
         writer.merge_all()?;
     }
     writer.finish()?;
+    // tantivy deletes the files of merged-away segments when it commits; merges of its
+    // policy that end after the last commit leave theirs behind (763 MB of a 1.5 GB store
+    // at 1,078,900 articles) until the next run. A writer opened again collects them (see
+    // `Store::writer`); a run that took the lock meanwhile will do the same.
+    if !merge_at_end {
+        match store.writer(1, GC_WRITER_HEAP) {
+            Ok(w) => w.finish()?,
+            Err(Error::Locked(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
     report.documents = store.num_docs()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -402,6 +413,10 @@ impl Sink<'_> {
         Ok(())
     }
 }
+
+/// Memory budget of the writer that only collects garbage at the end of a run (tantivy's
+/// smallest; it adds no document).
+const GC_WRITER_HEAP: usize = 15_000_000;
 
 /// How many files [`dict_samples`] reads at most, spread over the run's files.
 const DICT_SAMPLE_FILES: usize = 2_000;
