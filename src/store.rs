@@ -670,6 +670,16 @@ mod tests {
         assert!(store.get("doc1").expect("get").is_some());
     }
 
+    /// The names of the files in `dir`, sorted.
+    fn file_names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn a_writer_sweeps_segment_files_that_tantivy_lost_track_of() {
         let dir = tempfile::tempdir().unwrap();
@@ -681,14 +691,7 @@ mod tests {
         w.add(doc).unwrap();
         w.commit(&Meta::default()).unwrap();
         w.finish().unwrap();
-        let names = |p: &Path| -> Vec<String> {
-            let mut v: Vec<String> = std::fs::read_dir(p)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            v.sort();
-            v
-        };
+        let names = file_names;
         let before = names(&path);
         // What a merge that ended as a writer closed leaves: files of a segment that no
         // commit and no entry of `.managed.json` names.
@@ -731,14 +734,7 @@ mod tests {
         std::fs::write(old.join("notes.txt"), "mine").unwrap();
         std::fs::write(old.join(DICT_FILE), "an old dictionary").unwrap();
         std::fs::write(old.join(PID_FILE), "1\n").unwrap();
-        let files = |dir: &Path| -> Vec<String> {
-            let mut names: Vec<String> = std::fs::read_dir(dir)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        };
+        let files = file_names;
         let old_segment_files: Vec<String> = files(&old)
             .into_iter()
             .filter(|n| n.len() > 33 && n.as_bytes()[32] == b'.')
