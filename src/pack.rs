@@ -149,8 +149,13 @@ fn put_entities(out: &mut Vec<u8>, e: &StoredEntities) {
             }
         }
     }
-    let put_opt = |out: &mut Vec<u8>, s: &Option<String>| match s {
-        Some(s) => put_str(out, s),
+    // An optional string as a string with a leading `_` (absent: the empty string).
+    let put_marked = |out: &mut Vec<u8>, s: &Option<String>| match s {
+        Some(s) => {
+            put_len(out, s.len() + 1);
+            out.push(b'_');
+            out.extend_from_slice(s.as_bytes());
+        }
         None => put_len(out, 0),
     };
     for names in [&e.persons, &e.orgs] {
@@ -188,8 +193,8 @@ fn put_entities(out: &mut Vec<u8>, e: &StoredEntities) {
             out.extend_from_slice(&v.to_le_bytes());
         }
         put_str(out, &a.currency);
-        put_opt(out, &a.qualifier.as_ref().map(|q| format!("_{q}")));
-        put_opt(out, &a.per_unit.as_ref().map(|u| format!("_{u}")));
+        put_marked(out, &a.qualifier);
+        put_marked(out, &a.per_unit);
     }
 }
 
@@ -283,9 +288,12 @@ impl Reader<'_> {
     }
 
     /// An optional string written with a leading `_` (absent: empty).
-    fn opt(&mut self) -> Result<Option<String>, String> {
-        let s = self.str()?;
-        Ok(s.strip_prefix('_').map(str::to_string))
+    fn marked(&mut self) -> Result<Option<String>, String> {
+        let mut s = self.str()?;
+        Ok(s.starts_with('_').then(|| {
+            s.remove(0);
+            s
+        }))
     }
 
     /// A count of items, each at least one byte long.
@@ -346,8 +354,8 @@ impl Reader<'_> {
                 None
             };
             let currency = self.str()?;
-            let qualifier = self.opt()?;
-            let per_unit = self.opt()?;
+            let qualifier = self.marked()?;
+            let per_unit = self.marked()?;
             e.amounts.push(StoredAmount {
                 text,
                 value,
@@ -419,7 +427,7 @@ pub fn train(samples: &[Record]) -> Option<Vec<u8>> {
     // zstd's fastCover trainer with fixed parameters. Its plain entry point
     // (`ZDICT_trainFromBuffer`) tries four segment sizes `k` and keeps the best, which took
     // 0.2–0.3 s on this machine, on the critical path of a first index. On the Reuters and
-    // BBC articles k = 200 (d = 8, f = 18) stores them within 0.1 % of what the search
+    // BBC articles k = 200 (d = 8, f = 18) stores them within 0.02 % of what the search
     // finds (k = 537 and 50), in 50 ms (BENCHMARKS.md, "Session 12").
     // Zero is zstd's default for the others (one thread, dictionary id chosen at random).
     let params = zstd_sys::ZDICT_fastCover_params_t {

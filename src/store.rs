@@ -160,12 +160,11 @@ impl Store {
             let entry = entry.map_err(io)?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            // The index's own files: tantivy's (segment files are named by a 32-digit
-            // hex id), the dictionary and the pid file; the lock files stay.
-            let segment_file = name
-                .split_once('.')
-                .is_some_and(|(id, _)| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()));
-            if segment_file || matches!(name.as_ref(), ".managed.json" | DICT_FILE | PID_FILE) {
+            // The index's own files: tantivy's segment files, the dictionary and the pid
+            // file; the lock files stay.
+            if segment_id(&name).is_some()
+                || matches!(name.as_ref(), ".managed.json" | DICT_FILE | PID_FILE)
+            {
                 std::fs::remove_file(entry.path()).map_err(io)?;
             }
         }
@@ -224,7 +223,7 @@ impl Store {
             return Ok(());
         }
         if let Some(dict) = read_dict(&self.index, &self.path)? {
-            *self.packer.write().unwrap_or_else(|e| e.into_inner()) = Packer::new(Some(dict));
+            self.set_packer(Packer::new(Some(dict)));
             return Ok(());
         }
         let Some(bytes) = crate::pack::train(&samples()) else {
@@ -236,8 +235,12 @@ impl Store {
                 path: self.path.join(DICT_FILE),
                 source,
             })?;
-        *self.packer.write().unwrap_or_else(|e| e.into_inner()) = Packer::new(Some(Arc::new(dict)));
+        self.set_packer(Packer::new(Some(Arc::new(dict))));
         Ok(())
+    }
+
+    fn set_packer(&self, packer: Packer) {
+        *self.packer.write().unwrap_or_else(|e| e.into_inner()) = packer;
     }
 
     /// The stored fields of a document read from this index.
@@ -254,7 +257,7 @@ impl Store {
                 let dict = read_dict(&self.index, &self.path)?;
                 let packer = Packer::new(dict);
                 let r = packer.unpack(frame);
-                *self.packer.write().unwrap_or_else(|e| e.into_inner()) = packer;
+                self.set_packer(packer);
                 r.map_err(|e| Error::Index(e.to_string()))
             }
             Err(e) => Err(Error::Index(e.to_string())),
@@ -443,10 +446,7 @@ impl Store {
             let entry = entry.map_err(io)?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            let Some((id, _)) = name.split_once('.') else {
-                continue;
-            };
-            if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) && !keep.contains(id) {
+            if segment_id(&name).is_some_and(|id| !keep.contains(id)) {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
@@ -499,6 +499,13 @@ pub fn index_settings() -> tantivy::IndexSettings {
 
 /// Size of one document-store block (what a hit copies out of the store).
 const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
+
+/// The segment id a file of the index directory belongs to, if it is a segment file
+/// (`<32 hex digits>.<extension>`, or `<id>.<opstamp>.del`).
+fn segment_id(name: &str) -> Option<&str> {
+    let (id, _) = name.split_once('.')?;
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
+}
 
 /// The dictionary in the index directory, if there is one.
 fn read_dict(index: &Index, path: &Path) -> Result<Option<Arc<Dict>>> {
