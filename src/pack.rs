@@ -13,8 +13,8 @@
 //! gets its dictionary later still reads the documents stored before.
 
 use crate::document::{StoredAmount, StoredEntities, StoredName, StoredPlace};
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 use zstd_safe::{CCtx, CDict, DCtx, DDict};
 
@@ -135,7 +135,7 @@ impl Record {
 /// path of the next place too, a form is often the name): each distinct string is written
 /// once and then referred to by number.
 fn put_entities(out: &mut Vec<u8>, e: &StoredEntities) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     // A string: `2 × length` then its bytes the first time, `2 × number + 1` after (so an
     // empty string is 0, which also stands for "none" where a string is optional).
     fn put<'a>(out: &mut Vec<u8>, s: &'a str, seen: &mut HashMap<&'a str, usize>) {

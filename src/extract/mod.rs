@@ -202,7 +202,7 @@ pub fn extract_text(text: &str) -> Entities {
 /// its value among them, so that work per value (resolving a name) is done once.
 pub(crate) fn distinct<'a>(items: impl IntoIterator<Item = &'a str>) -> (Vec<&'a str>, Vec<usize>) {
     let mut values: Vec<&str> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let slots = items
         .into_iter()
         .map(|item| {

@@ -2,7 +2,7 @@
 
 use super::tagger::{EntityKind, Span};
 use super::Named;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// (alias, canonical name). Aliases are matched case-sensitively for short acronyms
@@ -434,9 +434,15 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
         let last = spans[j];
         let (start, last_end) = (run[0].start, last.end);
         let written = &text[start..last_end];
-        let tail = firm_tail(text, last_end);
-        let ends_as_firm = tail.is_some() || is_firm_ending(last_word(text, last));
-        let joined = if !run.iter().any(|s| s.kind == Person) {
+        // A run without a person is left as it is: no need to look at what follows it.
+        let has_person = run.iter().any(|s| s.kind == Person);
+        let tail = if has_person {
+            firm_tail(text, last_end)
+        } else {
+            None
+        };
+        let ends_as_firm = has_person && (tail.is_some() || is_firm_ending(last_word(text, last)));
+        let joined = if !has_person {
             None
         } else if gaps.contains(&Gap::Slash) {
             // "JOHNSON/JOHNSON": the same name twice.
@@ -537,6 +543,10 @@ fn is_known_firm(written: &str) -> bool {
     if !written.trim().contains(char::is_whitespace) {
         return false;
     }
+    // Nor for most of the others: a name of the table begins with the same word.
+    if !alias_index().begins_a_name(written) {
+        return false;
+    }
     let name = crate::read::fields::collapse_whitespace(written);
     let bare = without_legal_form(&name);
     name.contains(' ')
@@ -581,15 +591,35 @@ struct AliasIndex {
     exact: HashMap<&'static str, usize>,
     folded: HashMap<String, usize>,
     /// The canonical names.
-    canonical: std::collections::HashSet<&'static str>,
+    canonical: HashSet<&'static str>,
+    /// The first word, in ASCII lower case, of every alias and canonical name.
+    first_words: HashSet<String>,
+}
+
+impl AliasIndex {
+    /// Whether the first word of `text` (ASCII case ignored) is the first word of an alias
+    /// or a canonical name: if not, neither `text` nor any name that begins like it is one.
+    fn begins_a_name(&self, text: &str) -> bool {
+        let word = text.split_whitespace().next().unwrap_or("");
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                // ASCII lower-casing keeps UTF-8 valid.
+                std::str::from_utf8(lower).is_ok_and(|w| self.first_words.contains(w))
+            }
+            None => self.first_words.contains(&word.to_ascii_lowercase()),
+        }
+    }
 }
 
 /// The index of [`ALIASES`], made on first use.
 fn alias_index() -> &'static AliasIndex {
     static INDEX: OnceLock<AliasIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact = HashMap::default();
+        let mut folded = HashMap::default();
         for (i, (alias, _)) in ALIASES.iter().enumerate() {
             if is_short(alias) {
                 exact.entry(*alias).or_insert(i);
@@ -598,10 +628,19 @@ fn alias_index() -> &'static AliasIndex {
             }
         }
         let canonical = ALIASES.iter().map(|(_, c)| *c).collect();
+        let first_words = ALIASES
+            .iter()
+            .flat_map(|(a, c)| [*a, *c])
+            .map(|name| {
+                let first = name.split_whitespace().next().unwrap_or("");
+                first.to_ascii_lowercase()
+            })
+            .collect();
         AliasIndex {
             exact,
             folded,
             canonical,
+            first_words,
         }
     })
 }
@@ -1019,6 +1058,27 @@ fn speaks_of_currencies(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_word_filter_passes_every_known_firm() {
+        let index = alias_index();
+        // Every name of the table passes, whatever its case and spacing.
+        for (alias, canonical) in ALIASES {
+            for name in [alias, canonical] {
+                assert!(index.begins_a_name(name), "{name}");
+                assert!(index.begins_a_name(&name.to_ascii_uppercase()), "{name}");
+                assert!(index.begins_a_name(&format!("  {name}")), "{name}");
+            }
+        }
+        assert!(is_known_firm("Merrill Lynch, Pierce, Fenner and Smith"));
+        assert!(is_known_firm("MERRILL  LYNCH,\nPIERCE, FENNER AND SMITH"));
+        // A run whose first word begins no name is not looked up further.
+        assert!(!index.begins_a_name("Tony Blair, Gordon Brown"));
+        assert!(!is_known_firm("Tony Blair, Gordon Brown"));
+        // Words longer than the buffer, and not ASCII, are compared all the same.
+        assert!(!index.begins_a_name(&"Ö".repeat(40)));
+        assert!(!index.begins_a_name("Zürich-Versicherungs-Gesellschaft AG"));
+    }
 
     #[test]
     fn aliases_map_to_one_name() {

@@ -68,8 +68,8 @@ mod tests;
 
 pub use key::normalize;
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use records::{City, Country, Entry, Region, Seat, Target};
@@ -930,22 +930,29 @@ impl Location {
 
 /// What an article is otherwise about: countries, regions and continents.
 #[derive(Debug, Clone, Default)]
+/// Each list holds a value once; an article names a handful, so a list beats a hash set
+/// (the evidence is copied for every place of the article).
 struct Evidence {
-    countries: HashSet<u16>,
-    regions: HashSet<u32>,
-    continents: HashSet<u8>,
+    countries: Vec<u16>,
+    regions: Vec<u32>,
+    continents: Vec<u8>,
 }
 
 impl Evidence {
     fn add(&mut self, g: &Gazetteer, t: Target) {
+        fn insert<T: PartialEq>(set: &mut Vec<T>, x: T) {
+            if !set.contains(&x) {
+                set.push(x);
+            }
+        }
         if let Some(c) = g.country_of(t) {
-            self.countries.insert(c);
+            insert(&mut self.countries, c);
         }
         if let Some(r) = g.region_of(t) {
-            self.regions.insert(r);
+            insert(&mut self.regions, r);
         }
         if let Some(c) = g.continent_of(t) {
-            self.continents.insert(c);
+            insert(&mut self.continents, c);
         }
     }
 

@@ -261,7 +261,14 @@ fn strip_by(author: &str) -> &str {
 
 /// Collapses runs of whitespace (including newlines) to one space.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether a text field holds HTML markup rather than plain text.
