@@ -106,6 +106,11 @@ const ANCHOR_MARGIN: f64 = 2.0;
 /// A city under this population, unless a capital or an administrative seat, resolves only
 /// in a country the article points to, when it points to any (see `resolve_places`).
 const SMALL_TOWN_POPULATION: u64 = 100_000;
+/// So does a city under this population that GeoNames names in fewer than
+/// [`OVERSHADOW_NAMES`] ways, when the article points to other continents only (Norfolk,
+/// Virginia and Kent, Washington in a British article about Norfolk and Kent; not Hollywood
+/// or Berkeley, which the world knows).
+const LITTLE_KNOWN_POPULATION: u64 = 500_000;
 
 /// A city named like the region it lies in ranks above that region when its population is
 /// at least the region's divided by this (see `candidates`).
@@ -142,6 +147,18 @@ const LANDMARKS: &[(&str, &str, &str)] = &[
     ("Anfield", "Liverpool", "England"),
     ("Murrayfield", "Edinburgh", "Scotland"),
     ("Millennium Stadium", "Cardiff", "Wales"),
+    ("Arms Park", "Cardiff", "Wales"),
+    ("Twickenham", "London", "England"),
+    ("Stamford Bridge", "London", "England"),
+    ("Villa Park", "Birmingham", "England"),
+    ("Goodison Park", "Liverpool", "England"),
+    ("Ewood Park", "Blackburn", "England"),
+    ("Fratton Park", "Portsmouth", "England"),
+    ("Elland Road", "Leeds", "England"),
+    ("Celtic Park", "Glasgow", "Scotland"),
+    ("Hampden Park", "Glasgow", "Scotland"),
+    ("Ibrox", "Glasgow", "Scotland"),
+    ("Stade de France", "Saint-Denis", "France"),
 ];
 
 /// The city a landmark stands for ([`LANDMARKS`]), and where it lies, by normalised key.
@@ -503,9 +520,15 @@ impl Gazetteer {
                 // else in the article points to, when the article's other places point
                 // elsewhere, is more likely a word or a name the tagger took for a place
                 // ("Foley", a rugby player, was a town in Alabama in Irish match reports).
-                if city
-                    .is_some_and(|c| c.population < SMALL_TOWN_POPULATION && c.seat == Seat::Other)
-                    && !overshadowing
+                // So is a bigger town that few languages name, when nothing else in the
+                // article is even on its continent (see `LITTLE_KNOWN_POPULATION`).
+                if city.is_some_and(|c| {
+                    c.seat == Seat::Other
+                        && (c.population < SMALL_TOWN_POPULATION
+                            || (c.population < LITTLE_KNOWN_POPULATION
+                                && c.names < OVERSHADOW_NAMES
+                                && bonus < SAME_CONTINENT))
+                }) && !overshadowing
                     && !ev.countries.is_empty()
                     && bonus < SAME_COUNTRY
                 {
