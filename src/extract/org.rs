@@ -597,10 +597,13 @@ struct AliasIndex {
 }
 
 impl AliasIndex {
-    /// Whether the first word of `text` (ASCII case ignored) is the first word of an alias
-    /// or a canonical name: if not, neither `text` nor any name that begins like it is one.
+    /// Whether the first word of `text` (ASCII case ignored, a trailing comma dropped) is
+    /// the first word of an alias or a canonical name: if not, neither `text` nor what
+    /// [`is_known_firm`] makes of it (`text` without its legal form: "Ford, Inc" is "Ford")
+    /// is one.
     fn begins_a_name(&self, text: &str) -> bool {
         let word = text.split_whitespace().next().unwrap_or("");
+        let word = word.trim_end_matches(',');
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) => {
@@ -633,7 +636,7 @@ fn alias_index() -> &'static AliasIndex {
             .flat_map(|(a, c)| [*a, *c])
             .map(|name| {
                 let first = name.split_whitespace().next().unwrap_or("");
-                first.to_ascii_lowercase()
+                first.trim_end_matches(',').to_ascii_lowercase()
             })
             .collect();
         AliasIndex {
@@ -1077,6 +1080,10 @@ mod tests {
         assert!(!is_known_firm("Tony Blair, Gordon Brown"));
         // Words longer than the buffer, and not ASCII, are compared all the same.
         assert!(!index.begins_a_name(&"Ö".repeat(40)));
+        // A one-word name with a legal form after a comma is the name.
+        assert!(is_known_firm("EU, Ltd"));
+        assert!(is_known_firm("IBM, Corp"));
+        assert!(!index.begins_a_name("Zürich AG"));
         assert!(!index.begins_a_name("Zürich-Versicherungs-Gesellschaft AG"));
     }
 

@@ -28,14 +28,19 @@
 //!
 //! Some readings stay unresolved rather than land in the wrong country, when the article's
 //! evidence does not back them: a name known only as some city's alternate name, in an
-//! article about another country ("Twickenham", once Huntsville's name, in a rugby story),
-//! or, for a town under a million, unlike the town's own name and without its region
+//! article about another country ("Hunts Spring", once Huntsville's name, in a Scottish
+//! story), or, for a town under a million, unlike the town's own name and without its region
 //! named ("Google", listed for Topeka); a building or street reached through an alternate
-//! name; and a town under 100,000 that is no seat, in an article whose places
-//! point to other countries only ("Foley", a rugby player, is not Foley, Alabama).
+//! name; a town under 100,000 that is no seat, in an article whose places
+//! point to other countries only ("Foley", a rugby player, is not Foley, Alabama); and a
+//! town under 500,000 that is no seat and that GeoNames names in fewer than 30 ways, in an
+//! article whose places point to other continents only ("Norfolk farmer Tony Martin" in a
+//! British story is not Norfolk, Virginia).
 //!
 //! A landmark that stands for its city in the news ("the White House said", "Downing
-//! Street", "the Kremlin") resolves as that city, located as the `LANDMARKS` table says.
+//! Street", "the Kremlin", "Villa Park") resolves as that city, located as the `LANDMARKS`
+//! table says, unless the text places the name where the gazetteer has a town of that name
+//! ("Villa Park, Ill.").
 //!
 //! A town with a far better known namesake abroad is read as that town only when the article
 //! names its region: a namesake that is bigger, has at least 30 GeoNames alternate names and
@@ -396,14 +401,21 @@ impl Gazetteer {
         evidence_countries: &[&str],
     ) -> Vec<Option<PlaceInfo>> {
         // A landmark is read as its city, located as the table says: what the text writes
-        // after it locates the building ("Old Trafford, Manchester"), not the city.
+        // after it locates the building ("Old Trafford, Manchester"), not the city. Unless
+        // it locates a town of that name: "Villa Park, Ill." is Villa Park, Illinois.
         // The caller's locations are copied only for an article that names a landmark.
         let mut mentions: Vec<&str> = mentions.to_vec();
         let mut locations: Cow<'_, [Option<Location>]> = Cow::Borrowed(locations);
         let mut keys: Vec<String> = Vec::with_capacity(mentions.len());
         for (i, m) in mentions.iter_mut().enumerate() {
             let key = normalize(m);
-            match landmark(&key) {
+            let a_town_there = |key: &str| {
+                locations
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|loc| self.located(loc, &self.candidates(key)).is_some())
+            };
+            match landmark(&key).filter(|_| !a_town_there(&key)) {
                 Some((city, within)) => {
                     *m = city;
                     let locs = locations.to_mut();
@@ -489,7 +501,7 @@ impl Gazetteer {
                 let kept = self.unshadowed(key, cands, &ev);
                 let overshadowing = kept.is_some();
                 let target = self.best(kept.as_deref().unwrap_or(cands), &ev)?;
-                // A name known only as some city's alternate name ("Twickenham" for
+                // A name known only as some city's alternate name ("Hunts Spring" for
                 // Huntsville, Alabama) in an article whose other places point elsewhere is
                 // more likely a place the gazetteer lacks: keep it unresolved.
                 let alternate_only = cands.iter().all(|(e, _)| !e.primary);
@@ -952,9 +964,9 @@ impl Location {
 }
 
 /// What an article is otherwise about: countries, regions and continents.
-#[derive(Debug, Clone, Default)]
 /// Each list holds a value once; an article names a handful, so a list beats a hash set
 /// (the evidence is copied for every place of the article).
+#[derive(Debug, Clone, Default)]
 struct Evidence {
     countries: Vec<u16>,
     regions: Vec<u32>,

@@ -557,6 +557,10 @@ fn landmarks_resolve_to_their_city_not_through_alternate_names() {
         resolve_one(&["Villa Park", "Birmingham"], None, &[], 1).ends_with("England/Birmingham")
     );
     assert!(resolve_one(&["Twickenham", "Wales"], None, &[], 0).ends_with("England/London"));
+    // Unless the text places it where the gazetteer has a town of that name.
+    assert!(
+        resolve_after(&["Villa Park"], &[Some(", Ill., said")], 0).ends_with("Illinois/Villa Park")
+    );
 }
 
 #[test]
