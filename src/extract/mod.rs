@@ -404,7 +404,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         },
     );
     org::fold_acronyms(&mut orgs);
-    org::fold_generic(&mut orgs);
+    org::fold_generic(&mut orgs, text);
     orgs.retain(|o| !org::is_currency(o, text));
 
     // A one-word person that is a big city's name, never given a title or a full name in

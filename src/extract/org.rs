@@ -139,6 +139,9 @@ const ALIASES: &[(&str, &str)] = &[
         "Securities and Exchange Commission",
     ),
     ("U.S. Congress", "Congress"),
+    ("U.S. House of Representatives", "House of Representatives"),
+    ("U.S. House", "House of Representatives"),
+    ("U.S. Senate", "Senate"),
     ("CME", "Chicago Mercantile Exchange"),
     ("NYSE", "New York Stock Exchange"),
     ("ICCO", "International Cocoa Organization"),
@@ -855,6 +858,7 @@ const BODY_NOUNS: &[&str] = &[
     "fund",
     "government",
     "group",
+    "house",
     "institute",
     "ministry",
     "office",
@@ -923,17 +927,27 @@ fn written_as_firm(text: &str) -> bool {
 /// The canonical name of the European Community's (and Union's) executive.
 const EUROPEAN_COMMISSION: &str = "European Commission";
 
+/// The canonical name of the lower house of the US Congress.
+const HOUSE_OF_REPRESENTATIVES: &str = "House of Representatives";
+
+/// The canonical name of the lower house of the British Parliament.
+const HOUSE_OF_COMMONS: &str = "House of Commons";
+
 /// Gives each one-word name of a kind of body ([`BODY_NOUNS`]) to the body of the article it
 /// stands for, and drops the other generic names ([`FRAGMENTS`], and body nouns with no such
 /// body): the mentions of "Board" join "Iowa Utilities Board", those of "Fund" the
 /// "International Monetary Fund". The body is an organisation of the article headed by the
 /// noun ([`headed_by`]); of several, the one named last before the word's first mention, else
 /// the one named most (then first). "The Commission" with no commission named, in an article
-/// that names the European Community or Union, is the European Commission. With none ("the
+/// that names the European Community or Union, is the European Commission. "The House" with
+/// no house named is the House of Representatives in an article that names Congress, the
+/// Senate or one of their committees, else the House of Commons in one that writes "Commons"
+/// or "MPs", else the House of Representatives again in one that writes "Congress",
+/// "Senate", "congressional", "Democrat", "Republican" or "Rep.". With none ("the
 /// Cabinet"), or for a fragment ("Federal funds", "Finance Minister"), the name says nothing
 /// a facet could use, and it goes. A name written with a legal form ("Union Corp") is a firm's
 /// and stays, and so does one the input tagged without a mention in the text.
-pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
+pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
     let generic = |o: &Named| {
         !o.canonical.contains(' ')
             && is_generic(&o.canonical)
@@ -950,7 +964,8 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
         .collect();
     let mut into: Vec<Option<usize>> = vec![None; orgs.len()];
     let mut gone = vec![false; orgs.len()];
-    let mut eu_commission = Vec::new();
+    // Bodies that a generic name stands for without the article naming them in full.
+    let mut implied: Vec<(usize, &str)> = Vec::new();
     for i in 0..orgs.len() {
         if !generic(&orgs[i]) {
             continue;
@@ -991,25 +1006,53 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>) {
                 .any(|o| o.canonical == "European Community" || o.canonical == "European Union")
             && !orgs.iter().any(names_a_commission)
         {
-            eu_commission.push(i);
+            implied.push((i, EUROPEAN_COMMISSION));
+        }
+        // "The House" of a Reuters story on Congress ("the House Ways and Means Committee",
+        // "the Senate") is its lower house, that of a BBC story on MPs the Commons. No house
+        // is named here: one would hold the word.
+        if into[i].is_none() && word.eq_ignore_ascii_case("house") {
+            let of_congress = |o: &Named| {
+                let c = o.canonical.as_str();
+                c == "Congress"
+                    || c == "Senate"
+                    || c.starts_with("House ")
+                    || c.starts_with("Senate ")
+            };
+            let says = |words: &[&str]| words.iter().any(|w| super::contains_word(text, w));
+            let house = if orgs.iter().any(of_congress) {
+                Some(HOUSE_OF_REPRESENTATIVES)
+            } else if says(&["Commons", "MPs"]) {
+                Some(HOUSE_OF_COMMONS)
+            } else if says(&[
+                "Congress",
+                "Senate",
+                "congressional",
+                "Democrat",
+                "Republican",
+                "Rep.",
+            ]) {
+                Some(HOUSE_OF_REPRESENTATIVES)
+            } else {
+                None
+            };
+            implied.extend(house.map(|h| (i, h)));
         }
     }
-    if !eu_commission.is_empty() {
+    for (i, body) in implied {
         let j = orgs
             .iter()
-            .position(|o| o.canonical == EUROPEAN_COMMISSION)
+            .position(|o| o.canonical == body)
             .unwrap_or_else(|| {
                 orgs.push(Named {
-                    canonical: EUROPEAN_COMMISSION.to_string(),
+                    canonical: body.to_string(),
                     mentions: Vec::new(),
                 });
                 gone.push(false);
                 into.push(None);
                 orgs.len() - 1
             });
-        for &i in &eu_commission {
-            into[i] = Some(j);
-        }
+        into[i] = Some(j);
     }
     for i in 0..orgs.len() {
         if let Some(j) = into[i] {
@@ -1374,11 +1417,65 @@ mod tests {
     }
 
     #[test]
+    fn the_house_is_the_one_the_article_speaks_of() {
+        let fold = |orgs: &[(&str, &[(&str, usize)])], text: &str| -> Vec<(String, usize)> {
+            let mut orgs: Vec<Named> = orgs.iter().map(|(c, m)| named_at(c, m)).collect();
+            fold_generic(&mut orgs, text);
+            orgs.into_iter()
+                .map(|o| (o.canonical, o.mentions.len()))
+                .collect()
+        };
+        let house: &[(&str, usize)] = &[("House", 40)];
+        // Reuters: "the House Ways and Means Committee ... the House" (the tagger read the
+        // second alone).
+        assert_eq!(
+            fold(
+                &[
+                    (
+                        "House Ways and Means Committee",
+                        &[("House Ways and Means Committee", 0)]
+                    ),
+                    ("House", house)
+                ],
+                ""
+            ),
+            [
+                ("House Ways and Means Committee".to_string(), 1),
+                (HOUSE_OF_REPRESENTATIVES.to_string(), 1)
+            ]
+        );
+        let text = "Wright, the Texas Democrat, spoke before the House session.";
+        assert_eq!(
+            fold(&[("House", house)], text),
+            [(HOUSE_OF_REPRESENTATIVES.to_string(), 1)]
+        );
+        // BBC: a chancellor's statement to MPs.
+        let text = "Mr Brown told MPs that ... Mr Brown told the House that fuel duty would rise.";
+        assert_eq!(
+            fold(&[("House", house)], text),
+            [(HOUSE_OF_COMMONS.to_string(), 1)]
+        );
+        // A house the article names takes the word, whatever else it says.
+        assert_eq!(
+            fold(
+                &[
+                    ("House of Lords", &[("House of Lords", 0)]),
+                    ("House", house)
+                ],
+                "MPs and peers"
+            ),
+            [("House of Lords".to_string(), 2)]
+        );
+        // Nothing says which house: "Bless This House" in a story about an actress.
+        assert!(fold(&[("House", house)], "She starred in Bless This House.").is_empty());
+    }
+
+    #[test]
     fn a_generic_word_joins_the_body_it_stands_for_or_goes() {
         type Org<'a> = (&'a str, &'a [(&'a str, usize)]);
         let generic = |list: &[Org<'_>]| -> Vec<(String, Vec<usize>)> {
             let mut orgs: Vec<Named> = list.iter().map(|(c, m)| named_at(c, m)).collect();
-            fold_generic(&mut orgs);
+            fold_generic(&mut orgs, "");
             orgs.into_iter()
                 .map(|o| (o.canonical, o.mentions.iter().map(|m| m.start).collect()))
                 .collect()
