@@ -45,8 +45,9 @@ const RECORD_VERSION: u8 = 2;
 
 /// The checksum that ends a record: the low 32 bits of the xxh3 hash of the bytes before
 /// it. zstd decodes a frame damaged in its literals to other text without an error, and
-/// neither our frames nor tantivy's store said otherwise; now `show` and `search` report
-/// such an article as damaged (4 bytes an article: 0.3 % of a Reuters index).
+/// neither our frames nor tantivy's store said otherwise. Now `search` lists such an article
+/// as unreadable, by its file, and `show` refuses it (4 bytes an article: 0.3 % of a Reuters
+/// index).
 const CHECKSUM_BYTES: usize = 4;
 
 fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_BYTES] {

@@ -546,8 +546,28 @@ fn hits(
     };
     let mut out = Vec::with_capacity(docs.len());
     for (score, addr) in docs {
-        let doc: TantivyDocument = searcher.doc(*addr)?;
-        let mut record = store.record(&doc)?;
+        // An article whose stored fields cannot be read (damaged on disk: its checksum
+        // fails) does not fail the search: it is listed by its file, which the fast fields
+        // hold apart from the store, with what is wrong in place of its headline.
+        let read = searcher
+            .doc::<TantivyDocument>(*addr)
+            .map_err(crate::Error::from)
+            .and_then(|doc| Ok((store.record(&doc)?, document::date_of(&doc, fields))));
+        let (mut record, date) = match read {
+            Ok(r) => r,
+            Err(e) => {
+                let file = file_of(searcher, *addr).unwrap_or_default();
+                let record = crate::pack::Record {
+                    id: file.clone(),
+                    file,
+                    title: format!(
+                        "[unreadable: {e}; rebuild the index with `newsdex index --full`]"
+                    ),
+                    ..Default::default()
+                };
+                (record, None)
+            }
+        };
         let body = &record.body;
         let (snippet, highlights) = match snippets.as_mut().and_then(|g| g.snippet(body)) {
             Some(s) => {
@@ -568,7 +588,7 @@ fn hits(
         };
         let e = std::mem::take(&mut record.entities);
         out.push(Hit {
-            date: document::date_of(&doc, fields),
+            date,
             score: *score,
             snippet,
             highlights,
@@ -582,6 +602,18 @@ fn hits(
         });
     }
     Ok(out)
+}
+
+/// The file a document came from, read from the `file` fast field.
+fn file_of(searcher: &Searcher, addr: DocAddress) -> Option<String> {
+    let column = searcher
+        .segment_reader(addr.segment_ord)
+        .fast_fields()
+        .str("file")
+        .ok()??;
+    let ord = column.term_ords(addr.doc_id).next()?;
+    let mut out = String::new();
+    column.ord_to_str(ord, &mut out).ok()?.then_some(out)
 }
 
 /// The first sentence-ish part of a text, cut at a word boundary.

@@ -224,3 +224,72 @@ fn a_huge_offset_is_refused_or_empty() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(matches!(out.status.code(), Some(0) | Some(1)), "{stderr}");
 }
+
+/// A stored article damaged on disk (bytes of its compressed record changed) is listed by
+/// `search` as unreadable, with its file, while the other hits come back whole; `show` of it
+/// fails with a message that says so.
+#[test]
+fn a_damaged_stored_article_costs_only_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("news");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in [
+        (
+            "a.txt",
+            "Oil prices rise\n\nOil prices rose on Monday as OPEC met in Vienna.",
+        ),
+        (
+            "b.txt",
+            "Oil output cut\n\nSaudi Arabia said it would cut oil output in March.",
+        ),
+        (
+            "c.txt",
+            "Oil stocks fall\n\nStocks of crude oil fell for a third week in Houston.",
+        ),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let index = tmp.path().join("index");
+    util::json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
+    // Each article's record is one zstd frame in the store: change eight bytes in the
+    // middle of the second frame.
+    let store = std::fs::read_dir(&index)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "store"))
+        .unwrap();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let magic = [0x28, 0xb5, 0x2f, 0xfd];
+    let frames: Vec<usize> = (0..bytes.len() - 4)
+        .filter(|&i| bytes[i..i + 4] == magic)
+        .collect();
+    assert_eq!(frames.len(), 3, "one frame an article");
+    let (start, end) = (frames[1], frames[2]);
+    let mid = start + (end - start) / 2;
+    for b in &mut bytes[mid - 4..mid + 4] {
+        *b ^= 0xff;
+    }
+    std::fs::write(&store, &bytes).unwrap();
+
+    let hits = util::json(&index, &["search", "oil", "--json"], 0)["hits"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(hits.len(), 3);
+    let unreadable: Vec<&serde_json::Value> = hits
+        .iter()
+        .filter(|h| h["title"].as_str().unwrap().starts_with("[unreadable"))
+        .collect();
+    assert_eq!(unreadable.len(), 1, "{hits:#?}");
+    let path = unreadable[0]["path"].as_str().unwrap();
+    assert!(path.ends_with(".txt"), "{path}");
+    assert!(hits
+        .iter()
+        .filter(|h| h["path"] != path)
+        .all(|h| h["title"].as_str().unwrap().starts_with("Oil")));
+    let out = newsdex(&index).args(["show", path]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr.contains("damaged"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
