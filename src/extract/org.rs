@@ -940,10 +940,10 @@ const HOUSE_OF_COMMONS: &str = "House of Commons";
 /// noun ([`headed_by`]); of several, the one named last before the word's first mention, else
 /// the one named most (then first). "The Commission" with no commission named, in an article
 /// that names the European Community or Union, is the European Commission. "The House" with
-/// no house named is the House of Representatives in an article that names Congress, the
-/// Senate or one of their committees, else the House of Commons in one that writes "Commons"
-/// or "MPs", else the House of Representatives again in one that writes "Congress",
-/// "Senate", "congressional", "Democrat", "Republican" or "Rep.". With none ("the
+/// no house named ("House of …") is the House of Representatives in an article whose
+/// organisations include Congress, the Senate or one of their committees, else the House of
+/// Commons in one that writes "Commons" or "MPs", else the House of Representatives again in
+/// one that writes "Congress", "Senate", "congressional", "Rep." or "Sen.". With none ("the
 /// Cabinet"), or for a fragment ("Federal funds", "Finance Minister"), the name says nothing
 /// a facet could use, and it goes. A name written with a legal form ("Union Corp") is a firm's
 /// and stays, and so does one the input tagged without a mention in the text.
@@ -976,8 +976,20 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
             continue;
         }
         let first = starts[i].iter().min().copied().unwrap_or(0);
+        // A house is one named "House of …": "Trafalgar House" (a firm) or "New York House"
+        // (from "a New York House Democrat") is not the article's House.
+        let holds = |name: &str| {
+            if word.eq_ignore_ascii_case("house") {
+                let words: Vec<&str> = name_words(name).collect();
+                words
+                    .windows(2)
+                    .any(|p| p[0].eq_ignore_ascii_case("house") && p[1] == "of")
+            } else {
+                headed_by(name, word)
+            }
+        };
         let holders = (0..orgs.len())
-            .filter(|&j| j != i && !starts[j].is_empty() && headed_by(&orgs[j].canonical, word));
+            .filter(|&j| j != i && !starts[j].is_empty() && holds(&orgs[j].canonical));
         let last_before = |j: usize| starts[j].iter().filter(|&&s| s < first).max().copied();
         let before = holders
             .clone()
@@ -1014,24 +1026,18 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
         if into[i].is_none() && word.eq_ignore_ascii_case("house") {
             let of_congress = |o: &Named| {
                 let c = o.canonical.as_str();
-                c == "Congress"
-                    || c == "Senate"
-                    || c.starts_with("House ")
-                    || c.starts_with("Senate ")
+                let committee = c.contains("ommittee");
+                !o.mentions.is_empty()
+                    && (c == "Congress"
+                        || c == "Senate"
+                        || (committee && (c.starts_with("House ") || c.starts_with("Senate "))))
             };
             let says = |words: &[&str]| words.iter().any(|w| super::contains_word(text, w));
             let house = if orgs.iter().any(of_congress) {
                 Some(HOUSE_OF_REPRESENTATIVES)
             } else if says(&["Commons", "MPs"]) {
                 Some(HOUSE_OF_COMMONS)
-            } else if says(&[
-                "Congress",
-                "Senate",
-                "congressional",
-                "Democrat",
-                "Republican",
-                "Rep.",
-            ]) {
+            } else if says(&["Congress", "Senate", "congressional", "Rep.", "Sen."]) {
                 Some(HOUSE_OF_REPRESENTATIVES)
             } else {
                 None
@@ -1444,7 +1450,7 @@ mod tests {
                 (HOUSE_OF_REPRESENTATIVES.to_string(), 1)
             ]
         );
-        let text = "Wright, the Texas Democrat, spoke before the House session.";
+        let text = "Rep. Jim Wright spoke before the House session.";
         assert_eq!(
             fold(&[("House", house)], text),
             [(HOUSE_OF_REPRESENTATIVES.to_string(), 1)]
@@ -1466,8 +1472,27 @@ mod tests {
             ),
             [("House of Lords".to_string(), 2)]
         );
-        // Nothing says which house: "Bless This House" in a story about an actress.
+        // Nothing says which house: "Bless This House" in a story about an actress, and
+        // "Liberal Democrat" is no sign of Congress.
         assert!(fold(&[("House", house)], "She starred in Bless This House.").is_empty());
+        assert!(fold(&[("House", house)], "the Liberal Democrat leader").is_empty());
+        // A name ending in "House" is no house the word stands for: "a New York House
+        // Democrat" in a story on Congress.
+        assert_eq!(
+            fold(
+                &[
+                    ("New York House", &[("New York House", 0)]),
+                    ("Congress", &[("Congress", 10)]),
+                    ("House", house)
+                ],
+                ""
+            ),
+            [
+                ("New York House".to_string(), 1),
+                ("Congress".to_string(), 1),
+                (HOUSE_OF_REPRESENTATIVES.to_string(), 1)
+            ]
+        );
     }
 
     #[test]
