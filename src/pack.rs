@@ -725,12 +725,17 @@ mod tests {
             p.unpack(&frame[..frame.len() - 3]),
             Err(UnpackError::Damaged(_))
         ));
-        // A record whose lengths run past its end.
-        let mut bytes = Vec::new();
-        record(3).encode(&mut bytes);
+        // A record whose lengths run past its end (version 1, which has no checksum to
+        // stop it first).
+        let mut bytes = vec![1u8];
+        record(3).encode_fields(&mut bytes);
         bytes.truncate(bytes.len() - 1);
-        assert!(Record::decode(&bytes).is_err());
+        assert_eq!(Record::decode(&bytes).unwrap_err(), "record ends early");
         assert!(Record::decode(&[9]).is_err());
+        // Version 2 records too short to hold their checksum, or nothing but it.
+        for short in [&[2u8][..], &[2, 0, 0, 0], &[2, 0, 0, 0, 0], &[]] {
+            assert!(Record::decode(short).is_err(), "{short:?}");
+        }
         // A forged record: one long person name, then a million references to it.
         let mut forged = vec![RECORD_VERSION];
         Record::default().encode_fields(&mut forged);
