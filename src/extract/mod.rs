@@ -405,6 +405,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     );
     org::fold_acronyms(&mut orgs);
     org::fold_generic(&mut orgs, text);
+    org::fold_short_forms(&mut orgs);
     orgs.retain(|o| !org::is_currency(o, text));
 
     // A one-word person that is a big city's name, never given a title or a full name in

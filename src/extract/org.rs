@@ -1070,6 +1070,91 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
     orgs.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Words that make a longer name a part, an office or a product of the body a short name is,
+/// not the body itself: "Senate Agriculture Committee" is not the Senate, "BBC News" and
+/// "BBC Radio" are not the BBC, "Labour MP" not Labour. Compared without case.
+const PART_WORDS: &[&str] = &[
+    "balances",
+    "committee",
+    "division",
+    "mp",
+    "mps",
+    "news",
+    "one",
+    "online",
+    "panel",
+    "radio",
+    "sport",
+    "subcommittee",
+    "two",
+    "unit",
+];
+
+/// Within one article, a one-word organisation is the longer name of the article that begins
+/// or ends with it ("Salomon" after "Salomon Brothers", "Disney" after "Walt Disney", "Real"
+/// after "Real Madrid"): its mentions join that name's, as a person's surname joins the full
+/// name. As there, the full name comes first: an article that writes "Sony" before "Sony
+/// PlayStation" speaks of the firm and of its product. It stays when two longer names have it
+/// ("Standard" next to Standard Oil and Standard and Poor's; "Sony" next to the Sony Walkman
+/// and the Sony Net Minidisc, whichever comes first), when the longer name is a part
+/// of it ([`PART_WORDS`], [`FRAGMENTS`]: "Senate Agriculture") or a national branch ("Texaco
+/// Canada"), for an acronym written in capitals (the BBC is not BBC News), and for a name the
+/// input tagged without a mention.
+pub(crate) fn fold_short_forms(orgs: &mut Vec<Named>) {
+    let short = |o: &Named| {
+        !o.canonical.contains(' ')
+            && !o.mentions.is_empty()
+            && o.canonical.chars().any(char::is_lowercase)
+    };
+    if !orgs.iter().any(short) {
+        return;
+    }
+    let gazetteer = super::place::Gazetteer::global();
+    // Whether `long` is `word` with more words before or after it, none of which makes it a
+    // part or a branch.
+    let extends = |long: &str, word: &str| {
+        let words: Vec<&str> = long.split(' ').filter(|w| !w.is_empty()).collect();
+        let rest = match words.as_slice() {
+            [first, rest @ ..] if *first == word && !rest.is_empty() => rest,
+            [rest @ .., last] if *last == word && !rest.is_empty() => rest,
+            _ => return false,
+        };
+        !rest.iter().any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            PART_WORDS
+                .iter()
+                .chain(FRAGMENTS)
+                .any(|p| p.eq_ignore_ascii_case(w))
+                || gazetteer.is_country_or_continent(w)
+        })
+    };
+    let first = |o: &Named| o.mentions.iter().map(|m| m.start).min();
+    let mut into: Vec<Option<usize>> = vec![None; orgs.len()];
+    for i in 0..orgs.len() {
+        if !short(&orgs[i]) {
+            continue;
+        }
+        let mut holders =
+            (0..orgs.len()).filter(|&j| j != i && extends(&orgs[j].canonical, &orgs[i].canonical));
+        if let (Some(j), None) = (holders.next(), holders.next()) {
+            if first(&orgs[j]) < first(&orgs[i]) {
+                into[i] = Some(j);
+            }
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    for i in 0..orgs.len() {
+        if let Some(j) = into[i] {
+            let mentions = std::mem::take(&mut orgs[i].mentions);
+            orgs[j].mentions.extend(mentions);
+        }
+    }
+    let mut keep = into.iter().map(Option::is_none);
+    orgs.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// Currencies the tagger reads as organisations when a sentence starts with one ("Sterling
 /// rose to 1.6186 dlrs"), lower case.
 const CURRENCIES: &[&str] = &["sterling", "dollar", "yen"];
@@ -1420,6 +1505,69 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_short_name_joins_the_full_name_written_before_it() {
+        let fold = |orgs: &[(&str, &[(&str, usize)])]| -> Vec<(String, Vec<usize>)> {
+            let mut orgs: Vec<Named> = orgs.iter().map(|(c, m)| named_at(c, m)).collect();
+            fold_short_forms(&mut orgs);
+            orgs.into_iter()
+                .map(|o| (o.canonical, o.mentions.iter().map(|m| m.start).collect()))
+                .collect()
+        };
+        let s = |n: &str, at: &[usize]| (n.to_string(), at.to_vec());
+        // Reuters: "Salomon Brothers Inc ... Salomon said"; "Walt Disney Co ... Disney".
+        assert_eq!(
+            fold(&[
+                ("Salomon Brothers", &[("Salomon Brothers Inc", 0)]),
+                ("Salomon", &[("Salomon", 90), ("Salomon", 200)]),
+            ]),
+            [s("Salomon Brothers", &[0, 90, 200])]
+        );
+        assert_eq!(
+            fold(&[
+                ("Walt Disney", &[("Walt Disney Co", 5)]),
+                ("Disney", &[("Disney", 50)]),
+            ]),
+            [s("Walt Disney", &[5, 50])]
+        );
+        // The short name written first is the firm, the longer one its product.
+        let sony = fold(&[
+            ("Sony", &[("Sony", 0)]),
+            ("Sony PlayStation", &[("Sony PlayStation", 40)]),
+        ]);
+        assert_eq!(sony.len(), 2);
+        // Two longer names have it: it stays.
+        assert_eq!(
+            fold(&[
+                ("Standard Oil", &[("Standard Oil", 0)]),
+                ("Standard and Poor's", &[("Standard and Poor's", 30)]),
+                ("Standard", &[("Standard", 60)]),
+            ])
+            .len(),
+            3
+        );
+        // A part, an office or a branch is not the body; an acronym in capitals stays.
+        for (long, short) in [
+            ("Senate Agriculture Committee", "Senate"),
+            ("Senate Agriculture", "Senate"),
+            ("Labour MP", "Labour"),
+            ("Texaco Canada", "Texaco"),
+            ("BBC News", "BBC"),
+        ] {
+            let got = fold(&[(long, &[(long, 0)]), (short, &[(short, 50)])]);
+            assert_eq!(got.len(), 2, "{short} into {long}");
+        }
+        // A name the input tagged without a mention is left alone.
+        assert_eq!(
+            fold(&[
+                ("Salomon Brothers", &[("Salomon Brothers", 0)]),
+                ("Salomon", &[])
+            ])
+            .len(),
+            2
+        );
     }
 
     #[test]
