@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 12;
+pub const EXTRACTOR_VERSION: u64 = 13;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -405,8 +405,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     );
     org::fold_acronyms(&mut orgs);
     org::fold_generic(&mut orgs, text);
-    org::fold_short_forms(&mut orgs);
     orgs.retain(|o| !org::is_currency(o, text));
+    org::fold_short_forms(&mut orgs);
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a

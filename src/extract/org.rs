@@ -142,6 +142,9 @@ const ALIASES: &[(&str, &str)] = &[
     ("U.S. House of Representatives", "House of Representatives"),
     ("U.S. House", "House of Representatives"),
     ("U.S. Senate", "Senate"),
+    ("US Senate", "Senate"),
+    ("US Congress", "Congress"),
+    ("US House of Representatives", "House of Representatives"),
     ("CME", "Chicago Mercantile Exchange"),
     ("NYSE", "New York Stock Exchange"),
     ("ICCO", "International Cocoa Organization"),
@@ -1071,8 +1074,8 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
 }
 
 /// Words that make a longer name a part, an office or a product of the body a short name is,
-/// not the body itself: "Senate Agriculture Committee" is not the Senate, "BBC News" and
-/// "BBC Radio" are not the BBC, "Labour MP" not Labour. Compared without case.
+/// not the body itself: "Senate Agriculture Committee" is not the Senate, "Sky Sports" not
+/// Sky, "Labour MP" not Labour. Compared without case.
 const PART_WORDS: &[&str] = &[
     "balances",
     "committee",
@@ -1085,48 +1088,79 @@ const PART_WORDS: &[&str] = &[
     "panel",
     "radio",
     "sport",
+    "sports",
     "subcommittee",
+    "tv",
     "two",
     "unit",
 ];
 
+/// Legislatures, which no longer name of an article stands for: those are their committees
+/// ("Senate Agriculture", "House Energy"), firms ("Congress Financial") or slips ("Reuters
+/// Congress"). "US Senate" and the like are aliases instead.
+const LEGISLATURES: &[&str] = &["Assembly", "Congress", "House", "Parliament", "Senate"];
+
 /// Within one article, a one-word organisation is the longer name of the article that begins
 /// or ends with it ("Salomon" after "Salomon Brothers", "Disney" after "Walt Disney", "Real"
-/// after "Real Madrid"): its mentions join that name's, as a person's surname joins the full
-/// name. As there, the full name comes first: an article that writes "Sony" before "Sony
+/// after "Real Madrid"): its mentions join that name's. Only when the longer name is written
+/// in full before the short one first appears: an article that writes "Sony" before "Sony
 /// PlayStation" speaks of the firm and of its product. It stays when two longer names have it
 /// ("Standard" next to Standard Oil and Standard and Poor's; "Sony" next to the Sony Walkman
-/// and the Sony Net Minidisc, whichever comes first), when the longer name is a part
-/// of it ([`PART_WORDS`], [`FRAGMENTS`]: "Senate Agriculture") or a national branch ("Texaco
-/// Canada"), for an acronym written in capitals (the BBC is not BBC News), and for a name the
-/// input tagged without a mention.
+/// and the Sony Net Minidisc), when the longer name is a part of it ([`PART_WORDS`]) or a
+/// national branch ("Texaco Canada", "Ford New Zealand"), for a legislature
+/// ([`LEGISLATURES`]), for an acronym written in capitals ("BBC"), for a name
+/// written with a legal form ("Coca-Cola Co" after "Coca-Cola Enterprises" is the parent), and
+/// for a name the input tagged without a mention in the text; nor does a longer name the text
+/// never writes take one.
 pub(crate) fn fold_short_forms(orgs: &mut Vec<Named>) {
     let short = |o: &Named| {
         !o.canonical.contains(' ')
             && !o.mentions.is_empty()
             && o.canonical.chars().any(char::is_lowercase)
+            && !LEGISLATURES.contains(&o.canonical.as_str())
+            && !o.mentions.iter().any(|m| written_as_firm(&m.text))
     };
     if !orgs.iter().any(short) {
         return;
     }
+    // The longer names by their first and by their last word, split once.
+    let words: Vec<Vec<&str>> = orgs
+        .iter()
+        .map(|o| o.canonical.split(' ').filter(|w| !w.is_empty()).collect())
+        .collect();
+    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (j, w) in words.iter().enumerate() {
+        if let [first, .., last] = w.as_slice() {
+            by_end.entry(first).or_default().push(j);
+            if last != first {
+                by_end.entry(last).or_default().push(j);
+            }
+        }
+    }
     let gazetteer = super::place::Gazetteer::global();
-    // Whether `long` is `word` with more words before or after it, none of which makes it a
-    // part or a branch.
-    let extends = |long: &str, word: &str| {
-        let words: Vec<&str> = long.split(' ').filter(|w| !w.is_empty()).collect();
-        let rest = match words.as_slice() {
-            [first, rest @ ..] if *first == word && !rest.is_empty() => rest,
-            [rest @ .., last] if *last == word && !rest.is_empty() => rest,
-            _ => return false,
-        };
-        !rest.iter().any(|w| {
+    // The words a longer name adds to `word`, if it begins or ends with it.
+    let rest_of = |j: usize, word: &str| -> Option<&[&str]> {
+        match words[j].as_slice() {
+            [first, rest @ ..] if *first == word && !rest.is_empty() => Some(rest),
+            [rest @ .., last] if *last == word && !rest.is_empty() => Some(rest),
+            _ => None,
+        }
+    };
+    let part_or_branch = |rest: &[&str]| {
+        rest.iter().any(|w| {
             let w = w.trim_end_matches(['.', ',']);
-            PART_WORDS
-                .iter()
-                .chain(FRAGMENTS)
-                .any(|p| p.eq_ignore_ascii_case(w))
+            PART_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
                 || gazetteer.is_country_or_continent(w)
-        })
+        }) || gazetteer.is_country_or_continent(&rest.join(" "))
+    };
+    // Where a name is first written in full (a several-word mention): mentions that earlier
+    // passes gave it ("the Bank") do not count.
+    let first_full = |o: &Named| {
+        o.mentions
+            .iter()
+            .filter(|m| m.text.trim().contains(char::is_whitespace))
+            .map(|m| m.start)
+            .min()
     };
     let first = |o: &Named| o.mentions.iter().map(|m| m.start).min();
     let mut into: Vec<Option<usize>> = vec![None; orgs.len()];
@@ -1134,10 +1168,16 @@ pub(crate) fn fold_short_forms(orgs: &mut Vec<Named>) {
         if !short(&orgs[i]) {
             continue;
         }
-        let mut holders =
-            (0..orgs.len()).filter(|&j| j != i && extends(&orgs[j].canonical, &orgs[i].canonical));
+        let word = orgs[i].canonical.as_str();
+        let Some(candidates) = by_end.get(word) else {
+            continue;
+        };
+        let mut holders = candidates
+            .iter()
+            .copied()
+            .filter(|&j| rest_of(j, word).is_some_and(|rest| !part_or_branch(rest)));
         if let (Some(j), None) = (holders.next(), holders.next()) {
-            if first(&orgs[j]) < first(&orgs[i]) {
+            if first_full(&orgs[j]).is_some_and(|at| Some(at) < first(&orgs[i])) {
                 into[i] = Some(j);
             }
         }
@@ -1507,15 +1547,21 @@ mod tests {
         }
     }
 
+    /// An organisation and its mentions (text, byte offset), as a test writes it.
+    type Org<'a> = (&'a str, &'a [(&'a str, usize)]);
+
+    /// The organisations after `pass`, with where each one's mentions are.
+    fn after(pass: impl Fn(&mut Vec<Named>), list: &[Org<'_>]) -> Vec<(String, Vec<usize>)> {
+        let mut orgs: Vec<Named> = list.iter().map(|(c, m)| named_at(c, m)).collect();
+        pass(&mut orgs);
+        orgs.into_iter()
+            .map(|o| (o.canonical, o.mentions.iter().map(|m| m.start).collect()))
+            .collect()
+    }
+
     #[test]
     fn a_short_name_joins_the_full_name_written_before_it() {
-        let fold = |orgs: &[(&str, &[(&str, usize)])]| -> Vec<(String, Vec<usize>)> {
-            let mut orgs: Vec<Named> = orgs.iter().map(|(c, m)| named_at(c, m)).collect();
-            fold_short_forms(&mut orgs);
-            orgs.into_iter()
-                .map(|o| (o.canonical, o.mentions.iter().map(|m| m.start).collect()))
-                .collect()
-        };
+        let fold = |list: &[Org<'_>]| after(fold_short_forms, list);
         let s = |n: &str, at: &[usize]| (n.to_string(), at.to_vec());
         // Reuters: "Salomon Brothers Inc ... Salomon said"; "Walt Disney Co ... Disney".
         assert_eq!(
@@ -1553,13 +1599,36 @@ mod tests {
             ("Senate Agriculture Committee", "Senate"),
             ("Senate Agriculture", "Senate"),
             ("Labour MP", "Labour"),
+            ("Sky Sports", "Sky"),
             ("Texaco Canada", "Texaco"),
-            ("BBC News", "BBC"),
+            ("Ford New Zealand", "Ford"),
+            ("BBC Worldwide", "BBC"),
         ] {
             let got = fold(&[(long, &[(long, 0)]), (short, &[(short, 50)])]);
             assert_eq!(got.len(), 2, "{short} into {long}");
         }
-        // A name the input tagged without a mention is left alone.
+        // A word that is a part of a legislature's name elsewhere is a firm's here.
+        assert_eq!(
+            fold(&[
+                (
+                    "Westinghouse Electric",
+                    &[("Westinghouse Electric Corp", 0)]
+                ),
+                ("Westinghouse", &[("Westinghouse", 60)]),
+            ]),
+            [s("Westinghouse Electric", &[0, 60])]
+        );
+        // A name written with a legal form is a firm of its own: the parent after its bottler.
+        assert_eq!(
+            fold(&[
+                ("Coca-Cola Enterprises", &[("Coca-Cola Enterprises", 0)]),
+                ("Coca-Cola", &[("Coca-Cola Co", 80)]),
+            ])
+            .len(),
+            2
+        );
+        // A name the input tagged without a mention is left alone, and one the text never
+        // writes takes nothing.
         assert_eq!(
             fold(&[
                 ("Salomon Brothers", &[("Salomon Brothers", 0)]),
@@ -1568,15 +1637,28 @@ mod tests {
             .len(),
             2
         );
+        assert_eq!(
+            fold(&[("Sony PlayStation", &[]), ("Sony", &[("Sony", 10)])]).len(),
+            2
+        );
+        // A one-word mention an earlier pass gave the longer name ("the Bank") does not make
+        // it written first: "Deutsche" comes before "Deutsche Bank" is written in full.
+        assert_eq!(
+            fold(&[
+                ("Deutsche Bank", &[("Bank", 0), ("Deutsche Bank", 90)]),
+                ("Deutsche", &[("Deutsche", 40)]),
+            ])
+            .len(),
+            2
+        );
     }
 
     #[test]
     fn the_house_is_the_one_the_article_speaks_of() {
-        let fold = |orgs: &[(&str, &[(&str, usize)])], text: &str| -> Vec<(String, usize)> {
-            let mut orgs: Vec<Named> = orgs.iter().map(|(c, m)| named_at(c, m)).collect();
-            fold_generic(&mut orgs, text);
-            orgs.into_iter()
-                .map(|o| (o.canonical, o.mentions.len()))
+        let fold = |list: &[Org<'_>], text: &str| -> Vec<(String, usize)> {
+            after(|orgs| fold_generic(orgs, text), list)
+                .into_iter()
+                .map(|(name, at)| (name, at.len()))
                 .collect()
         };
         let house: &[(&str, usize)] = &[("House", 40)];
@@ -1645,14 +1727,7 @@ mod tests {
 
     #[test]
     fn a_generic_word_joins_the_body_it_stands_for_or_goes() {
-        type Org<'a> = (&'a str, &'a [(&'a str, usize)]);
-        let generic = |list: &[Org<'_>]| -> Vec<(String, Vec<usize>)> {
-            let mut orgs: Vec<Named> = list.iter().map(|(c, m)| named_at(c, m)).collect();
-            fold_generic(&mut orgs, "");
-            orgs.into_iter()
-                .map(|o| (o.canonical, o.mentions.iter().map(|m| m.start).collect()))
-                .collect()
-        };
+        let generic = |list: &[Org<'_>]| after(|orgs| fold_generic(orgs, ""), list);
         let s = |n: &str, at: &[usize]| (n.to_string(), at.to_vec());
         // The one body headed by the word, found without case (a headline's "COMMISSION").
         assert_eq!(
