@@ -252,6 +252,11 @@ pub fn build(
                 for name in &path {
                     doc.add_text(fields.place, name);
                 }
+                // A place below the hierarchy's levels (a British county, within England) is
+                // found by its own name too.
+                if !path.contains(&info.name.as_str()) {
+                    doc.add_text(fields.place, &info.name);
+                }
                 doc.add_facet(fields.place_facet, Facet::from_path(path.iter().copied()));
                 let levels = [
                     ("continent", &info.continent),

@@ -4,7 +4,7 @@
 mod util;
 
 use std::collections::HashSet;
-use util::{all_hits, facet_values, json, shared_data};
+use util::{all_hits, facet_values, json, newsdex, shared_data};
 
 #[test]
 fn bbc_index_search_and_reindex_cycle() {
@@ -542,6 +542,49 @@ fn reuters_facets_hold_whole_names() {
     ] {
         assert!(!text.contains(bad), "{bad} in the top places");
     }
+}
+
+#[test]
+fn british_places_in_bbc_news() {
+    // "Norfolk farmer Tony Martin" was Norfolk, Virginia; Villa Park (Aston Villa's ground)
+    // was Villa Park, Illinois and took its article's Birmingham to Alabama; "Kent police"
+    // was Kent, Washington.
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("bbc");
+    std::fs::create_dir_all(&dir).unwrap();
+    let index = tmp.path().join("index");
+    for (file, name, region) in [
+        ("politics/034.txt", "Norfolk", "England"),
+        ("sport/264.txt", "Birmingham", "England"),
+    ] {
+        let path = data.join("bbc").join(file);
+        let out = json(&index, &["extract", path.to_str().unwrap()], 0);
+        let places = out["places"].as_array().unwrap();
+        let place = places
+            .iter()
+            .find(|p| p["canonical"] == name)
+            .unwrap_or_else(|| panic!("{file}: no {name} in {places:?}"));
+        assert_eq!(
+            place["info"]["country"], "United Kingdom",
+            "{file}: {place}"
+        );
+        assert_eq!(place["info"]["region"], region, "{file}: {place}");
+        std::fs::copy(&path, dir.join(file.replace('/', "-"))).unwrap();
+    }
+    // Indexed, the county is found by its name, counted under England and shown below it.
+    json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
+    let hits = json(&index, &["search", "--place", "Norfolk", "--json"], 0);
+    assert_eq!(hits["total"], 1, "{hits}");
+    let england = json(&index, &["search", "--place", "England", "--json"], 0);
+    assert_eq!(england["total"], 2, "{england}");
+    let id = hits["hits"][0]["id"].as_str().unwrap();
+    let out = newsdex(&index).args(["show", id]).output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("Europe / United Kingdom / England / Norfolk"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -111,10 +111,11 @@ pub fn run_show(index: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
         "places:  {}",
         e.places
             .iter()
-            .map(|p| if p.path.is_empty() {
-                p.name.clone()
-            } else {
-                p.path.join(" / ")
+            .map(|p| match p.path.last() {
+                None => p.name.clone(),
+                // A county is below the levels of the path ("… / England / Norfolk").
+                Some(last) if *last != p.name => format!("{} / {}", p.path.join(" / "), p.name),
+                Some(_) => p.path.join(" / "),
             })
             .collect::<Vec<_>>()
             .join("; ")

@@ -166,6 +166,95 @@ const LANDMARKS: &[(&str, &str, &str)] = &[
     ("Stade de France", "Saint-Denis", "France"),
 ];
 
+/// Counties and regions of the United Kingdom that British news names, with the part of the
+/// kingdom (a first-level region of the gazetteer) each lies in. GeoNames' files in
+/// `../shared/data` have no second-level names, so without this table "Norfolk farmer Tony
+/// Martin" could only be Norfolk, Virginia. A county resolves as itself within its part of the
+/// kingdom, in an article that otherwise points to the United Kingdom or to no country.
+const UK_COUNTIES: &[(&str, &str)] = &[
+    ("Bedfordshire", "England"),
+    ("Berkshire", "England"),
+    ("Buckinghamshire", "England"),
+    ("Cambridgeshire", "England"),
+    ("Cheshire", "England"),
+    ("Cornwall", "England"),
+    ("Cumbria", "England"),
+    ("Derbyshire", "England"),
+    ("Devon", "England"),
+    ("Dorset", "England"),
+    ("East Anglia", "England"),
+    ("East Midlands", "England"),
+    ("East Sussex", "England"),
+    ("Essex", "England"),
+    ("Gloucestershire", "England"),
+    ("Greater Manchester", "England"),
+    ("Hampshire", "England"),
+    ("Herefordshire", "England"),
+    ("Hertfordshire", "England"),
+    ("Isle of Wight", "England"),
+    ("Kent", "England"),
+    ("Lancashire", "England"),
+    ("Leicestershire", "England"),
+    ("Lincolnshire", "England"),
+    ("Merseyside", "England"),
+    ("Midlands", "England"),
+    ("Norfolk", "England"),
+    ("North Yorkshire", "England"),
+    ("Northamptonshire", "England"),
+    ("Northumberland", "England"),
+    ("Nottinghamshire", "England"),
+    ("Oxfordshire", "England"),
+    ("Shropshire", "England"),
+    ("Somerset", "England"),
+    ("South Yorkshire", "England"),
+    ("Staffordshire", "England"),
+    ("Suffolk", "England"),
+    ("Surrey", "England"),
+    ("Sussex", "England"),
+    ("Teesside", "England"),
+    ("Tyneside", "England"),
+    ("Warwickshire", "England"),
+    ("West Midlands", "England"),
+    ("West Sussex", "England"),
+    ("West Yorkshire", "England"),
+    ("Wiltshire", "England"),
+    ("Worcestershire", "England"),
+    ("Yorkshire", "England"),
+    ("Aberdeenshire", "Scotland"),
+    ("Ayrshire", "Scotland"),
+    ("Fife", "Scotland"),
+    ("Lanarkshire", "Scotland"),
+    ("Lothian", "Scotland"),
+    ("Perthshire", "Scotland"),
+    ("South Lanarkshire", "Scotland"),
+    ("West Lothian", "Scotland"),
+    ("Anglesey", "Wales"),
+    ("Carmarthenshire", "Wales"),
+    ("Glamorgan", "Wales"),
+    ("Gwent", "Wales"),
+    ("Gwynedd", "Wales"),
+    ("Pembrokeshire", "Wales"),
+    ("Powys", "Wales"),
+    ("County Antrim", "Northern Ireland"),
+    ("County Armagh", "Northern Ireland"),
+    ("County Tyrone", "Northern Ireland"),
+    ("Fermanagh", "Northern Ireland"),
+];
+
+/// The county of [`UK_COUNTIES`] a normalised key names, with its part of the kingdom.
+fn uk_county(key: &str) -> Option<(&'static str, &'static str)> {
+    static INDEX: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            UK_COUNTIES
+                .iter()
+                .map(|&(county, part)| (normalize(county), (county, part)))
+                .collect()
+        })
+        .get(key)
+        .copied()
+}
+
 /// The city a landmark stands for ([`LANDMARKS`]), and where it lies, by normalised key.
 fn landmark(key: &str) -> Option<(&'static str, &'static str)> {
     static INDEX: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
@@ -494,6 +583,10 @@ impl Gazetteer {
                 if let Some((_, kept)) = qualified {
                     return self.best(kept, &ev).map(|t| self.info(t));
                 }
+                // A British county in an article that points to the United Kingdom or nowhere.
+                if let Some(info) = self.county_info(key, &ev) {
+                    return Some(info);
+                }
                 // A town whose namesake abroad is bigger and far better known (Venice,
                 // California against Venice, Italy; Athens, Georgia against Athens) is read
                 // as that town only when the article names its region: a US news story that
@@ -555,6 +648,25 @@ impl Gazetteer {
                 Some(self.info(target))
             })
             .collect()
+    }
+
+    /// The reading of a key of [`UK_COUNTIES`], in an article whose evidence includes the
+    /// United Kingdom or no country: the county, within its part of the kingdom.
+    fn county_info(&self, key: &str, ev: &Evidence) -> Option<PlaceInfo> {
+        let (county, part) = uk_county(key)?;
+        let gb = *self.country_by_code.get("GB")?;
+        // An article that points nowhere else is read as British too: the county is the
+        // bigger place (Norfolk has about 900,000 people, Norfolk, Virginia 240,000).
+        if !ev.countries.is_empty() && !ev.countries.contains(&gb) {
+            return None;
+        }
+        let region = self
+            .regions
+            .iter()
+            .position(|r| r.country == gb && r.name == part)?;
+        let mut info = self.info(Target::Region(u32::try_from(region).ok()?));
+        info.name = county.to_string();
+        Some(info)
     }
 
     /// Candidates for a normalised key with their prior scores, best first.

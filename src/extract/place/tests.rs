@@ -480,14 +480,14 @@ fn small_towns_need_the_articles_countries() {
 
 #[test]
 fn little_known_towns_need_the_articles_countries() {
-    // BBC: "Norfolk farmer Tony Martin" next to London is not Norfolk, Virginia, nor "Kent"
-    // Kent, Washington; "the Aurora" (a cruise ship) and "Paterson" (a Scottish rugby
-    // player) are no towns of Colorado and New Jersey.
+    // BBC: "the Aurora" (a cruise ship) and "Paterson" (a Scottish rugby player) are no
+    // towns of Colorado and New Jersey; Reuters: Stockton in a story on Japan. (Norfolk, Kent
+    // and the other British counties have readings of their own: see the next test.)
     for (name, elsewhere) in [
-        ("Norfolk", "London"),
-        ("Kent", "England"),
         ("Aurora", "England"),
         ("Paterson", "Scotland"),
+        ("Stockton", "Japan"),
+        ("Norfolk", "Japan"),
     ] {
         assert_eq!(
             resolve_one(&[name, elsewhere], None, &[], 0),
@@ -495,8 +495,7 @@ fn little_known_towns_need_the_articles_countries() {
             "{name}"
         );
     }
-    // Alone, with their country named, or with their state written after them, they resolve.
-    assert!(resolve_one(&["Norfolk"], None, &[], 0).ends_with("Virginia/Norfolk"));
+    // With their country named, or with their state written after them, they resolve.
     assert!(resolve_one(&["Norfolk", "United States"], None, &[], 0).ends_with("Virginia/Norfolk"));
     let located = resolve_places_qualified(
         &["Norfolk", "London"],
@@ -511,6 +510,41 @@ fn little_known_towns_need_the_articles_countries() {
     // film story names Hollywood, a science story Berkeley.
     assert!(resolve_one(&["Hollywood", "London"], None, &[], 0).ends_with("California/Hollywood"));
     assert!(resolve_one(&["Berkeley", "London"], None, &[], 0).ends_with("California/Berkeley"));
+}
+
+#[test]
+fn british_counties_resolve_in_british_stories() {
+    let one = |mentions: &[&str]| resolve_places(mentions, None, &[])[0].clone();
+    // "Norfolk farmer Tony Martin" in a story that names London: the county, within England.
+    let norfolk = one(&["Norfolk", "London"]).expect("resolved");
+    assert_eq!(norfolk.name, "Norfolk");
+    assert_eq!(norfolk.kind, PlaceKind::Region);
+    assert_eq!(path(&norfolk), "Europe/United Kingdom/England");
+    // Names the gazetteer lacks altogether, and one of Scotland.
+    assert_eq!(
+        path(&one(&["Merseyside", "England"]).unwrap()),
+        "Europe/United Kingdom/England"
+    );
+    assert_eq!(
+        path(&one(&["Fife", "Scotland"]).unwrap()),
+        "Europe/United Kingdom/Scotland"
+    );
+    // "The Midlands" was Zimbabwe's Midlands Province.
+    assert_eq!(one(&["Midlands", "London"]).unwrap().name, "Midlands");
+    // So does a story that points nowhere else: the county is the bigger place.
+    assert_eq!(one(&["Norfolk"]).unwrap().name, "Norfolk");
+    // With another country in the story, or the text placing it elsewhere, the gazetteer's
+    // readings stand.
+    assert!(resolve_one(&["Norfolk", "Texas"], None, &[], 0).ends_with("Virginia/Norfolk"));
+    let located = resolve_places_qualified(
+        &["Norfolk", "London"],
+        &[Gazetteer::global().location_after(", Va."), None],
+        None,
+        &[],
+    );
+    assert!(located[0]
+        .as_ref()
+        .is_some_and(|p| path(p).ends_with("Virginia/Norfolk")));
 }
 
 #[test]
