@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 13;
+pub const EXTRACTOR_VERSION: u64 = 14;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.

@@ -34,8 +34,13 @@
 //! name; a town under 100,000 that is no seat, in an article whose places
 //! point to other countries only ("Foley", a rugby player, is not Foley, Alabama); and a
 //! town under 500,000 that is no seat and that GeoNames names in fewer than 30 ways, in an
-//! article whose places point to other continents only ("Norfolk farmer Tony Martin" in a
-//! British story is not Norfolk, Virginia).
+//! article whose places point to other continents only ("the Aurora", a cruise ship, in a
+//! British story is not Aurora, Colorado).
+//!
+//! GeoNames' files have no second-level names: British counties and news regions ("Norfolk",
+//! "the Midlands") come from the `UK_COUNTIES` table, and read as themselves within England,
+//! Scotland, Wales or Northern Ireland in an article that points to the United Kingdom or to
+//! no country ("Norfolk farmer Tony Martin" is not Norfolk, Virginia).
 //!
 //! A landmark that stands for its city in the news ("the White House said", "Downing
 //! Street", "the Kremlin", "Villa Park") resolves as that city, located as the `LANDMARKS`
@@ -112,9 +117,9 @@ const ANCHOR_MARGIN: f64 = 2.0;
 /// in a country the article points to, when it points to any (see `resolve_places`).
 const SMALL_TOWN_POPULATION: u64 = 100_000;
 /// So does a city under this population that GeoNames names in fewer than
-/// [`OVERSHADOW_NAMES`] ways, when the article points to other continents only (Norfolk,
-/// Virginia and Kent, Washington in a British article about Norfolk and Kent; not Hollywood
-/// or Berkeley, which the world knows).
+/// [`OVERSHADOW_NAMES`] ways, when the article points to other continents only (Aurora,
+/// Colorado for a cruise ship in a British article; not Hollywood or Berkeley, which the
+/// world knows).
 const LITTLE_KNOWN_POPULATION: u64 = 500_000;
 
 /// A city named like the region it lies in ranks above that region when its population is
@@ -237,6 +242,9 @@ const UK_COUNTIES: &[(&str, &str)] = &[
     ("Powys", "Wales"),
     ("County Antrim", "Northern Ireland"),
     ("County Armagh", "Northern Ireland"),
+    ("County Down", "Northern Ireland"),
+    ("County Durham", "England"),
+    ("County Londonderry", "Northern Ireland"),
     ("County Tyrone", "Northern Ireland"),
     ("Fermanagh", "Northern Ireland"),
 ];
@@ -537,10 +545,16 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, cands)| self.located(locations.get(i)?.as_ref()?, cands))
             .collect();
+        // A British county's namesakes abroad (Kent, Washington; Surrey, British Columbia)
+        // are no evidence: "Kent and Surrey" must not point each other abroad.
         let anchors: Vec<Option<Target>> = candidates
             .iter()
             .zip(&qualified)
-            .map(|(c, q)| self.anchor(q.as_ref().map_or(c.as_slice(), |(_, kept)| kept)))
+            .zip(&keys)
+            .map(|((c, q), key)| match (q, uk_county(key)) {
+                (None, Some(_)) => None,
+                _ => self.anchor(q.as_ref().map_or(c.as_slice(), |(_, kept)| kept)),
+            })
             .collect();
 
         let mut base = Evidence::default();
@@ -584,7 +598,7 @@ impl Gazetteer {
                     return self.best(kept, &ev).map(|t| self.info(t));
                 }
                 // A British county in an article that points to the United Kingdom or nowhere.
-                if let Some(info) = self.county_info(key, &ev) {
+                if let Some(info) = self.county_info(key, cands, &ev) {
                     return Some(info);
                 }
                 // A town whose namesake abroad is bigger and far better known (Venice,
@@ -651,13 +665,26 @@ impl Gazetteer {
     }
 
     /// The reading of a key of [`UK_COUNTIES`], in an article whose evidence includes the
-    /// United Kingdom or no country: the county, within its part of the kingdom.
-    fn county_info(&self, key: &str, ev: &Evidence) -> Option<PlaceInfo> {
+    /// United Kingdom or no country, and not the region of one of the name's readings abroad
+    /// (`cands`): the county, within its part of the kingdom.
+    fn county_info(&self, key: &str, cands: &[(Entry, f64)], ev: &Evidence) -> Option<PlaceInfo> {
         let (county, part) = uk_county(key)?;
         let gb = *self.country_by_code.get("GB")?;
         // An article that points nowhere else is read as British too: the county is the
         // bigger place (Norfolk has about 900,000 people, Norfolk, Virginia 240,000).
         if !ev.countries.is_empty() && !ev.countries.contains(&gb) {
+            return None;
+        }
+        // A story that also names Britain, but Virginia too, speaks of Norfolk, Virginia.
+        // (Only a region counts: a country's evidence can come from a reading the article
+        // does not keep, "Google" for Topeka.)
+        let abroad = cands.iter().any(|(e, _)| {
+            self.country_of(e.target).is_some_and(|c| c != gb)
+                && self
+                    .region_of(e.target)
+                    .is_some_and(|r| ev.regions.contains(&r))
+        });
+        if abroad {
             return None;
         }
         let region = self
@@ -666,6 +693,8 @@ impl Gazetteer {
             .position(|r| r.country == gb && r.name == part)?;
         let mut info = self.info(Target::Region(u32::try_from(region).ok()?));
         info.name = county.to_string();
+        // Its people are not counted: the region's would mislead a tie-break.
+        info.population = 0;
         Some(info)
     }
 

@@ -531,8 +531,21 @@ fn british_counties_resolve_in_british_stories() {
     );
     // "The Midlands" was Zimbabwe's Midlands Province.
     assert_eq!(one(&["Midlands", "London"]).unwrap().name, "Midlands");
-    // So does a story that points nowhere else: the county is the bigger place.
+    // So does a story that points nowhere else: the county is the bigger place. Counties'
+    // namesakes abroad are no evidence: "Kent and Surrey" are both counties.
     assert_eq!(one(&["Norfolk"]).unwrap().name, "Norfolk");
+    let both = resolve_places(&["Kent", "Surrey"], None, &[]);
+    assert!(
+        both.iter().all(|p| p
+            .as_ref()
+            .is_some_and(|p| path(p) == "Europe/United Kingdom/England")),
+        "{both:?}"
+    );
+    // A story that names Britain but also Virginia speaks of Norfolk, Virginia.
+    assert!(
+        resolve_one(&["Norfolk", "United Kingdom", "Virginia"], None, &[], 0)
+            .ends_with("Virginia/Norfolk")
+    );
     // With another country in the story, or the text placing it elsewhere, the gazetteer's
     // readings stand.
     assert!(resolve_one(&["Norfolk", "Texas"], None, &[], 0).ends_with("Virginia/Norfolk"));
