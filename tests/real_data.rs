@@ -544,6 +544,21 @@ fn reuters_facets_hold_whole_names() {
     }
 }
 
+/// The place named `name` that `newsdex extract` finds in one file.
+fn extracted_place(
+    index: &std::path::Path,
+    file: &std::path::Path,
+    name: &str,
+) -> serde_json::Value {
+    let out = json(index, &["extract", file.to_str().unwrap()], 0);
+    let places = out["places"].as_array().unwrap();
+    places
+        .iter()
+        .find(|p| p["canonical"] == name)
+        .unwrap_or_else(|| panic!("{}: no {name} in {places:?}", file.display()))
+        .clone()
+}
+
 #[test]
 fn british_places_in_bbc_news() {
     // "Norfolk farmer Tony Martin" was Norfolk, Virginia; Villa Park (Aston Villa's ground)
@@ -559,12 +574,7 @@ fn british_places_in_bbc_news() {
         ("sport/264.txt", "Birmingham", "England"),
     ] {
         let path = data.join("bbc").join(file);
-        let out = json(&index, &["extract", path.to_str().unwrap()], 0);
-        let places = out["places"].as_array().unwrap();
-        let place = places
-            .iter()
-            .find(|p| p["canonical"] == name)
-            .unwrap_or_else(|| panic!("{file}: no {name} in {places:?}"));
+        let place = extracted_place(&index, &path, name);
         assert_eq!(
             place["info"]["country"], "United Kingdom",
             "{file}: {place}"
@@ -610,12 +620,7 @@ fn towns_with_a_far_better_known_namesake_abroad() {
         ),
     ] {
         let path = data.join(file);
-        let out = json(&index, &["extract", path.to_str().unwrap()], 0);
-        let places = out["places"].as_array().unwrap();
-        let place = places
-            .iter()
-            .find(|p| p["canonical"] == name)
-            .unwrap_or_else(|| panic!("{file}: no {name} in {places:?}"));
+        let place = extracted_place(&index, &path, name);
         assert_eq!(place["info"]["country"], country, "{file}: {place}");
     }
 }
