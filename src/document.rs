@@ -313,16 +313,7 @@ pub fn build(
         doc.add_f64(fields.amount_max, m);
     }
     let stored = StoredEntities::from_entities(entities);
-    let record = Record {
-        id: article.id.clone(),
-        file: file.to_string(),
-        title: article.title.clone(),
-        body: article.body.clone(),
-        source: article.source.clone(),
-        url: article.url.clone(),
-        authors: article.authors.clone(),
-        entities: stored,
-    };
+    let record = Record::from_article(article, file, stored);
     doc.add_bytes(fields.stored, &packer.pack(&record));
     doc.add_u64(fields.file_size, state.size);
     doc.add_u64(fields.file_mtime, state.mtime);

@@ -454,18 +454,13 @@ fn dict_samples(jobs: &[FileJob], max_size: u64) -> Vec<crate::pack::Record> {
         let Ok(Ok(read)) = parsed else {
             continue;
         };
-        for a in read.articles {
+        for a in &read.articles {
             bytes += a.title.len() + a.body.len() + job.path.len();
-            out.push(crate::pack::Record {
-                id: a.id,
-                file: job.path.clone(),
-                title: a.title,
-                body: a.body,
-                source: a.source,
-                url: a.url,
-                authors: a.authors,
-                entities: document::StoredEntities::default(),
-            });
+            out.push(crate::pack::Record::from_article(
+                a,
+                &job.path,
+                document::StoredEntities::default(),
+            ));
             if bytes >= crate::pack::SAMPLE_BYTES {
                 break;
             }

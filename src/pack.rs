@@ -80,13 +80,32 @@ pub struct Record {
 }
 
 impl Record {
+    /// The record of an article read from `file`, with its entities for display.
+    pub fn from_article(article: &crate::Article, file: &str, entities: StoredEntities) -> Record {
+        Record {
+            id: article.id.clone(),
+            file: file.to_string(),
+            title: article.title.clone(),
+            body: article.body.clone(),
+            source: article.source.clone(),
+            url: article.url.clone(),
+            authors: article.authors.clone(),
+            entities,
+        }
+    }
+
     /// The uncompressed bytes of the record, its checksum last.
     fn encode(&self, out: &mut Vec<u8>) {
+        self.encode_unsealed(out);
+        let sum = checksum(out);
+        out.extend_from_slice(&sum);
+    }
+
+    /// The uncompressed bytes of the record without its checksum.
+    fn encode_unsealed(&self, out: &mut Vec<u8>) {
         out.clear();
         out.push(RECORD_VERSION);
         self.encode_fields(out);
-        let sum = checksum(out);
-        out.extend_from_slice(&sum);
     }
 
     /// Appends the fields (the record without its version and checksum).
@@ -447,8 +466,7 @@ pub fn train(samples: &[Record]) -> Option<Vec<u8>> {
     let mut sizes = Vec::with_capacity(samples.len());
     for r in samples {
         // Without the checksum, which is noise to the trainer.
-        r.encode(&mut buf);
-        buf.truncate(buf.len() - CHECKSUM_BYTES);
+        r.encode_unsealed(&mut buf);
         joined.extend_from_slice(&buf);
         sizes.push(buf.len());
     }

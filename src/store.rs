@@ -249,19 +249,18 @@ impl Store {
             .get_first(self.fields.stored)
             .and_then(|v| v.as_bytes())
             .ok_or_else(|| Error::Index("a document has no stored fields".into()))?;
-        match self.packer().unpack(frame) {
-            Ok(r) => Ok(r),
+        let unpacked = match self.packer().unpack(frame) {
             // The index got its dictionary after this store was opened (another process
             // indexed into it): load it and try again.
             Err(UnpackError::NeedsDict(_)) => {
-                let dict = read_dict(&self.index, &self.path)?;
-                let packer = Packer::new(dict);
+                let packer = Packer::new(read_dict(&self.index, &self.path)?);
                 let r = packer.unpack(frame);
                 self.set_packer(packer);
-                r.map_err(|e| Error::Index(e.to_string()))
+                r
             }
-            Err(e) => Err(Error::Index(e.to_string())),
-        }
+            other => other,
+        };
+        unpacked.map_err(|e| Error::Index(e.to_string()))
     }
 
     /// The payload of the last commit (default for a new index).
@@ -439,8 +438,8 @@ impl Store {
         keep.extend(
             managed
                 .iter()
-                .filter_map(|f| f.split_once('.'))
-                .map(|(id, _)| id.to_string()),
+                .filter_map(|f| segment_id(f))
+                .map(str::to_string),
         );
         for entry in std::fs::read_dir(&self.path).map_err(io)? {
             let entry = entry.map_err(io)?;
@@ -698,8 +697,7 @@ mod tests {
         w.add(doc).unwrap();
         w.commit(&Meta::default()).unwrap();
         w.finish().unwrap();
-        let names = file_names;
-        let before = names(&path);
+        let before = file_names(&path);
         // What a merge that ended as a writer closed leaves: files of a segment that no
         // commit and no entry of `.managed.json` names.
         let orphan = "0123456789abcdef0123456789abcdef";
@@ -712,7 +710,7 @@ mod tests {
         let mut expected = before.clone();
         expected.push("notes.txt".into());
         expected.sort();
-        assert_eq!(names(&path), expected);
+        assert_eq!(file_names(&path), expected);
         assert!(store.get("kept").unwrap().is_some());
     }
 
@@ -741,10 +739,9 @@ mod tests {
         std::fs::write(old.join("notes.txt"), "mine").unwrap();
         std::fs::write(old.join(DICT_FILE), "an old dictionary").unwrap();
         std::fs::write(old.join(PID_FILE), "1\n").unwrap();
-        let files = file_names;
-        let old_segment_files: Vec<String> = files(&old)
+        let old_segment_files: Vec<String> = file_names(&old)
             .into_iter()
-            .filter(|n| n.len() > 33 && n.as_bytes()[32] == b'.')
+            .filter(|n| segment_id(n).is_some())
             .collect();
         assert!(!old_segment_files.is_empty());
         let err = Store::open(&old).unwrap_err();
@@ -754,7 +751,7 @@ mod tests {
         let store = Store::open_or_replace(&old).expect("replaced");
         assert_eq!(store.num_docs().unwrap(), 0);
         // The index's own files went (segments, dictionary, pid file); the user's stayed.
-        let now = files(&old);
+        let now = file_names(&old);
         assert!(
             old_segment_files.iter().all(|f| !now.contains(f)),
             "{now:?}"

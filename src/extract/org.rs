@@ -902,15 +902,32 @@ fn is_generic(name: &str) -> bool {
 fn headed_by(name: &str, noun: &str) -> bool {
     let words: Vec<&str> = name_words(name).collect();
     words.len() >= 2
-        && (words.last().is_some_and(|w| w.eq_ignore_ascii_case(noun))
-            || words
-                .windows(2)
-                .any(|p| p[0].eq_ignore_ascii_case(noun) && p[1] == "of"))
+        && (words.last().is_some_and(|w| w.eq_ignore_ascii_case(noun)) || noun_of(&words, noun))
 }
 
 /// The words of an organisation's name, split at spaces, hyphens and slashes.
 fn name_words(name: &str) -> impl Iterator<Item = &str> {
     name.split([' ', '-', '/']).filter(|w| !w.is_empty())
+}
+
+/// Whether `words` hold `noun` followed by "of" ("Ministry of Finance", "House of Lords").
+fn noun_of(words: &[&str], noun: &str) -> bool {
+    words
+        .windows(2)
+        .any(|p| p[0].eq_ignore_ascii_case(noun) && p[1] == "of")
+}
+
+/// Moves the mentions of each organisation `i` with `into[i] = Some(j)` to organisation `j`,
+/// then removes the organisations marked in `gone`.
+fn fold_into(orgs: &mut Vec<Named>, into: &[Option<usize>], gone: &[bool]) {
+    for (i, j) in into.iter().enumerate() {
+        if let Some(j) = *j {
+            let mentions = std::mem::take(&mut orgs[i].mentions);
+            orgs[j].mentions.extend(mentions);
+        }
+    }
+    let mut keep = gone.iter().map(|g| !g);
+    orgs.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Whether a mention is written with a legal form ("Union Corp", "Union Corp's"): then the
@@ -983,10 +1000,7 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
         // (from "a New York House Democrat") is not the article's House.
         let holds = |name: &str| {
             if word.eq_ignore_ascii_case("house") {
-                let words: Vec<&str> = name_words(name).collect();
-                words
-                    .windows(2)
-                    .any(|p| p[0].eq_ignore_ascii_case("house") && p[1] == "of")
+                noun_of(&name_words(name).collect::<Vec<_>>(), word)
             } else {
                 headed_by(name, word)
             }
@@ -1063,14 +1077,7 @@ pub(crate) fn fold_generic(orgs: &mut Vec<Named>, text: &str) {
             });
         into[i] = Some(j);
     }
-    for i in 0..orgs.len() {
-        if let Some(j) = into[i] {
-            let mentions = std::mem::take(&mut orgs[i].mentions);
-            orgs[j].mentions.extend(mentions);
-        }
-    }
-    let mut keep = gone.iter().map(|g| !g);
-    orgs.retain(|_| keep.next().unwrap_or(true));
+    fold_into(orgs, &into, &gone);
 }
 
 /// Words that make a longer name a part, an office or a product of the body a short name is,
@@ -1182,17 +1189,8 @@ pub(crate) fn fold_short_forms(orgs: &mut Vec<Named>) {
             }
         }
     }
-    if into.iter().all(Option::is_none) {
-        return;
-    }
-    for i in 0..orgs.len() {
-        if let Some(j) = into[i] {
-            let mentions = std::mem::take(&mut orgs[i].mentions);
-            orgs[j].mentions.extend(mentions);
-        }
-    }
-    let mut keep = into.iter().map(Option::is_none);
-    orgs.retain(|_| keep.next().unwrap_or(true));
+    let gone: Vec<bool> = into.iter().map(Option::is_some).collect();
+    fold_into(orgs, &into, &gone);
 }
 
 /// Currencies the tagger reads as organisations when a sentence starts with one ("Sterling
