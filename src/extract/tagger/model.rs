@@ -307,6 +307,9 @@ const LANES: usize = 12;
 struct Lattice {
     /// Scores of the first label of a sentence (forbidden ones: [`FORBIDDEN`]).
     start: [i32; N_LABELS],
+    /// Scores of a label right after `O` (forbidden ones: [`FORBIDDEN`]): the first label of a
+    /// stretch after a token fixed to `O`.
+    after_o: [i32; N_LABELS],
     /// `closed[m][j]`: `CLOSED[m]` → `OPENING[j]`, padded to [`LANES`] (the padding is never
     /// read back), so that [`viterbi_i32`] steps all nine opening labels at once.
     closed: [[i32; LANES]; 9],
@@ -326,6 +329,7 @@ impl Lattice {
         };
         Lattice {
             start: t[N_LABELS].map(q),
+            after_o: t[Label::O.index()].map(q),
             closed: CLOSED
                 .map(|p| std::array::from_fn(|j| OPENING.get(j).map_or(0, |&l| q(t[p][l])))),
             inside: std::array::from_fn(|k| {
@@ -339,11 +343,14 @@ impl Lattice {
     }
 }
 
-/// [`viterbi`] over integer scores, into `out`; `back` is scratch space. The same result,
-/// ties included: predecessors are tried in index order and only a strictly better one
-/// replaces the first.
+/// [`viterbi`] over integer scores, into `out`, with `first` the scores of the first label
+/// and, when `to_o`, the path made to end where `O` may follow; `back` is scratch space.
+/// The same result, ties included: predecessors are tried in index order and only a
+/// strictly better one replaces the first.
 fn viterbi_i32(
     em: &[[i32; N_LABELS]],
+    first: &[i32; N_LABELS],
+    to_o: bool,
     lat: &Lattice,
     out: &mut [Label],
     back: &mut Vec<[u8; N_LABELS]>,
@@ -354,7 +361,7 @@ fn viterbi_i32(
     }
     back.clear();
     back.resize(n, [0; N_LABELS]);
-    let mut cur: [i32; N_LABELS] = std::array::from_fn(|l| em[0][l] + lat.start[l]);
+    let mut cur: [i32; N_LABELS] = std::array::from_fn(|l| em[0][l] + first[l]);
     for (e, bp) in em.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [0i32; N_LABELS];
         // The best closed predecessor of every opening label, all lanes at once and without
@@ -391,20 +398,23 @@ fn viterbi_i32(
         }
         cur = next;
     }
+    if to_o {
+        // The transition into the `O` that follows (only closed labels may precede it).
+        for (m, &l) in CLOSED.iter().enumerate() {
+            cur[l] += lat.closed[m][0];
+        }
+    }
     backtrack(&cur, back, &mut out[..n]);
 }
 
-/// Scores of a token whose label is fixed to `O`: the other labels are out of reach, and
-/// the `O` score, the same for every path through the token, does not change the best one.
-const ONLY_O: [i32; N_LABELS] = {
-    let mut e = [i32::MIN / 16; N_LABELS];
-    e[0] = 0;
-    e
-};
-
 /// Decodes the sentence at `range` of `em` into `out` stretch by stretch: every maximal run of
-/// tokens that are not [`Reach::Far`] is decoded alone (its edges are fixed to `O`, which
-/// splits the best path of the whole sentence there), the far tokens are labelled `O`.
+/// [`Reach::Free`] tokens is decoded alone, the other tokens are labelled `O`.
+///
+/// This is the best path of a decoding of every run of tokens that are not [`Reach::Far`] (the
+/// far tokens split the sentence's path there), with [`Reach::Edge`] tokens fixed to `O`.
+/// Such a token splits the path again: the free tokens before it end where `O` may follow,
+/// those after it start from `O`; a run that starts at the sentence or after a far token
+/// starts as a sentence does.
 fn decode_stretches(
     em: &[[i32; N_LABELS]],
     reach: &[Reach],
@@ -415,16 +425,19 @@ fn decode_stretches(
 ) {
     let mut i = range.start;
     while i < range.end {
-        if reach[i] == Reach::Far {
+        if reach[i] != Reach::Free {
             out[i] = Label::O;
             i += 1;
             continue;
         }
         let start = i;
-        while i < range.end && reach[i] != Reach::Far {
+        while i < range.end && reach[i] == Reach::Free {
             i += 1;
         }
-        viterbi_i32(&em[start..i], lat, &mut out[start..i], back);
+        let after_edge = start > range.start && reach[start - 1] == Reach::Edge;
+        let first = if after_edge { &lat.after_o } else { &lat.start };
+        let to_o = i < range.end && reach[i] == Reach::Edge;
+        viterbi_i32(&em[start..i], first, to_o, lat, &mut out[start..i], back);
     }
 }
 
@@ -723,16 +736,8 @@ impl Model {
             let len = ids.len();
             for i in 0..len {
                 let at = r.start + i;
-                match reach[at] {
-                    Reach::Far => continue,
-                    Reach::Edge => {
-                        em1[at] = ONLY_O;
-                        if two {
-                            em2[at] = ONLY_O;
-                        }
-                        continue;
-                    }
-                    Reach::Free => {}
+                if reach[at] != Reach::Free {
+                    continue;
                 }
                 // Summed in locals (kept in vector registers), stored once.
                 let (mut e1, mut e2) = ([0i32; N_LABELS], [0i32; N_LABELS]);
