@@ -560,6 +560,44 @@ fn extracted_place(
 }
 
 #[test]
+fn films_named_after_their_hero_are_not_persons() {
+    // "Harry Potter and the Prisoner of Azkaban won...", "Superman actor Christopher Reeve":
+    // the work goes, the people named with it stay.
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    for (file, work, people) in [
+        (
+            "entertainment/373.txt",
+            "Harry Potter",
+            &["Mike Leigh", "Clive Owen"][..],
+        ),
+        ("politics/086.txt", "Superman", &["Christopher Reeve"][..]),
+        (
+            "entertainment/064.txt",
+            "Vera Drake",
+            &["Clint Eastwood"][..],
+        ),
+    ] {
+        let path = data.join("bbc").join(file);
+        let out = json(&index, &["extract", path.to_str().unwrap()], 0);
+        let persons: Vec<&str> = out["persons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["canonical"].as_str())
+            .collect();
+        assert!(!persons.contains(&work), "{file}: {work} in {persons:?}");
+        for person in people {
+            assert!(
+                persons.contains(person),
+                "{file}: no {person} in {persons:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn british_places_in_bbc_news() {
     // "Norfolk farmer Tony Martin" was Norfolk, Virginia; Villa Park (Aston Villa's ground)
     // was Villa Park, Illinois and took its article's Birmingham to Alabama; "Kent police"

@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 14;
+pub const EXTRACTOR_VERSION: u64 = 15;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -427,6 +427,17 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             place_mentions.extend(p.mentions.iter().cloned());
         }
         !is_place
+    });
+
+    // A "person" whose every mention reads as a work's title ("the Harry Potter films",
+    // "Vera Drake star Imelda Staunton") is a film, book or game: not an entity newsdex
+    // keeps.
+    persons.retain(|p| {
+        p.mentions.is_empty()
+            || !p
+                .mentions
+                .iter()
+                .all(|m| person::names_a_work(text, m.start, m.end))
     });
 
     // Places: resolved together, with the dateline and demonyms as evidence.

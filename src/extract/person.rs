@@ -94,6 +94,65 @@ pub fn is_facility(name: &str) -> bool {
         && last.is_some_and(|w| FACILITY_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
+/// Nouns that, after "the Harry Potter", make the name a work's title: "the Harry Potter
+/// films", "the James Bond films". The singular ("the Mike Leigh film") is as often a
+/// director's or an author's work, so it counts only after an ordinal ([`WORK_ORDINALS`]).
+const WORK_NOUNS: &[&str] = &[
+    "films",
+    "movies",
+    "games",
+    "books",
+    "novels",
+    "series",
+    "sequels",
+    "franchise",
+    "trilogy",
+];
+
+/// The singular of [`WORK_NOUNS`], which counts after an ordinal: "the first Harry Potter
+/// film", "the third Harry Potter book".
+const WORK_NOUN_SINGULARS: &[&str] = &["film", "movie", "game", "book", "novel", "sequel"];
+
+/// Ordinals before a work's title.
+const WORK_ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth"];
+
+/// Roles that, right after a name, make it a work's title: "Harry Potter author JK
+/// Rowling", "Vera Drake star Imelda Staunton", "Superman actor Christopher Reeve".
+const WORK_ROLES: &[&str] = &[
+    "star", "co-star", "author", "director", "actor", "actress", "creator",
+];
+
+/// True when a person-like mention at `start..end` of `text` is written as the title of a
+/// film, book or game: "the Harry Potter films", "the first Harry Potter film", "Harry
+/// Potter author JK Rowling", "Harry Potter and the Goblet of Fire". Films and books named after their hero are tagged as persons;
+/// the caller keeps a person the article also names another way ("Mike Leigh said").
+pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
+    // "Harry Potter and the Prisoner of Azkaban": one capitalised word between "the" and
+    // "of" ("Mavis Staples and the Blind Boys of Alabama" is a band's name).
+    let title = text[end..]
+        .strip_prefix(" and the ")
+        .or(text[end..].strip_prefix(" and The "))
+        .and_then(|rest| rest.split_once(' '))
+        .is_some_and(|(word, rest)| {
+            word.starts_with(|c: char| c.is_uppercase())
+                && word.chars().all(char::is_alphabetic)
+                && (rest.starts_with("of ") || rest.starts_with("Of "))
+        });
+    if title {
+        return true;
+    }
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !(c.is_alphanumeric() || c == '-')).next())
+        .unwrap_or("");
+    if in_list(WORK_ROLES, next) {
+        return true;
+    }
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    (in_list(WORK_NOUNS, next) && (before == "the" || in_list(WORK_ORDINALS, before)))
+        || (in_list(WORK_NOUN_SINGULARS, next) && in_list(WORK_ORDINALS, before))
+}
+
 /// Titles that only ever precede a person's name.
 const PERSONAL_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
@@ -340,6 +399,36 @@ fn given_name_of(mine: &[String], words: &[Vec<String>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn films_books_and_games_named_after_their_hero() {
+        let work = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            names_a_work(text, start, start + name.len())
+        };
+        assert!(work("the Harry Potter films were", "Harry Potter"));
+        assert!(work("the third Harry Potter film", "Harry Potter"));
+        assert!(work("Harry Potter author JK Rowling", "Harry Potter"));
+        assert!(work("Vera Drake star Imelda Staunton", "Vera Drake"));
+        assert!(work("Harry Potter and the Goblet of Fire", "Harry Potter"));
+        assert!(work(
+            "Harry Potter and The Prisoner Of Azkaban",
+            "Harry Potter"
+        ));
+        // People: a director's film, a verb, a band after "and the", a possessive.
+        assert!(!work("in the Mike Leigh film", "Mike Leigh"));
+        assert!(!work("Vince Vaughn stars in", "Vince Vaughn"));
+        assert!(!work(
+            "Mavis Staples and the Blind Boys of Alabama",
+            "Mavis Staples"
+        ));
+        assert!(!work(
+            "Robbie Williams and the Sugababes",
+            "Robbie Williams"
+        ));
+        assert!(!work("Harry Potter's sixth year", "Harry Potter"));
+        assert!(!work("New Bruce Willis movie Hostage", "Bruce Willis"));
+    }
 
     #[test]
     fn unknown_place_names_keep_connecting_words_in_lower_case() {
