@@ -430,10 +430,11 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     });
 
     // A "person" whose every mention reads as a work's title ("the Harry Potter films",
-    // "Vera Drake star Imelda Staunton") is a film, book or game: not an entity newsdex
-    // keeps.
+    // "Vera Drake star Imelda Staunton") is a film, a book, a show or a band: not an entity
+    // newsdex keeps. The input's own tags are kept.
     persons.retain(|p| {
         p.mentions.is_empty()
+            || pretagged_persons.contains(&p.canonical)
             || !p
                 .mentions
                 .iter()
@@ -913,6 +914,16 @@ fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_work_named_like_a_person_is_no_person() {
+        let text = "The Harry Potter films made millions for Warner Bros. Harry Potter author \
+                    JK Rowling was there, said Tony Blair.";
+        assert_eq!(canonicals(&extract_text(text).persons), ["Tony Blair"]);
+        // Named another way too, it stays a person.
+        let text = format!("{text} Harry Potter waved his wand.");
+        assert!(canonicals(&extract_text(&text).persons).contains(&"Harry Potter"));
+    }
 
     #[test]
     fn names_written_the_same_but_for_case_are_one() {

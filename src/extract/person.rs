@@ -96,21 +96,19 @@ pub fn is_facility(name: &str) -> bool {
 
 /// Nouns that, after "the Harry Potter", make the name a work's title: "the Harry Potter
 /// films", "the James Bond films". The singular ("the Mike Leigh film") is as often a
-/// director's or an author's work, so it counts only after an ordinal ([`WORK_ORDINALS`]).
+/// director's work, so it counts only after an ordinal ([`WORK_ORDINALS`]); books, novels
+/// and series are left out ("the Jane Austen novels", "the David Attenborough series").
 const WORK_NOUNS: &[&str] = &[
     "films",
     "movies",
     "games",
-    "books",
-    "novels",
-    "series",
     "sequels",
     "franchise",
     "trilogy",
 ];
 
-/// The singular of [`WORK_NOUNS`], which counts after an ordinal: "the first Harry Potter
-/// film", "the third Harry Potter book".
+/// The singular of [`WORK_NOUNS`], and works that count after an ordinal: "the first Harry
+/// Potter film", "the third Harry Potter book".
 const WORK_NOUN_SINGULARS: &[&str] = &["film", "movie", "game", "book", "novel", "sequel"];
 
 /// Ordinals before a work's title.
@@ -122,13 +120,60 @@ const WORK_ROLES: &[&str] = &[
     "star", "co-star", "author", "director", "actor", "actress", "creator",
 ];
 
+/// Offices, ranks and institutions, which "X and the ... of" names without a title: "Tony
+/// Blair and the Chancellor of the Exchequer", "Mervyn King and the Bank of England".
+const NOT_TITLE_WORDS: &[&str] = &[
+    "archbishop",
+    "association",
+    "bank",
+    "bishop",
+    "board",
+    "chamber",
+    "chancellor",
+    "church",
+    "city",
+    "commission",
+    "committee",
+    "council",
+    "countess",
+    "court",
+    "department",
+    "director",
+    "duchess",
+    "duke",
+    "earl",
+    "federation",
+    "governor",
+    "head",
+    "house",
+    "institute",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "ministry",
+    "office",
+    "president",
+    "prince",
+    "princess",
+    "queen",
+    "republic",
+    "secretary",
+    "speaker",
+    "state",
+    "union",
+    "university",
+];
+
 /// True when a person-like mention at `start..end` of `text` is written as the title of a
-/// film, book or game: "the Harry Potter films", "the first Harry Potter film", "Harry
-/// Potter author JK Rowling", "Harry Potter and the Goblet of Fire". Films and books named after their hero are tagged as persons;
-/// the caller keeps a person the article also names another way ("Mike Leigh said").
+/// work: "the Harry Potter films", "the first Harry Potter film", "Harry Potter author JK
+/// Rowling", "Harry Potter and the Goblet of Fire". Films, books, shows and bands named like
+/// people are tagged as persons; the caller keeps a person the article also names another
+/// way ("Mike Leigh said").
 pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
-    // "Harry Potter and the Prisoner of Azkaban": one capitalised word between "the" and
-    // "of" ("Mavis Staples and the Blind Boys of Alabama" is a band's name).
+    // "Harry Potter and the Prisoner of Azkaban": one capitalised word, not an office or an
+    // institution, between "the" and "of" ("Mavis Staples and the Blind Boys of Alabama" is
+    // a band's name).
     let title = text[end..]
         .strip_prefix(" and the ")
         .or(text[end..].strip_prefix(" and The "))
@@ -136,6 +181,7 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|(word, rest)| {
             word.starts_with(|c: char| c.is_uppercase())
                 && word.chars().all(char::is_alphabetic)
+                && !in_list(NOT_TITLE_WORDS, word)
                 && (rest.starts_with("of ") || rest.starts_with("Of "))
         });
     if title {
@@ -148,8 +194,13 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
     if in_list(WORK_ROLES, next) {
         return true;
     }
-    let before = text[..start].split_whitespace().next_back().unwrap_or("");
-    (in_list(WORK_NOUNS, next) && (before == "the" || in_list(WORK_ORDINALS, before)))
+    let before = text[..start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_start_matches(['(', '"', '\'', '‘', '“']);
+    let the = before.eq_ignore_ascii_case("the");
+    (in_list(WORK_NOUNS, next) && (the || in_list(WORK_ORDINALS, before)))
         || (in_list(WORK_NOUN_SINGULARS, next) && in_list(WORK_ORDINALS, before))
 }
 
@@ -428,6 +479,25 @@ mod tests {
         ));
         assert!(!work("Harry Potter's sixth year", "Harry Potter"));
         assert!(!work("New Bruce Willis movie Hostage", "Bruce Willis"));
+        // Offices and institutions after "and the"; authors' and presenters' works.
+        for (text, name) in [
+            (
+                "Tony Blair and the Chancellor of the Exchequer",
+                "Tony Blair",
+            ),
+            ("Mervyn King and the Bank of England", "Mervyn King"),
+            (
+                "Prince Charles and the Duchess of Cornwall",
+                "Prince Charles",
+            ),
+            ("the Jane Austen novels", "Jane Austen"),
+            ("the David Attenborough series", "David Attenborough"),
+        ] {
+            assert!(!work(text, name), "{text}");
+        }
+        // "The" at a sentence's start, after a quote.
+        assert!(work("The Harry Potter films", "Harry Potter"));
+        assert!(work("\"the James Bond films", "James Bond"));
     }
 
     #[test]

@@ -344,9 +344,10 @@ impl Lattice {
 }
 
 /// [`viterbi`] over integer scores, into `out`, with `first` the scores of the first label
-/// and, when `to_o`, the path made to end where `O` may follow; `back` is scratch space.
-/// The same result, ties included: predecessors are tried in index order and only a
-/// strictly better one replaces the first.
+/// (in place of the sentence start's) and, when `to_o`, a last transition into `O`; `back`
+/// is scratch space. With the sentence start's scores and no `to_o`, the same result as
+/// [`viterbi`], ties included: predecessors are tried in index order and only a strictly
+/// better one replaces the first.
 fn viterbi_i32(
     em: &[[i32; N_LABELS]],
     first: &[i32; N_LABELS],
@@ -413,8 +414,8 @@ fn viterbi_i32(
 /// This is the best path of a decoding of every run of tokens that are not [`Reach::Far`] (the
 /// far tokens split the sentence's path there), with [`Reach::Edge`] tokens fixed to `O`.
 /// Such a token splits the path again: the free tokens before it end where `O` may follow,
-/// those after it start from `O`; a run that starts at the sentence or after a far token
-/// starts as a sentence does.
+/// those after it start from `O`; a run at the sentence's start starts as a sentence does.
+/// (A far token is never next to a free one: [`features::reach`] makes it an edge.)
 fn decode_stretches(
     em: &[[i32; N_LABELS]],
     reach: &[Reach],
