@@ -162,9 +162,55 @@ fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     folded(split())
 }
 
-/// The words of a text, at most 40 bytes, as written: where [`words`] starts.
+/// Words of this many bytes or more are not indexed.
+pub(crate) const WORD_LIMIT: usize = 40;
+
+/// The words of a text, shorter than [`WORD_LIMIT`] bytes, as written: where [`words`] starts.
 pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40))
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(WORD_LIMIT))
+}
+
+/// The byte ranges of the words [`split`] finds in `text` (runs of alphanumeric characters
+/// shorter than [`WORD_LIMIT`] bytes), without copying each word as a tantivy token stream
+/// does and with ASCII bytes classified without decoding them: cutting the bodies of a page
+/// of hits into words was the largest part of making their snippets.
+pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    // Whether the character at byte `i` is alphanumeric, and its length.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = text.as_bytes()[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        while i < text.len() {
+            let (alnum, len) = at(i);
+            if alnum {
+                break;
+            }
+            i += len;
+        }
+        if i >= text.len() {
+            return None;
+        }
+        let start = i;
+        while i < text.len() {
+            let (alnum, len) = at(i);
+            if !alnum {
+                break;
+            }
+            i += len;
+        }
+        if i - start < WORD_LIMIT {
+            return Some(start..i);
+        }
+    })
 }
 
 /// `words` lower-cased and ASCII-folded.

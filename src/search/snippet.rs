@@ -36,7 +36,6 @@ pub struct Snippets {
     weights: HashMap<String, Score>,
     /// The first characters of the terms.
     heads: Vec<char>,
-    split: TextAnalyzer,
     normalizer: TextAnalyzer,
 }
 
@@ -93,7 +92,6 @@ impl Snippets {
         Ok(Snippets {
             weights,
             heads,
-            split: schema::split().build(),
             normalizer: schema::normalizer(),
         })
     }
@@ -109,26 +107,21 @@ impl Snippets {
         let Snippets {
             weights,
             heads,
-            split,
             normalizer,
         } = self;
         let mut fragment = Fragment::at(0);
-        let mut words = split.token_stream(text);
-        while words.advance() {
-            let word = words.token();
-            if word.offset_to - fragment.start > MAX_CHARS {
-                keep(std::mem::replace(
-                    &mut fragment,
-                    Fragment::at(word.offset_from),
-                ));
+        for range in schema::word_ranges(text) {
+            if range.end - fragment.start > MAX_CHARS {
+                keep(std::mem::replace(&mut fragment, Fragment::at(range.start)));
             }
-            fragment.stop = word.offset_to;
-            let weight = may_match(heads, &word.text)
-                .then(|| weight(weights, normalizer, &word.text))
+            fragment.stop = range.end;
+            let word = &text[range.clone()];
+            let weight = may_match(heads, word)
+                .then(|| weight(weights, normalizer, word))
                 .flatten();
             if let Some(weight) = weight {
                 fragment.score += weight;
-                fragment.highlighted.push(word.offset_from..word.offset_to);
+                fragment.highlighted.push(range);
             }
         }
         keep(fragment);
@@ -263,6 +256,50 @@ mod tests {
         for word in &seen {
             starts_like(word);
         }
+    }
+
+    /// `word_ranges` cuts every BBC and Reuters file, and odd text, into the words the
+    /// tokenizer's split finds.
+    #[test]
+    fn word_ranges_are_the_split_tokens() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let mut texts: Vec<String> = [
+            "",
+            "  ",
+            "a",
+            "Zürich’s ÉTÉ, 1,234.5 dlrs; 東京 and naïve café-au-lait.",
+            "x\u{0}y\u{85}z\u{a0}w\u{2028}v",
+            "ʀoad ⅻ ² ½ ٣ x",
+            &"n".repeat(39),
+            &format!("{} ok {}", "n".repeat(40), "é".repeat(20)),
+            &format!("{}é {}", "n".repeat(37), "é".repeat(19)),
+        ]
+        .map(String::from)
+        .to_vec();
+        for dir in [data.join("bbc"), data.join("reuters21578/articles")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        let mut split = schema::split().build();
+        let mut words = 0;
+        for text in &texts {
+            let mut want = Vec::new();
+            let mut stream = split.token_stream(text);
+            while stream.advance() {
+                let t = stream.token();
+                want.push(t.offset_from..t.offset_to);
+            }
+            words += want.len();
+            assert_eq!(
+                schema::word_ranges(text).collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
+        }
+        eprintln!("{} texts, {words} words", texts.len());
     }
 
     #[test]
