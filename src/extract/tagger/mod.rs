@@ -332,14 +332,13 @@ fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
     }
 }
 
-/// Whether the text between two tokens ends a paragraph: a blank line, or a line break
+/// Whether the text between two tokens (its bytes) ends a paragraph: a blank line, or a line break
 /// followed by indentation. A lone line break is hard wrapping (Reuters' files wrap at 70
 /// columns, "said Robert\nPollack"), and a sentence goes on across it.
-fn paragraph_break(gap: &str) -> bool {
+fn paragraph_break(b: &[u8]) -> bool {
     // Bytes, not chars: '\n', ' ' and '\t' never occur inside a multi-byte character, and
     // most gaps are one space or nothing, where setting up a char search cost more than the
     // search.
-    let b = gap.as_bytes();
     b.len() >= 2
         && b.iter().position(|&c| c == b'\n').is_some_and(|i| {
             let rest = &b[i + 1..];
@@ -375,7 +374,11 @@ pub fn split_sentences<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Vec<&'t [
             true
         } else {
             let next = &tokens[i + 1];
-            let gap = text.get(tokens[i].end..next.start).unwrap_or("");
+            // Bytes: no character-boundary checks for a gap that is nearly always one space.
+            let gap = text
+                .as_bytes()
+                .get(tokens[i].end..next.start)
+                .unwrap_or(&[]);
             if paragraph_break(gap) {
                 true
             } else if matches!(tokens[i].text, "." | "!" | "?") {
@@ -577,7 +580,7 @@ mod tests {
             ("\u{a0}\n\u{a0}", false),
             ("\u{2003}\n\n", true),
         ] {
-            assert_eq!(paragraph_break(gap), want, "{gap:?}");
+            assert_eq!(paragraph_break(gap.as_bytes()), want, "{gap:?}");
         }
     }
 
