@@ -21,5 +21,8 @@ pub mod stem;
 pub mod store;
 pub mod walk;
 
+#[cfg(test)]
+mod test_texts;
+
 pub use article::Article;
 pub use error::{Error, Result};

@@ -214,7 +214,6 @@ mod tests {
     /// BBC and Reuters file and on odd text.
     #[test]
     fn same_tokens_as_the_reference() {
-        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
         let mut texts: Vec<String> = [
             "",
             "U.S. U.S.A. u.s. A.B.c. Mr. e.g. 1.5. x.",
@@ -225,13 +224,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        for dir in [data.join("bbc"), data.join("reuters21578/articles")] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text);
-                }
-            }
-        }
+        texts.extend(crate::test_texts::bbc_and_reuters());
         for text in &texts {
             assert_eq!(tokenize(text), tokenize_by_chars(text), "{text:?}");
         }

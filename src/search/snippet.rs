@@ -235,19 +235,15 @@ mod tests {
     /// Over every word of the BBC and Reuters corpora, as written: `starts_like` holds.
     #[test]
     fn stems_start_like_their_words_in_real_text() {
-        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-        let dirs = [data.join("bbc"), data.join("reuters21578/articles")];
-        if !dirs.iter().all(|d| d.is_dir()) {
-            eprintln!("skipped: {dirs:?} not found");
+        let texts = crate::test_texts::bbc_and_reuters();
+        if texts.is_empty() {
+            eprintln!("skipped: ../shared/data not found");
             return;
         }
         let mut words = schema::split().build();
         let mut seen = std::collections::HashSet::new();
-        for entry in dirs.iter().flat_map(walkdir::WalkDir::new).flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
-            let mut stream = words.token_stream(&text);
+        for text in &texts {
+            let mut stream = words.token_stream(text);
             while stream.advance() {
                 seen.insert(stream.token().text.clone());
             }
@@ -262,7 +258,6 @@ mod tests {
     /// tokenizer's split finds.
     #[test]
     fn word_ranges_are_the_split_tokens() {
-        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
         let mut texts: Vec<String> = [
             "",
             "  ",
@@ -276,13 +271,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        for dir in [data.join("bbc"), data.join("reuters21578/articles")] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text);
-                }
-            }
-        }
+        texts.extend(crate::test_texts::bbc_and_reuters());
         let mut split = schema::split().build();
         let mut words = 0;
         for text in &texts {
