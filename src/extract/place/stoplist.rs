@@ -80,12 +80,14 @@ const STOPLIST: &[&str] = &[
 ];
 
 /// Directions and landforms that GeoNames has as the whole name of some region or town
-/// ("West" and "North" are regions of Cameroon, "Gulf" a province of Papua New Guinea) but
+/// ("West" and "North" are regions of Cameroon, "Gulf" a province of Papua New Guinea,
+/// "Northeast" a region of Iceland) but
 /// that news text uses for "the West", "the Gulf", "North and South": even when the tagger
 /// marks one as a place, it resolves only to a continent, a country or a big city. Sorted.
 const GENERIC: &[&str] = &[
     "capital", "center", "central", "centre", "coast", "east", "eastern", "gulf", "midwest",
-    "north", "northern", "south", "southern", "west", "western",
+    "north", "northeast", "northern", "northwest", "south", "southeast", "southern",
+    "southwest", "west", "western",
 ];
 
 /// True when the normalised key is a direction or landform word, or made of them only
@@ -121,6 +123,7 @@ mod tests {
         }
         assert!(is_generic("gulf") && !is_generic("split"));
         assert!(is_generic("west coast") && is_generic("north west"));
+        assert!(is_generic("northeast") && is_generic("southwest"));
         assert!(!is_generic("west bank") && !is_generic("gold coast") && !is_generic(""));
         assert!(!is_stopword("paris"));
     }
