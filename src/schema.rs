@@ -157,7 +157,8 @@ pub fn register_tokenizers(manager: &TokenizerManager) {
     manager.register(NAME_TOKENIZER, words().build());
 }
 
-/// The chain both tokenizers start with: words, at most 40 bytes, lower-cased, ASCII-folded.
+/// The chain both tokenizers start with: words shorter than [`WORD_LIMIT`] bytes, lower-cased,
+/// ASCII-folded.
 fn words() -> TextAnalyzerBuilder<impl Tokenizer> {
     folded(split())
 }
@@ -181,6 +182,7 @@ pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<us
         if b.is_ascii() {
             (b.is_ascii_alphanumeric(), 1)
         } else {
+            // `i` is always a character boundary: it moves by whole characters.
             text[i..]
                 .chars()
                 .next()

@@ -81,13 +81,29 @@ const STOPLIST: &[&str] = &[
 
 /// Directions and landforms that GeoNames has as the whole name of some region or town
 /// ("West" and "North" are regions of Cameroon, "Gulf" a province of Papua New Guinea,
-/// "Northeast" a region of Iceland) but
-/// that news text uses for "the West", "the Gulf", "North and South": even when the tagger
-/// marks one as a place, it resolves only to a continent, a country or a big city. Sorted.
+/// "Northeast" a region of Iceland) but that news text uses for "the West", "the Gulf",
+/// "North and South": even when the tagger marks one as a place, it resolves only to a
+/// continent, a country or a big city. Sorted.
 const GENERIC: &[&str] = &[
-    "capital", "center", "central", "centre", "coast", "east", "eastern", "gulf", "midwest",
-    "north", "northeast", "northern", "northwest", "south", "southeast", "southern",
-    "southwest", "west", "western",
+    "capital",
+    "center",
+    "central",
+    "centre",
+    "coast",
+    "east",
+    "eastern",
+    "gulf",
+    "midwest",
+    "north",
+    "northeast",
+    "northern",
+    "northwest",
+    "south",
+    "southeast",
+    "southern",
+    "southwest",
+    "west",
+    "western",
 ];
 
 /// True when the normalised key is a direction or landform word, or made of them only

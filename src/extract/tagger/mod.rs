@@ -332,7 +332,7 @@ fn drop_title_periods<'a>(sent: &[Token<'a>], out: &mut Vec<Token<'a>>) {
     }
 }
 
-/// Whether the text between two tokens (its bytes) ends a paragraph: a blank line, or a line break
+/// Whether the bytes between two tokens end a paragraph: a blank line, or a line break
 /// followed by indentation. A lone line break is hard wrapping (Reuters' files wrap at 70
 /// columns, "said Robert\nPollack"), and a sentence goes on across it.
 fn paragraph_break(b: &[u8]) -> bool {
