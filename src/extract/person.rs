@@ -120,8 +120,9 @@ const WORK_ROLES: &[&str] = &[
     "star", "co-star", "author", "director", "actor", "actress", "creator",
 ];
 
-/// Offices, ranks and institutions, which "X and the ... of" names without a title: "Tony
-/// Blair and the Chancellor of the Exchequer", "Mervyn King and the Bank of England".
+/// Ranks and institutions, beside [`TITLES`], that "X and the ... of" names without a work's
+/// title: "Tony Blair and the Chancellor of the Exchequer", "Mervyn King and the Bank of
+/// England", "Prince Charles and the Duchess of Cornwall".
 const NOT_TITLE_WORDS: &[&str] = &[
     "archbishop",
     "association",
@@ -129,7 +130,6 @@ const NOT_TITLE_WORDS: &[&str] = &[
     "bishop",
     "board",
     "chamber",
-    "chancellor",
     "church",
     "city",
     "commission",
@@ -143,24 +143,13 @@ const NOT_TITLE_WORDS: &[&str] = &[
     "duke",
     "earl",
     "federation",
-    "governor",
     "head",
     "house",
     "institute",
-    "king",
-    "leader",
-    "mayor",
-    "minister",
     "ministry",
     "office",
-    "president",
-    "prince",
-    "princess",
-    "queen",
     "republic",
-    "secretary",
     "speaker",
-    "state",
     "union",
     "university",
 ];
@@ -181,6 +170,7 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|(word, rest)| {
             word.starts_with(|c: char| c.is_uppercase())
                 && word.chars().all(char::is_alphabetic)
+                && !is_title(word)
                 && !in_list(NOT_TITLE_WORDS, word)
                 && (rest.starts_with("of ") || rest.starts_with("Of "))
         });
