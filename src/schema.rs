@@ -176,18 +176,11 @@ pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
 /// does and with ASCII bytes classified without decoding them: cutting the bodies of a page
 /// of hits into words was the largest part of making their snippets.
 pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    // Whether the character at byte `i` is alphanumeric, and its length.
-    let at = move |i: usize| -> (bool, usize) {
-        let b = text.as_bytes()[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            // `i` is always a character boundary: it moves by whole characters.
-            text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        }
+    // Whether the character at byte `i` (always a character boundary: `i` moves by whole
+    // characters, and stays below the text's length) is alphanumeric, and its length.
+    let at = move |i: usize| {
+        crate::extract::token::char_at(text, i)
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
     };
     let mut i = 0;
     std::iter::from_fn(move || loop {

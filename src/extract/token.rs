@@ -67,9 +67,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// The character at byte `i` of `text` (a character boundary), if any.
+/// The character at byte `i` of `text` (a character boundary), if any; an ASCII byte is not
+/// decoded.
 #[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
         Some(_) => text[i..].chars().next(),
