@@ -561,25 +561,34 @@ fn extracted_place(
 
 #[test]
 fn films_named_after_their_hero_are_not_persons() {
-    // "Harry Potter and the Prisoner of Azkaban won...", "Superman actor Christopher Reeve":
-    // the work goes, the people named with it stay.
+    // "Harry Potter and the Prisoner of Azkaban won...", "Superman actor Christopher Reeve",
+    // "the Richter scale": the work or the measure goes, the people named with it stay.
     let Some(data) = shared_data() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
     for (file, work, people) in [
         (
-            "entertainment/373.txt",
+            "bbc/entertainment/373.txt",
             "Harry Potter",
             &["Mike Leigh", "Clive Owen"][..],
         ),
-        ("politics/086.txt", "Superman", &["Christopher Reeve"][..]),
         (
-            "entertainment/064.txt",
+            "bbc/politics/086.txt",
+            "Superman",
+            &["Christopher Reeve"][..],
+        ),
+        (
+            "bbc/entertainment/064.txt",
             "Vera Drake",
             &["Clint Eastwood"][..],
         ),
+        (
+            "reuters21578/articles/00878.txt",
+            "Richter",
+            &["David Lange"][..],
+        ),
     ] {
-        let path = data.join("bbc").join(file);
+        let path = data.join(file);
         let out = json(&index, &["extract", path.to_str().unwrap()], 0);
         let persons: Vec<&str> = out["persons"]
             .as_array()
