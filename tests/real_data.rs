@@ -673,6 +673,29 @@ fn towns_with_a_far_better_known_namesake_abroad() {
 }
 
 #[test]
+fn firms_written_with_a_bracketed_word_are_organisations() {
+    // "Cheung Kong (Holdings) Ltd": the name was a person, "Holdings" an organisation.
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let path = data.join("reuters21578/articles/00390.txt");
+    let out = json(&index, &["extract", path.to_str().unwrap()], 0);
+    let names = |kind: &str| -> Vec<String> {
+        out[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["canonical"].as_str().map(String::from))
+            .collect()
+    };
+    let (persons, orgs) = (names("persons"), names("orgs"));
+    assert!(orgs.contains(&"Cheung Kong".to_string()), "{orgs:?}");
+    assert!(!orgs.contains(&"Holdings".to_string()), "{orgs:?}");
+    assert!(!persons.contains(&"Cheung Kong".to_string()), "{persons:?}");
+    assert!(persons.contains(&"Li Ka-shing".to_string()), "{persons:?}");
+}
+
+#[test]
 fn acronyms_join_the_names_their_articles_spell_out() {
     // Reuters articles that name an organisation in full and then by its acronym: the
     // International Coffee Organization (ICO), "ADB" for the Asian Development Bank in one
