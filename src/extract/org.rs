@@ -532,49 +532,61 @@ pub(crate) fn join_firm_names(text: &str, spans: Vec<Span>) -> Vec<Span> {
 const BRACKETED_FIRM_WORDS: &[&str] = &["(Holdings)", "(Holding)", "(Group)"];
 
 /// Joins a name followed by a capitalised word in brackets and a legal form into one
-/// organisation span: "Cheung Kong (Holdings) Ltd", "Man Pacific (Holdings) Ltd". The tagger
-/// reads the name as a person or a place and the bracketed word as an organisation of its
-/// own ("Cheung Kong" was a person in 13 Reuters-21578 articles, "Holdings" an organisation
-/// in 17).
+/// organisation span: "Cheung Kong (Holdings) Ltd", "Man Pacific (Holdings) Ltd", unless
+/// the tagger reads the bracketed word as a place. The tagger reads the name as a person or
+/// a place and the bracketed word as an organisation of its own ("Cheung Kong" was a person
+/// in 13 Reuters-21578 articles, "Holdings" an organisation in 17).
 fn join_bracketed_firms(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        // A span inside the firm just joined (the bracketed word) is part of it.
-        if out
-            .last()
-            .is_some_and(|firm| firm.kind == EntityKind::Organization && span.start < firm.end)
-        {
+    let mut joined_until = 0;
+    for (i, span) in spans.iter().enumerate() {
+        // The bracketed word of the firm just joined is part of it.
+        if span.start < joined_until {
             continue;
         }
-        match bracketed_firm_end(text, span.end) {
-            Some(end) => out.push(Span {
-                kind: EntityKind::Organization,
-                start: span.start,
-                end,
-            }),
-            None => out.push(span),
+        // A place in the brackets ("Chevron Petroleum (U.K.) Ltd") stays a place: it tells
+        // where the article is set, and a national branch is not folded into its parent.
+        let end = bracketed_firm_end(text, span.end).filter(|&end| {
+            !spans
+                .get(i + 1)
+                .is_some_and(|next| next.start < end && next.kind == EntityKind::Location)
+        });
+        match end {
+            Some(end) => {
+                out.push(Span {
+                    kind: EntityKind::Organization,
+                    start: span.start,
+                    end,
+                });
+                joined_until = end;
+            }
+            None => out.push(*span),
         }
     }
     out
 }
 
+/// What follows the white space `s` starts with, if it starts with some and it holds one
+/// line break at most.
+fn after_space(s: &str) -> Option<&str> {
+    let rest = s.trim_start();
+    let gap = &s[..s.len() - rest.len()];
+    (!gap.is_empty() && gap.matches('\n').count() <= 1).then_some(rest)
+}
+
 /// The end of " (Word) Ltd" right after byte `end` of `text`, if that follows: one
-/// capitalised word in brackets, then white space (one line break at most) and a
-/// capitalised legal form.
+/// capitalised word in brackets between white space (one line break at most on each side),
+/// then a capitalised legal form.
 fn bracketed_firm_end(text: &str, end: usize) -> Option<usize> {
-    let rest = text[end..].strip_prefix(" (")?;
-    let (word, after) = rest.split_once(')')?;
-    if !(word.starts_with(|c: char| c.is_ascii_uppercase())
-        && word.chars().all(|c| c.is_alphanumeric() || c == '.'))
-    {
+    // White space on either side of the brackets: a space, or a line break (Reuters wraps
+    // "Yamaichi International\n(Europe) Ltd" and "Cheung Kong (Holdings)\nLtd").
+    let rest = after_space(&text[end..])?.strip_prefix('(')?;
+    let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '.'))?;
+    let (word, after) = (&rest[..len], rest[len..].strip_prefix(')')?);
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    // A space, or a line break (Reuters wraps "Cheung Kong (Holdings)\nLtd").
-    let form = after.trim_start();
-    let gap = &after[..after.len() - form.len()];
-    if gap.is_empty() || gap.matches('\n').count() > 1 {
-        return None;
-    }
+    let form = after_space(after)?;
     let form_start = text.len() - form.len();
     let form = word_at(text, form_start);
     (is_firm_ending(form) && is_legal_form(form.strip_suffix('.').unwrap_or(form)))
@@ -1292,7 +1304,7 @@ mod tests {
     #[test]
     fn a_bracketed_word_and_a_legal_form_end_a_firm() {
         let text =
-            "Cheung Kong (Holdings)\nLtd and Bache Securities (Japan) Ltd. met Tony (Blair).";
+            "Cheung Kong (Holdings)\nLtd and Bache Securities\n(Japan) Ltd. met Tony (Blair).";
         let span = |kind, name: &str| {
             let start = text.find(name).unwrap();
             Span {
@@ -1316,11 +1328,27 @@ mod tests {
             named,
             [
                 (EntityKind::Organization, "Cheung Kong (Holdings)\nLtd"),
-                (EntityKind::Organization, "Bache Securities (Japan) Ltd."),
+                // The place in the brackets stays.
+                (EntityKind::Organization, "Bache Securities"),
+                (EntityKind::Location, "Japan"),
                 (EntityKind::Person, "Tony"),
             ]
         );
         assert_eq!(canonical("Cheung Kong (Holdings) Ltd"), "Cheung Kong");
+        // Not a firm: text that ends at or after the bracket, a paragraph between, no form.
+        for tail in [
+            " (Holdings)",
+            " (Holdings) ",
+            " (Holdings)\n\nLtd",
+            " (Holdings) said",
+        ] {
+            let text = format!("Cheung Kong{tail}");
+            assert_eq!(
+                bracketed_firm_end(&text, "Cheung Kong".len()),
+                None,
+                "{text:?}"
+            );
+        }
         assert_eq!(
             canonical("Bache Securities (Japan) Ltd."),
             "Bache Securities (Japan)"

@@ -111,9 +111,9 @@ const WORK_NOUNS: &[&str] = &[
 /// Potter film", "the third Harry Potter book".
 const WORK_NOUN_SINGULARS: &[&str] = &["film", "movie", "game", "book", "novel", "sequel"];
 
-/// Nouns that, after "Richter", make the name a measure named after a person, not the person:
-/// "on the Richter scale", "the open-ended Richter scale" (14 Reuters-21578 articles had
-/// Richter as a person).
+/// Nouns that, after a name, make it a measure named after a person, not the person: "on the
+/// Richter scale", "the open-ended Richter scale" (14 Reuters-21578 articles had Richter as a
+/// person), "the Mercalli scale".
 const EPONYM_NOUNS: &[&str] = &["scale"];
 
 /// Ordinals before a work's title.
@@ -183,17 +183,15 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
     if title {
         return true;
     }
-    // The next word, after white space (Reuters wraps lines: "the Richter\nscale").
+    // The next word, after a space or a line break (Reuters wraps lines: "the Richter\nscale");
+    // not across a blank line or into an indented paragraph (a headline's last word and the
+    // body's first).
     let after = &text[end..];
     let spaced = after.trim_start();
-    let next = if spaced.len() < after.len() {
-        spaced
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .next()
-            .unwrap_or("")
-    } else {
-        ""
-    };
+    let gap = &after[..after.len() - spaced.len()];
+    let wrapped = gap == "\n" || gap.ends_with(' ') && !gap.contains('\n');
+    let next_words = || spaced.split(|c: char| !(c.is_alphanumeric() || c == '-'));
+    let next = next_words().next().filter(|_| wrapped).unwrap_or("");
     if in_list(WORK_ROLES, next) {
         return true;
     }
@@ -204,7 +202,12 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
         .trim_start_matches(['(', '"', '\'', '‘', '“']);
     let the = before.eq_ignore_ascii_case("the");
     (in_list(WORK_NOUNS, next) && (the || in_list(WORK_ORDINALS, before)))
-        || in_list(EPONYM_NOUNS, next)
+        || (in_list(EPONYM_NOUNS, next)
+            // "Blair and Brown scale back their plans": a verb.
+            && !next_words()
+                .filter(|w| !w.is_empty())
+                .nth(1)
+                .is_some_and(|w| ["back", "down", "up"].contains(&w)))
         || (in_list(WORK_NOUN_SINGULARS, next) && in_list(WORK_ORDINALS, before))
 }
 
@@ -505,6 +508,13 @@ mod tests {
         assert!(work("6.5 on the Richter scale", "Richter"));
         assert!(work("6.9 on the Richter\nscale", "Richter"));
         assert!(work("the open-ended Richter scale", "Richter"));
+        // Not across a paragraph, nor the verb.
+        assert!(!work(
+            "Career honour for actor DiCaprio\n\nActor Leonardo",
+            "DiCaprio"
+        ));
+        assert!(!work("Harry Potter\n    author", "Harry Potter"));
+        assert!(!work("Blair and Brown scale back their plans", "Brown"));
         assert!(!work("Richter scaled the wall", "Richter"));
     }
 
