@@ -116,6 +116,13 @@ const WORK_NOUN_SINGULARS: &[&str] = &["film", "movie", "game", "book", "novel",
 /// person), "the Mercalli scale".
 const EPONYM_NOUNS: &[&str] = &["scale"];
 
+/// Kinds of work that, right before a name, make it the work's title: "the film Vera Drake",
+/// "Clint Eastwood's boxing drama Million Dollar Baby", "the musical Billy Elliot".
+const WORK_KINDS: &[&str] = &[
+    "film", "films", "movie", "movies", "biopic", "drama", "comedy", "musical", "thriller",
+    "sitcom", "album", "novel",
+];
+
 /// Ordinals before a work's title.
 const WORK_ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth"];
 
@@ -195,13 +202,20 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
     if in_list(WORK_ROLES, next) {
         return true;
     }
-    let before = text[..start]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_start_matches(['(', '"', '\'', '‘', '“']);
+    // The word before, in the same paragraph (not a headline's last word).
+    let head = &text[..start];
+    let kept = head.trim_end();
+    let before = if head[kept.len()..].matches('\n').count() > 1 {
+        ""
+    } else {
+        kept.rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['(', '"', '\'', '‘', '“'])
+    };
     let the = before.eq_ignore_ascii_case("the");
-    (in_list(WORK_NOUNS, next) && (the || in_list(WORK_ORDINALS, before)))
+    in_list(WORK_KINDS, before)
+        || (in_list(WORK_NOUNS, next) && (the || in_list(WORK_ORDINALS, before)))
         || (in_list(EPONYM_NOUNS, next)
             // "Blair and Brown scale back their plans": a verb.
             && !next_words()
@@ -505,6 +519,13 @@ mod tests {
         // "The" at a sentence's start, after a quote.
         assert!(work("The Harry Potter films", "Harry Potter"));
         assert!(work("\"the James Bond films", "James Bond"));
+        assert!(work("the film Vera Drake, by Mike Leigh", "Vera Drake"));
+        assert!(work(
+            "boxing drama Million Dollar Baby",
+            "Million Dollar Baby"
+        ));
+        assert!(!work("film director Mike Leigh", "Mike Leigh"));
+        assert!(!work("Shrek 2 best film\n\nYoung fans voted", "Young"));
         assert!(work("6.5 on the Richter scale", "Richter"));
         assert!(work("6.9 on the Richter\nscale", "Richter"));
         assert!(work("the open-ended Richter scale", "Richter"));
