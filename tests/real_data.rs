@@ -577,6 +577,12 @@ fn films_named_after_their_hero_are_not_persons() {
             "Superman",
             &["Christopher Reeve"][..],
         ),
+        // "Will Smith's romantic comedy Hitch".
+        (
+            "bbc/entertainment/312.txt",
+            "Hitch",
+            &["Will Smith", "Keanu Reeves"][..],
+        ),
         (
             "bbc/entertainment/064.txt",
             "Vera Drake",
