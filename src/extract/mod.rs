@@ -407,6 +407,15 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     org::fold_generic(&mut orgs, text);
     orgs.retain(|o| !org::is_currency(o, text));
     org::fold_short_forms(&mut orgs);
+    // So is an "organisation" that every mention names after its kind of work ("the film The
+    // Aviator").
+    orgs.retain(|o| {
+        o.mentions.is_empty()
+            || !o
+                .mentions
+                .iter()
+                .all(|m| person::after_a_work_kind(text, m.start))
+    });
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a
@@ -920,6 +929,12 @@ mod tests {
         let text = "The Harry Potter films made millions for Warner Bros. Harry Potter author \
                     JK Rowling was there, said Tony Blair.";
         assert_eq!(canonicals(&extract_text(text).persons), ["Tony Blair"]);
+        // A title after its kind of work is neither a person nor an organisation.
+        let films = "Hollywood studios backed the romantic comedy Sideways and the film Shall \
+                     We Dance, the BBC said.";
+        let e = extract_text(films);
+        assert!(e.persons.is_empty(), "{:?}", e.persons);
+        assert_eq!(canonicals(&e.orgs), ["BBC"]);
         // Named another way too, it stays a person.
         let text = format!("{text} Harry Potter waved his wand.");
         assert!(canonicals(&extract_text(&text).persons).contains(&"Harry Potter"));

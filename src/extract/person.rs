@@ -202,19 +202,9 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
     if in_list(WORK_ROLES, next) {
         return true;
     }
-    // The word before, in the same paragraph (not a headline's last word).
-    let head = &text[..start];
-    let kept = head.trim_end();
-    let before = if head[kept.len()..].matches('\n').count() > 1 {
-        ""
-    } else {
-        kept.rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("")
-            .trim_start_matches(['(', '"', '\'', '‘', '“'])
-    };
+    let before = word_before(text, start);
     let the = before.eq_ignore_ascii_case("the");
-    in_list(WORK_KINDS, before)
+    after_a_work_kind(text, start)
         || (in_list(WORK_NOUNS, next) && (the || in_list(WORK_ORDINALS, before)))
         || (in_list(EPONYM_NOUNS, next)
             // "Blair and Brown scale back their plans": a verb.
@@ -223,6 +213,26 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
                 .nth(1)
                 .is_some_and(|w| ["back", "down", "up"].contains(&w)))
         || (in_list(WORK_NOUN_SINGULARS, next) && in_list(WORK_ORDINALS, before))
+}
+
+/// The word before byte `start` of `text`, in the same paragraph (not a headline's last
+/// word), without opening quotes or brackets.
+fn word_before(text: &str, start: usize) -> &str {
+    let head = &text[..start];
+    let kept = head.trim_end();
+    if head[kept.len()..].matches('\n').count() > 1 {
+        return "";
+    }
+    kept.rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['(', '"', '\'', '‘', '“'])
+}
+
+/// True when the name at byte `start` of `text` follows its kind of work: "the film The
+/// Aviator", "boxing drama Million Dollar Baby".
+pub(crate) fn after_a_work_kind(text: &str, start: usize) -> bool {
+    in_list(WORK_KINDS, word_before(text, start))
 }
 
 /// Titles that only ever precede a person's name.
