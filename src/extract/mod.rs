@@ -422,10 +422,11 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     // person (18 articles of Reuters-21578). So is a person named like a country in several
     // words ("El Salvador"), which no one is called; one-word countries are also names
     // ("Jordan", "Chad"), and so are some big cities' names in several words ("João Pessoa").
+    // Nor is anyone called "North Island", "Fort Myers" or "Mount Snow".
     persons.retain(|p| {
         let name = p.canonical.as_str();
         let place = if name.contains(' ') {
-            gazetteer.is_country_or_continent(name)
+            gazetteer.is_country_or_continent(name) || named_like_a_landform(name)
         } else {
             gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
         };
@@ -655,6 +656,16 @@ fn after_title(text: &str, start: usize) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(person::is_title)
+}
+
+/// Whether a name of several words is built like a place's: "North Island", "Cayman
+/// Islands", "Fort Myers", "Mount Snow" (persons of Reuters-21578's facet). Lakes, rivers
+/// and capes are left out: they are surnames too ("Mike Lake", "Stephen Cape").
+fn named_like_a_landform(name: &str) -> bool {
+    let mut words = name.split(' ');
+    let (first, last) = (words.next(), name.rsplit(' ').next());
+    words.next().is_some()
+        && (matches!(last, Some("Island" | "Islands")) || matches!(first, Some("Fort" | "Mount")))
 }
 
 /// Last words of ministers' portfolios ("Energy and Mines", "Trade and Industry").
@@ -923,6 +934,27 @@ fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_named_like_a_landform_is_a_place() {
+        let text = "Heavy rain flooded parts of North Island on Monday, Prime Minister David \
+                    Lange said in Wellington.";
+        let e = extract_text(text);
+        assert_eq!(canonicals(&e.persons), ["David Lange"]);
+        assert!(place_names(&e.places).contains(&"North Island"));
+        for name in ["Cayman Islands", "Fort Myers", "Mount Snow", "Ellis Island"] {
+            assert!(named_like_a_landform(name), "{name}");
+        }
+        for name in [
+            "Island",
+            "Fort",
+            "Mike Lake",
+            "Stephen Cape",
+            "Islands Trust Fund",
+        ] {
+            assert!(!named_like_a_landform(name), "{name}");
+        }
+    }
 
     #[test]
     fn a_work_named_like_a_person_is_no_person() {
