@@ -117,10 +117,11 @@ const WORK_NOUN_SINGULARS: &[&str] = &["film", "movie", "game", "book", "novel",
 const EPONYM_NOUNS: &[&str] = &["scale"];
 
 /// Kinds of work that, right before a name, make it the work's title: "the film Vera Drake",
-/// "Clint Eastwood's boxing drama Million Dollar Baby", "the musical Billy Elliot".
+/// "Clint Eastwood's boxing drama Million Dollar Baby", "the musical Billy Elliot". Not
+/// "novel", which business news uses as an adjective ("NOVEL GMAC FINANCING").
 const WORK_KINDS: &[&str] = &[
     "film", "films", "movie", "movies", "biopic", "drama", "comedy", "musical", "thriller",
-    "sitcom", "album", "novel",
+    "sitcom", "album",
 ];
 
 /// Ordinals before a work's title.
