@@ -410,16 +410,14 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     org::fold_generic(&mut orgs, text);
     orgs.retain(|o| !org::is_currency(o, text));
     org::fold_short_forms(&mut orgs);
-    // So is an "organisation" that every mention names after its kind of work ("the film The
-    // Aviator").
+    // An "organisation" that every mention names after its kind of work ("the film The
+    // Aviator") is a work, not an entity newsdex keeps.
     orgs.retain(|o| {
-        o.mentions.is_empty()
-            || pretagged_orgs.contains(&o.canonical)
-            || !o
-                .mentions
-                .iter()
-                .all(|m| person::after_a_work_kind(text, m.start))
+        pretagged_orgs.contains(&o.canonical)
+            || !every_mention(o, |m| person::after_a_work_kind(text, m.start))
     });
+    // A "person" that every mention writes as a work's title ("the Harry Potter films").
+    let a_work = |p: &Named| every_mention(p, |m| person::names_a_work(text, m.start, m.end));
 
     // A one-word person that is a big city's name, never given a title or a full name in
     // the article, is the city: the tagger reads "Denver" in "its Denver refinery" as a
@@ -431,18 +429,12 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         let name = p.canonical.as_str();
         let place = if name.contains(' ') {
             gazetteer.is_country_or_continent(name)
-                || (named_like_a_landform(name)
-                    // "her book Small Island" is a book, dropped below.
-                    && !p
-                        .mentions
-                        .iter()
-                        .all(|m| person::names_a_work(text, m.start, m.end)))
+                // "her book Small Island" is a book, dropped below.
+                || (named_like_a_landform(name) && !a_work(p))
         } else {
             gazetteer.is_city_of(name, CITY_NOT_PERSON_POPULATION)
         };
-        let is_place = place
-            && !p.mentions.is_empty()
-            && p.mentions.iter().all(|m| !after_title(text, m.start));
+        let is_place = place && every_mention(p, |m| !after_title(text, m.start));
         if is_place {
             place_mentions.extend(p.mentions.iter().cloned());
         }
@@ -452,14 +444,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     // A "person" whose every mention reads as a work's title ("the Harry Potter films",
     // "Vera Drake star Imelda Staunton") is a film, a book, a show or a band: not an entity
     // newsdex keeps. The input's own tags are kept.
-    persons.retain(|p| {
-        p.mentions.is_empty()
-            || pretagged_persons.contains(&p.canonical)
-            || !p
-                .mentions
-                .iter()
-                .all(|m| person::names_a_work(text, m.start, m.end))
-    });
+    persons.retain(|p| pretagged_persons.contains(&p.canonical) || !a_work(p));
 
     // Places: resolved together, with the dateline and demonyms as evidence.
     let mut place_texts: Vec<String> = place_mentions.iter().map(|m| m.text.clone()).collect();
@@ -672,10 +657,17 @@ fn after_title(text: &str, start: usize) -> bool {
 /// Islands", "Fort Myers", "Mount Snow" (persons of Reuters-21578's facet). Lakes, rivers
 /// and capes are left out: they are surnames too ("Mike Lake", "Stephen Cape").
 fn named_like_a_landform(name: &str) -> bool {
-    let mut words = name.split(' ');
-    let (first, last) = (words.next(), name.rsplit(' ').next());
-    words.next().is_some()
-        && (matches!(last, Some("Island" | "Islands")) || matches!(first, Some("Fort" | "Mount")))
+    match (name.split_once(' '), name.rsplit_once(' ')) {
+        (Some((first, _)), Some((_, last))) => {
+            matches!(last, "Island" | "Islands") || matches!(first, "Fort" | "Mount")
+        }
+        _ => false,
+    }
+}
+
+/// Whether a name has mentions in the text and every one of them passes `test`.
+fn every_mention(named: &Named, test: impl Fn(&Mention) -> bool) -> bool {
+    !named.mentions.is_empty() && named.mentions.iter().all(test)
 }
 
 /// Last words of ministers' portfolios ("Energy and Mines", "Trade and Industry").

@@ -315,11 +315,7 @@ enum Joint {
 /// then white space (a line break at most: Reuters wraps "Alex. Brown and\nSons"), then
 /// optionally "and" or "&" and white space again.
 fn next_joint(text: &str, at: usize) -> Option<(Joint, usize)> {
-    let space = |from: usize| {
-        let rest = &text[from..];
-        let len = rest.len() - rest.trim_start().len();
-        (len > 0 && rest[..len].matches('\n').count() <= 1).then_some(from + len)
-    };
+    let space = |from: usize| after_space(&text[from..]).map(|rest| text.len() - rest.len());
     let comma = text[at..].starts_with(',');
     let mut word = space(at + usize::from(comma))?;
     let mut joint = if comma { Joint::Comma } else { Joint::Space };

@@ -205,7 +205,7 @@ pub(crate) fn names_a_work(text: &str, start: usize, end: usize) -> bool {
     }
     let before = word_before(text, start);
     let the = before.eq_ignore_ascii_case("the");
-    after_a_work_kind(text, start)
+    in_list(WORK_KINDS, before)
         || (in_list(WORK_NOUNS, next) && (the || in_list(WORK_ORDINALS, before)))
         || (in_list(EPONYM_NOUNS, next)
             // "Blair and Brown scale back their plans": a verb.
