@@ -45,7 +45,7 @@ pub fn walk(
     let mut problems = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(opts.follow_links)
-        .sort_by_file_name()
+        .sort_by(|a, b| file_name_bytes(a.path()).cmp(file_name_bytes(b.path())))
         .into_iter()
         .filter_entry(|e| opts.hidden || e.depth() == 0 || !is_hidden(e.file_name()));
     let mut entries = Vec::new();
@@ -84,6 +84,20 @@ pub fn walk(
     (files, problems)
 }
 
+/// The last component of a path the walk made (a parent joined with a name), as bytes: the
+/// order of `Path::file_name`, without its parse of the path's components (sorting the
+/// 21,578 Reuters files by `file_name` was 8 % of the samples of a no-change reindex).
+fn file_name_bytes(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    match bytes
+        .iter()
+        .rposition(|&b| std::path::is_separator(b as char))
+    {
+        Some(i) => &bytes[i + 1..],
+        None => bytes,
+    }
+}
+
 /// Modification time in nanoseconds since the Unix epoch (0 if unknown).
 pub fn mtime_nanos(md: &std::fs::Metadata) -> u64 {
     md.modified()
@@ -117,6 +131,21 @@ fn describe(err: &walkdir::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_sort_as_path_file_name_does() {
+        let parent = Path::new("/data/news");
+        let names = [
+            "b.txt", "a.txt", "A.txt", "é.txt", "a-b.txt", "a b.txt", "a.b.c", "z", "0", "a~",
+        ];
+        let paths: Vec<PathBuf> = names.iter().map(|n| parent.join(n)).collect();
+        let mut by_bytes = paths.clone();
+        by_bytes.sort_by(|a, b| file_name_bytes(a).cmp(file_name_bytes(b)));
+        let mut by_name = paths;
+        by_name.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        assert_eq!(by_bytes, by_name);
+        assert_eq!(file_name_bytes(Path::new("plain")), b"plain");
+    }
 
     #[test]
     fn finds_files_skips_hidden_and_reports_loops() {
