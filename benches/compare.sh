@@ -8,7 +8,7 @@
 #   DATA       the shared data directory            [../shared/data next to the repo]
 #   WORK       scratch directory (indexes, copies)  [a new /tmp/newsdex-bench.XXXX]
 #   TCLI_ROOT  where tantivy-cli is installed       [/tmp/tcli]
-#   JOBS       indexing threads for both engines    [2]
+#   JOBS       tantivy-cli's -t, newsdex's --jobs   [2]
 #   HEAP       writer memory budget, bytes, both    [200000000, newsdex's default]
 #   NQ         number of sampled queries            [200]
 #   REPEAT     timed passes over the queries        [3]

@@ -22,7 +22,8 @@ pub struct IndexOptions {
     pub roots: Vec<PathBuf>,
     /// Re-extract every file even if unchanged.
     pub full: bool,
-    /// Parser/extractor threads (and tantivy indexing threads).
+    /// Parser/extractor threads. The tantivy writer runs [`indexing_threads`] threads of its
+    /// own.
     pub jobs: usize,
     /// Files larger than this are skipped.
     pub max_file_size: u64,
@@ -48,7 +49,7 @@ impl Default for IndexOptions {
             jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             walk: WalkOptions::default(),
-            commit_every: 20_000,
+            commit_every: 50_000,
             writer_heap: 200_000_000,
             wait: false,
             tagger: true,
@@ -128,6 +129,19 @@ struct FileResult {
 /// Input size up to which a from-scratch run ends by merging the index into one segment.
 pub const MERGE_ALL_MAX_BYTES: u64 = 512 * 1024 * 1024;
 
+/// How many tantivy indexing threads a run with `jobs` extraction threads uses: one for
+/// every three jobs, at least one.
+///
+/// Reading and extracting an article with the tagger costs about twice what indexing it
+/// does, so one indexing thread keeps up with two extraction threads. Each indexing thread
+/// writes a segment of its own, which a run from scratch merges at its end. On two cores,
+/// one thread instead of two (and one commit instead of two) took the Reuters index from
+/// 6.38 to 5.39 CPU seconds with the tagger, and without it from 1.81 to 1.39 seconds of
+/// wall time (BENCHMARKS.md, "Session 15: one indexing thread").
+pub fn indexing_threads(jobs: usize) -> usize {
+    jobs.div_ceil(3).max(1)
+}
+
 /// Indexes or reindexes `opts.roots` into `store`.
 pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Result<Report> {
     let started = Instant::now();
@@ -139,7 +153,7 @@ pub fn run(store: &Store, opts: &IndexOptions, progress: &dyn Progress) -> Resul
     // Take the writer lock first: a second `index` fails at once, and the manifest read
     // below is the one this run will build on.
     let mut writer = loop {
-        match store.writer(opts.jobs, opts.writer_heap) {
+        match store.writer(indexing_threads(opts.jobs), opts.writer_heap) {
             Err(Error::Locked(_)) if opts.wait => {
                 std::thread::sleep(std::time::Duration::from_millis(250))
             }
@@ -785,6 +799,17 @@ mod batch_tests {
             ]
         );
         assert!(batches(&[], 3, 60).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod thread_tests {
+    use super::*;
+
+    #[test]
+    fn one_indexing_thread_per_three_jobs() {
+        let threads: Vec<usize> = [0, 1, 2, 3, 4, 6, 7, 8].map(indexing_threads).into();
+        assert_eq!(threads, vec![1, 1, 1, 1, 2, 2, 3, 3]);
     }
 }
 

@@ -365,8 +365,11 @@ impl Store {
     }
 
     /// Takes the writer lock. A second writer on the same index gets a clear error.
+    ///
+    /// `threads` indexing threads share `heap_bytes`; fewer are started when the share of
+    /// each would be under tantivy's least ([`MIN_HEAP_PER_THREAD`]), which it refuses.
     pub fn writer(&self, threads: usize, heap_bytes: usize) -> Result<Writer> {
-        let threads = threads.max(1);
+        let threads = threads.clamp(1, (heap_bytes / MIN_HEAP_PER_THREAD).max(1));
         // One merge thread, not tantivy's four: on a small machine concurrent merges of large
         // segments add their memory up (the peak of a 1M-article run) for little speed.
         let options = tantivy::indexer::IndexWriterOptions::builder()
@@ -499,6 +502,10 @@ pub fn index_settings() -> tantivy::IndexSettings {
 /// Size of one document-store block (what a hit copies out of the store).
 const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
 
+/// The least indexing memory tantivy accepts for each writer thread (its
+/// `MEMORY_BUDGET_NUM_BYTES_MIN`, not exported).
+pub const MIN_HEAP_PER_THREAD: usize = 15_000_000;
+
 /// The segment id a file of the index directory belongs to, if it is a segment file
 /// (`<32 hex digits>.<extension>`, or `<id>.<opstamp>.del`).
 fn segment_id(name: &str) -> Option<&str> {
@@ -600,6 +607,16 @@ mod manifest_tests {
         d.add_u64(fields.file_mtime, size * 10);
         d.add_u64(fields.extractor, 7);
         d
+    }
+
+    #[test]
+    fn many_threads_share_the_heap_without_a_refusal() {
+        // 200 MB over 64 threads is 3 MB a thread, which tantivy refuses: 13 threads start.
+        let store = Store::in_ram();
+        let mut w = store.writer(64, 200_000_000).expect("writer");
+        w.add(doc(&store.fields, "/corpus/a.txt", 1)).unwrap();
+        w.commit(&Meta::default()).unwrap();
+        assert_eq!(store.num_docs().unwrap(), 1);
     }
 
     #[test]

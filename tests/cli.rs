@@ -58,6 +58,19 @@ fn sample_corpus_answers_the_brief_example() {
 }
 
 #[test]
+fn many_jobs_on_a_big_machine() {
+    // 64 jobs spread the writer's 200 MB thinner than tantivy accepts for each of its
+    // threads; the writer starts fewer threads instead of failing.
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let corpus = corpus();
+    let args = ["index", corpus.to_str().unwrap(), "--jobs", "64", "--json"];
+    let report = json(&index, &args, 0);
+    assert!(report["added"].as_u64().unwrap() >= 20, "{report}");
+    assert_eq!(report["documents"], report["articles"], "{report}");
+}
+
+#[test]
 fn json_contract_of_search() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");

@@ -21,7 +21,8 @@ pub struct IndexArgs {
     /// an older newsdex made in another format).
     #[arg(long)]
     pub full: bool,
-    /// Worker threads for reading and extraction [default: number of cores].
+    /// Worker threads for reading and extraction [default: number of cores]. The index is
+    /// written by one more thread for every three of them, at least one.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Skip files larger than this many megabytes.
@@ -33,8 +34,10 @@ pub struct IndexArgs {
     /// Also index hidden files and directories.
     #[arg(long)]
     pub hidden: bool,
-    /// Commit after this many articles (what a crash can lose at most).
-    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    /// Commit after this many articles (what a crash can lose at most). Each commit ends the
+    /// writing threads' segments; a run from scratch over up to 512 MiB merges them at its
+    /// end.
+    #[arg(long, value_name = "N", default_value_t = 50_000)]
     pub commit_every: usize,
     /// If another newsdex process is indexing into the same index, wait for it instead of failing.
     #[arg(long)]
