@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 15;
+pub const EXTRACTOR_VERSION: u64 = 16;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -481,6 +481,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     );
     let infos: Vec<Option<PlaceInfo>> = slots.iter().map(|&i| resolved[i].clone()).collect();
     let mut places: Vec<Place> = Vec::new();
+    // Unknown places that the input's tags, the dateline or a qualifier ("Dayton, Tenn.")
+    // vouch for: what the article says of the name elsewhere does not overrule them.
+    let mut vouched: Vec<String> = Vec::new();
     for (((text, mention), info), &slot) in
         place_texts.iter().zip(place_refs).zip(infos).zip(&slots)
     {
@@ -491,20 +494,24 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 // tagging slip than a place; several words, several mentions, or a place
                 // a state's abbreviation or a region locates ("Dayton, Tenn.", which the
                 // gazetteer lacks) are kept.
-                Some(n)
-                    if n.contains(' ')
-                        || locations[slot]
-                            .as_ref()
-                            .is_some_and(place::Location::keeps_unknown)
-                        || place_texts
-                            .iter()
-                            .filter(|t| t.eq_ignore_ascii_case(text))
-                            .count()
-                            > 1 =>
-                {
+                Some(n) => {
+                    let located = locations[slot]
+                        .as_ref()
+                        .is_some_and(place::Location::keeps_unknown);
+                    let repeated = place_texts
+                        .iter()
+                        .filter(|t| t.eq_ignore_ascii_case(text))
+                        .count()
+                        > 1;
+                    if !(n.contains(' ') || located || repeated) {
+                        continue;
+                    }
+                    if located || mention.is_none() {
+                        vouched.push(n.clone());
+                    }
                     n
                 }
-                _ => continue,
+                None => continue,
             },
         };
         let existing = places.iter_mut().find(|p| {
@@ -524,6 +531,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     }
 
     persons.retain(|p| !misread_in_capitals(p, text, &places, &orgs) && !after_the(p, text));
+    fold_unresolved_places(&mut places, &vouched, &mut persons, &mut orgs, text);
 
     // Money: currency words without a country ("dollars", "crowns") are read by the
     // dateline's country; the date picks the rate row and era-specific currencies.
@@ -923,6 +931,75 @@ fn fold_capitalised(list: &mut Vec<Named>) {
     }
 }
 
+/// Drops the places the gazetteer does not know that the article itself shows to be
+/// something else, and gives their mentions to what they are:
+/// - a person of the same name: the tagger read the singer Usher twice as a place and once
+///   as a person ("Usher's other victory"). The gazetteer does not know the place, so the
+///   person is the likelier reading whatever the counts;
+/// - an organisation of the same name, named so more often than the place: "Manchester
+///   United" once as a place, three times as a club. An article that reads "Bass Strait"
+///   once as a firm and once as a place is about the place;
+/// - a one-word place that is the surname of a person of the article ("the Tomlinson
+///   report" beside Mike Tomlinson);
+/// - a place every mention of which follows its kind of work ("Hayao Miyazaki's previous
+///   film Spirited Away"), dropped as the same rule drops such persons and organisations.
+///
+/// Kept: places the gazetteer resolved ("Chelsea" may be the club and the district), the
+/// `vouched` names, and names of streets, buildings and open places ("Leicester Square",
+/// "Hylands Park"), where the tagger's other reading is the slip.
+fn fold_unresolved_places(
+    places: &mut Vec<Place>,
+    vouched: &[String],
+    persons: &mut [Named],
+    orgs: &mut [Named],
+    text: &str,
+) {
+    places.retain_mut(|place| {
+        let name = place.named.canonical.as_str();
+        if place.info.is_some()
+            || vouched.iter().any(|v| v == name)
+            || person::is_facility(name)
+            || is_open_place(name)
+        {
+            return true;
+        }
+        let same = |n: &&mut Named| n.canonical.eq_ignore_ascii_case(name);
+        let firm = |o: &&mut Named| same(o) && o.mentions.len() > place.named.mentions.len();
+        let surname = |p: &&mut Named| {
+            !name.contains(' ')
+                && p.canonical
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| last.eq_ignore_ascii_case(name))
+        };
+        let owner = match persons.iter_mut().find(same) {
+            Some(p) => Some(p),
+            None => match orgs.iter_mut().find(firm) {
+                Some(o) => Some(o),
+                None => persons.iter_mut().find(surname),
+            },
+        };
+        if let Some(owner) = owner {
+            owner.mentions.append(&mut place.named.mentions);
+            owner.mentions.sort_by_key(|m| m.start);
+            return false;
+        }
+        !every_mention(&place.named, |m| person::after_a_work_kind(text, m.start))
+    });
+}
+
+/// Last words of names of open places and grounds: "Hyde Park", "Turf Moor".
+const OPEN_PLACE_WORDS: &[&str] = &["Park", "Moor", "Stadium", "Arena", "Gardens", "Common"];
+
+/// True when a name of several words is an open place or a ground ("Hylands Park", "Turf
+/// Moor", "Olympic Stadium").
+fn is_open_place(name: &str) -> bool {
+    name.rsplit_once(' ').is_some_and(|(_, last)| {
+        OPEN_PLACE_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(last))
+    })
+}
+
 fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {
     match list.iter_mut().find(|n| n.canonical == canonical) {
         Some(n) => n.mentions.extend(mention),
@@ -1018,6 +1095,95 @@ mod tests {
         let mut orgs = vec![named("Rjr Nabisco", 1), named("RJR Nabisco", 1)];
         fold_case_variants(&mut orgs);
         assert_eq!(canonicals(&orgs), ["RJR Nabisco"]);
+    }
+
+    #[test]
+    fn unknown_places_go_to_what_the_article_names_them() {
+        let text = "Usher sang. Usher's win. The Tomlinson report. Mike Tomlinson spoke. \
+                    Man Utd, Man Utd, Man Utd. Bass Strait, Bass Strait. \
+                    The film Spirited Away. In Spirited Away. Hylands Park, Hylands Park. \
+                    Dayton, Tenn. Mark Dayton.";
+        // Every occurrence of `name` in the text, from the `from`-th on, `n` of them.
+        let named = |name: &str, from: usize, n: usize| Named {
+            canonical: name.to_string(),
+            mentions: text
+                .match_indices(name)
+                .skip(from)
+                .take(n)
+                .map(|(start, m)| Mention {
+                    start,
+                    end: start + m.len(),
+                    text: m.to_string(),
+                })
+                .collect(),
+        };
+        let unknown = |name: &str, from: usize, n: usize| Place {
+            named: named(name, from, n),
+            info: None,
+        };
+        let mut places = vec![
+            unknown("Usher", 0, 1),
+            unknown("Tomlinson", 0, 1),
+            unknown("Man Utd", 0, 1),
+            unknown("Bass Strait", 0, 1),
+            unknown("Spirited Away", 0, 1),
+            unknown("Hylands Park", 0, 1),
+            unknown("Dayton", 0, 1),
+        ];
+        let mut persons = vec![
+            named("Usher", 1, 1),
+            named("Mike Tomlinson", 0, 1),
+            named("Hylands Park", 1, 1),
+            named("Mark Dayton", 0, 1),
+        ];
+        // Two mentions as a club against one as a place; one as a firm against one.
+        let mut orgs = vec![named("Man Utd", 1, 2), named("Bass Strait", 1, 1)];
+        let vouched = vec!["Dayton".to_string()];
+        fold_unresolved_places(&mut places, &vouched, &mut persons, &mut orgs, text);
+        let kept: Vec<&str> = places.iter().map(|p| p.named.canonical.as_str()).collect();
+        assert_eq!(kept, ["Bass Strait", "Hylands Park", "Dayton"]);
+        let count = |list: &[Named], name: &str| {
+            list.iter()
+                .find(|n| n.canonical == name)
+                .unwrap()
+                .mentions
+                .len()
+        };
+        assert_eq!(count(&persons, "Usher"), 2);
+        assert_eq!(count(&persons, "Mike Tomlinson"), 2);
+        assert_eq!(count(&persons, "Mark Dayton"), 1);
+        assert_eq!(count(&orgs, "Man Utd"), 3);
+        assert_eq!(count(&orgs, "Bass Strait"), 1);
+        // The moved mentions are in text order.
+        let usher: Vec<usize> = persons[0].mentions.iter().map(|m| m.start).collect();
+        assert_eq!(usher, [0, 12]);
+
+        // A place the gazetteer resolved is never folded.
+        let mut resolved = vec![Place {
+            named: named("Usher", 0, 1),
+            info: Some(PlaceInfo {
+                name: "Usher".into(),
+                kind: PlaceKind::City,
+                continent: None,
+                country: None,
+                country_code: None,
+                region: None,
+                city: Some("Usher".into()),
+                population: 1,
+            }),
+        }];
+        fold_unresolved_places(&mut resolved, &[], &mut persons, &mut orgs, text);
+        assert_eq!(resolved.len(), 1);
+    }
+
+    #[test]
+    fn open_places_are_told_by_their_last_word() {
+        assert!(is_open_place("Hylands Park"));
+        assert!(is_open_place("Turf Moor"));
+        assert!(is_open_place("olympic stadium"));
+        assert!(!is_open_place("Park"));
+        assert!(!is_open_place("Park Chung-hee"));
+        assert!(!is_open_place("Bass Strait"));
     }
 
     #[test]
