@@ -410,11 +410,23 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     org::fold_generic(&mut orgs, text);
     orgs.retain(|o| !org::is_currency(o, text));
     org::fold_short_forms(&mut orgs);
-    // An "organisation" that every mention names after its kind of work ("the film The
-    // Aviator") is a work, not an entity newsdex keeps.
+    // An "organisation" that the article names after its kind of work ("the film The
+    // Aviator") is a work, not an entity newsdex keeps. One such mention tells for a title
+    // in mixed case ("his film Hide and Seek", then "In Hide and Seek"); an acronym needs
+    // them all ("a downloaded movie NEC is showing").
+    let mut works: Vec<String> = Vec::new();
     orgs.retain(|o| {
-        pretagged_orgs.contains(&o.canonical)
-            || !every_mention(o, |m| person::after_a_work_kind(text, m.start))
+        let after_kind = |m: &Mention| person::after_a_work_kind(text, m.start);
+        let work = !pretagged_orgs.contains(&o.canonical)
+            && if o.canonical.chars().any(char::is_lowercase) {
+                o.mentions.iter().any(after_kind)
+            } else {
+                every_mention(o, after_kind)
+            };
+        if work {
+            works.push(o.canonical.clone());
+        }
+        !work
     });
     // A "person" that every mention writes as a work's title ("the Harry Potter films").
     let a_work = |p: &Named| every_mention(p, |m| person::names_a_work(text, m.start, m.end));
@@ -531,7 +543,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     }
 
     persons.retain(|p| !misread_in_capitals(p, text, &places, &orgs) && !after_the(p, text));
-    fold_unresolved_places(&mut places, &vouched, &mut persons, &mut orgs, text);
+    fold_unresolved_places(&mut places, &vouched, &works, &mut persons, &mut orgs, text);
 
     // Money: currency words without a country ("dollars", "crowns") are read by the
     // dateline's country; the date picks the rate row and era-specific currencies.
@@ -942,7 +954,8 @@ fn fold_capitalised(list: &mut Vec<Named>) {
 /// - a one-word place that is the surname of a person of the article ("the Tomlinson
 ///   report" beside Mike Tomlinson);
 /// - a place every mention of which follows its kind of work ("Hayao Miyazaki's previous
-///   film Spirited Away"), dropped as the same rule drops such persons and organisations.
+///   film Spirited Away"), or named like one of the article's `works`, dropped as the same
+///   rules drop such persons and organisations.
 ///
 /// Kept: places the gazetteer resolved ("Chelsea" may be the club and the district), the
 /// `vouched` names, and names of streets, buildings and open places ("Leicester Square",
@@ -950,6 +963,7 @@ fn fold_capitalised(list: &mut Vec<Named>) {
 fn fold_unresolved_places(
     places: &mut Vec<Place>,
     vouched: &[String],
+    works: &[String],
     persons: &mut [Named],
     orgs: &mut [Named],
     text: &str,
@@ -962,6 +976,9 @@ fn fold_unresolved_places(
             || is_open_place(name)
         {
             return true;
+        }
+        if works.iter().any(|w| w.eq_ignore_ascii_case(name)) {
+            return false;
         }
         let same = |n: &&mut Named| n.canonical.eq_ignore_ascii_case(name);
         let firm = |o: &&mut Named| same(o) && o.mentions.len() > place.named.mentions.len();
@@ -1139,7 +1156,7 @@ mod tests {
         // Two mentions as a club against one as a place; one as a firm against one.
         let mut orgs = vec![named("Man Utd", 1, 2), named("Bass Strait", 1, 1)];
         let vouched = vec!["Dayton".to_string()];
-        fold_unresolved_places(&mut places, &vouched, &mut persons, &mut orgs, text);
+        fold_unresolved_places(&mut places, &vouched, &[], &mut persons, &mut orgs, text);
         let kept: Vec<&str> = places.iter().map(|p| p.named.canonical.as_str()).collect();
         assert_eq!(kept, ["Bass Strait", "Hylands Park", "Dayton"]);
         let count = |list: &[Named], name: &str| {
@@ -1172,7 +1189,7 @@ mod tests {
                 population: 1,
             }),
         }];
-        fold_unresolved_places(&mut resolved, &[], &mut persons, &mut orgs, text);
+        fold_unresolved_places(&mut resolved, &[], &[], &mut persons, &mut orgs, text);
         assert_eq!(resolved.len(), 1);
     }
 

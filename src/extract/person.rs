@@ -231,9 +231,15 @@ fn word_before(text: &str, start: usize) -> &str {
 }
 
 /// True when the name at byte `start` of `text` follows its kind of work: "the film The
-/// Aviator", "boxing drama Million Dollar Baby".
+/// Aviator", "boxing drama Million Dollar Baby". A title's own "The" may lie outside the
+/// name ("biopic The Aviator", tagged "Aviator").
 pub(crate) fn after_a_work_kind(text: &str, start: usize) -> bool {
-    in_list(WORK_KINDS, word_before(text, start))
+    let before = word_before(text, start);
+    if before == "The" {
+        let the = text[..start].trim_end().len() - before.len();
+        return in_list(WORK_KINDS, word_before(text, the));
+    }
+    in_list(WORK_KINDS, before)
 }
 
 /// Titles that only ever precede a person's name.
@@ -482,6 +488,17 @@ fn given_name_of(mine: &[String], words: &[Vec<String>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_after_its_kind_of_work() {
+        let at = |text: &str, name: &str| after_a_work_kind(text, text.find(name).unwrap());
+        assert!(at("his film Hide and Seek opened", "Hide"));
+        assert!(at("Scorsese's biopic The Aviator won", "Aviator"));
+        assert!(at("the movie The Aviator", "The Aviator"));
+        assert!(!at("nominated for The Aviator", "Aviator"));
+        assert!(!at("The Aviator won", "Aviator"));
+        assert!(!at("a film.\n\nThe Aviator won", "Aviator"));
+    }
 
     #[test]
     fn films_books_and_games_named_after_their_hero() {
