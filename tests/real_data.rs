@@ -671,6 +671,11 @@ fn unknown_places_the_article_names_otherwise() {
         ),
         ("bbc/entertainment/264.txt", "Usher", "persons", "Usher"),
         ("bbc/entertainment/046.txt", "Spirited Away", "", ""),
+        // Competitions, festivals, holidays and bands, by their last word.
+        ("bbc/sport/103.txt", "Champions League", "", ""),
+        ("bbc/sport/180.txt", "Boxing Day", "", ""),
+        ("bbc/entertainment/058.txt", "Berlin Film Festival", "", ""),
+        ("bbc/entertainment/103.txt", "Green Day", "", ""),
     ] {
         let path = data.join(file);
         let places = extracted_names(&index, &path, "places");

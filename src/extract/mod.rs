@@ -955,7 +955,9 @@ fn fold_capitalised(list: &mut Vec<Named>) {
 ///   report" beside Mike Tomlinson);
 /// - a place every mention of which follows its kind of work ("Hayao Miyazaki's previous
 ///   film Spirited Away"), or named like one of the article's `works`, dropped as the same
-///   rules drop such persons and organisations.
+///   rules drop such persons and organisations;
+/// - a competition, a festival, a show, a holiday or a band, told by its last word
+///   ([`names_an_event`]).
 ///
 /// Kept: places the gazetteer resolved ("Chelsea" may be the club and the district), the
 /// `vouched` names, and names of streets, buildings and open places ("Leicester Square",
@@ -977,7 +979,7 @@ fn fold_unresolved_places(
         {
             return true;
         }
-        if works.iter().any(|w| w.eq_ignore_ascii_case(name)) {
+        if works.iter().any(|w| w.eq_ignore_ascii_case(name)) || names_an_event(name) {
             return false;
         }
         let same = |n: &&mut Named| n.canonical.eq_ignore_ascii_case(name);
@@ -1002,6 +1004,33 @@ fn fold_unresolved_places(
         }
         !every_mention(&place.named, |m| person::after_a_work_kind(text, m.start))
     });
+}
+
+/// Last words of the names of competitions, festivals, shows, holidays, plans and bands that
+/// the tagger reads as places: "Champions League", "Berlin Film Festival", "Boxing Day",
+/// "the Marshall Plan", "Beastie Boys", "West Texas Intermediate" (a crude oil).
+const EVENT_WORDS: &[&str] = &[
+    "League",
+    "Premiership",
+    "Cup",
+    "Trophy",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Awards",
+    "Prize",
+    "Show",
+    "Hour",
+    "Day",
+    "Plan",
+    "Boys",
+    "Intermediate",
+];
+
+/// True when the last word of a name is one of [`EVENT_WORDS`], in any case.
+fn names_an_event(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    EVENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// Last words of names of open places and grounds: "Hyde Park", "Turf Moor".
@@ -1191,6 +1220,16 @@ mod tests {
         }];
         fold_unresolved_places(&mut resolved, &[], &[], &mut persons, &mut orgs, text);
         assert_eq!(resolved.len(), 1);
+    }
+
+    #[test]
+    fn events_are_told_by_their_last_word() {
+        assert!(names_an_event("Champions League"));
+        assert!(names_an_event("Berlin Film Festival"));
+        assert!(names_an_event("boxing day"));
+        assert!(names_an_event("Premiership"));
+        assert!(!names_an_event("Leicester Square"));
+        assert!(!names_an_event("Daytona"));
     }
 
     #[test]
