@@ -411,18 +411,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     orgs.retain(|o| !org::is_currency(o, text));
     org::fold_short_forms(&mut orgs);
     // An "organisation" that the article names after its kind of work ("the film The
-    // Aviator") is a work, not an entity newsdex keeps. One such mention tells for a title
-    // in mixed case ("his film Hide and Seek", then "In Hide and Seek"); an acronym needs
-    // them all ("a downloaded movie NEC is showing").
+    // Aviator") is a work, not an entity newsdex keeps. One such mention written in mixed
+    // case tells for the article ("his film Hide and Seek", then "In Hide and Seek"),
+    // unless another mention acts as a firm ("Sony said"); an acronym needs every mention
+    // ("a downloaded movie NEC is showing").
     let mut works: Vec<String> = Vec::new();
     orgs.retain(|o| {
         let after_kind = |m: &Mention| person::after_a_work_kind(text, m.start);
+        let titled = |m: &Mention| after_kind(m) && m.text.chars().any(char::is_lowercase);
+        let acts = |m: &Mention| person::followed_by_an_org_cue(text, m.end);
         let work = !pretagged_orgs.contains(&o.canonical)
-            && if o.canonical.chars().any(char::is_lowercase) {
-                o.mentions.iter().any(after_kind)
-            } else {
-                every_mention(o, after_kind)
-            };
+            && (every_mention(o, after_kind)
+                || (o.mentions.iter().any(titled) && !o.mentions.iter().any(acts)));
         if work {
             works.push(o.canonical.clone());
         }
@@ -956,8 +956,9 @@ fn fold_capitalised(list: &mut Vec<Named>) {
 /// - a place every mention of which follows its kind of work ("Hayao Miyazaki's previous
 ///   film Spirited Away"), or named like one of the article's `works`, dropped as the same
 ///   rules drop such persons and organisations;
-/// - a competition, a festival, a show, a holiday or a band, told by its last word
-///   ([`names_an_event`]).
+/// - a competition, a festival, a show, a holiday, a plan, a band or a crude oil, told by
+///   its last word ([`names_an_event`]), unless a person or an organisation of the article
+///   takes it first ("Robin Day").
 ///
 /// Kept: places the gazetteer resolved ("Chelsea" may be the club and the district), the
 /// `vouched` names, and names of streets, buildings and open places ("Leicester Square",
@@ -979,7 +980,7 @@ fn fold_unresolved_places(
         {
             return true;
         }
-        if works.iter().any(|w| w.eq_ignore_ascii_case(name)) || names_an_event(name) {
+        if works.iter().any(|w| w.eq_ignore_ascii_case(name)) {
             return false;
         }
         let same = |n: &&mut Named| n.canonical.eq_ignore_ascii_case(name);
@@ -1002,7 +1003,8 @@ fn fold_unresolved_places(
             owner.mentions.sort_by_key(|m| m.start);
             return false;
         }
-        !every_mention(&place.named, |m| person::after_a_work_kind(text, m.start))
+        !names_an_event(name)
+            && !every_mention(&place.named, |m| person::after_a_work_kind(text, m.start))
     });
 }
 
@@ -1148,7 +1150,8 @@ mod tests {
         let text = "Usher sang. Usher's win. The Tomlinson report. Mike Tomlinson spoke. \
                     Man Utd, Man Utd, Man Utd. Bass Strait, Bass Strait. \
                     The film Spirited Away. In Spirited Away. Hylands Park, Hylands Park. \
-                    Dayton, Tenn. Mark Dayton.";
+                    Dayton, Tenn. Mark Dayton. Robin Day, Robin Day. Green Day played. \
+                    Hide opened.";
         // Every occurrence of `name` in the text, from the `from`-th on, `n` of them.
         let named = |name: &str, from: usize, n: usize| Named {
             canonical: name.to_string(),
@@ -1175,17 +1178,23 @@ mod tests {
             unknown("Spirited Away", 0, 1),
             unknown("Hylands Park", 0, 1),
             unknown("Dayton", 0, 1),
+            unknown("Robin Day", 0, 1),
+            unknown("Green Day", 0, 1),
+            unknown("Hide", 0, 1),
         ];
         let mut persons = vec![
             named("Usher", 1, 1),
             named("Mike Tomlinson", 0, 1),
             named("Hylands Park", 1, 1),
             named("Mark Dayton", 0, 1),
+            named("Robin Day", 1, 1),
         ];
         // Two mentions as a club against one as a place; one as a firm against one.
         let mut orgs = vec![named("Man Utd", 1, 2), named("Bass Strait", 1, 1)];
         let vouched = vec!["Dayton".to_string()];
-        fold_unresolved_places(&mut places, &vouched, &[], &mut persons, &mut orgs, text);
+        // "his film Hide and Seek" made the organisation "Hide" a work.
+        let works = vec!["Hide".to_string()];
+        fold_unresolved_places(&mut places, &vouched, &works, &mut persons, &mut orgs, text);
         let kept: Vec<&str> = places.iter().map(|p| p.named.canonical.as_str()).collect();
         assert_eq!(kept, ["Bass Strait", "Hylands Park", "Dayton"]);
         let count = |list: &[Named], name: &str| {
@@ -1198,6 +1207,8 @@ mod tests {
         assert_eq!(count(&persons, "Usher"), 2);
         assert_eq!(count(&persons, "Mike Tomlinson"), 2);
         assert_eq!(count(&persons, "Mark Dayton"), 1);
+        // A person named like an event ("Day") still takes the place's mentions.
+        assert_eq!(count(&persons, "Robin Day"), 2);
         assert_eq!(count(&orgs, "Man Utd"), 3);
         assert_eq!(count(&orgs, "Bass Strait"), 1);
         // The moved mentions are in text order.
