@@ -956,6 +956,7 @@ fn fold_capitalised(list: &mut Vec<Named>) {
 /// - a place every mention of which follows its kind of work ("Hayao Miyazaki's previous
 ///   film Spirited Away"), or named like one of the article's `works`, dropped as the same
 ///   rules drop such persons and organisations;
+/// - an organisation of the alias table ("Lib Dems"), which joins the organisations;
 /// - a competition, a festival, a show, a holiday, a plan, a band or a crude oil, told by
 ///   its last word ([`names_an_event`]), unless a person or an organisation of the article
 ///   takes it first ("Robin Day").
@@ -968,9 +969,10 @@ fn fold_unresolved_places(
     vouched: &[String],
     works: &[String],
     persons: &mut [Named],
-    orgs: &mut [Named],
+    orgs: &mut Vec<Named>,
     text: &str,
 ) {
+    let mut known_orgs: Vec<Named> = Vec::new();
     places.retain_mut(|place| {
         let name = place.named.canonical.as_str();
         if place.info.is_some()
@@ -1003,9 +1005,30 @@ fn fold_unresolved_places(
             owner.mentions.sort_by_key(|m| m.start);
             return false;
         }
+        // An organisation of the alias table ("Lib Dems") is that organisation.
+        if let Some(org) = org::known(name) {
+            let mentions = std::mem::take(&mut place.named.mentions);
+            match known_orgs.iter_mut().find(|o| o.canonical == org) {
+                Some(o) => o.mentions.extend(mentions),
+                None => known_orgs.push(Named {
+                    canonical: org.to_string(),
+                    mentions,
+                }),
+            }
+            return false;
+        }
         !names_an_event(name)
             && !every_mention(&place.named, |m| person::after_a_work_kind(text, m.start))
     });
+    for known in known_orgs {
+        match orgs.iter_mut().find(|o| o.canonical == known.canonical) {
+            Some(o) => {
+                o.mentions.extend(known.mentions);
+                o.mentions.sort_by_key(|m| m.start);
+            }
+            None => orgs.push(known),
+        }
+    }
 }
 
 /// Last words of the names of competitions, festivals, shows, holidays, plans and bands that
@@ -1151,7 +1174,7 @@ mod tests {
                     Man Utd, Man Utd, Man Utd. Bass Strait, Bass Strait. \
                     The film Spirited Away. In Spirited Away. Hylands Park, Hylands Park. \
                     Dayton, Tenn. Mark Dayton. Robin Day, Robin Day. Green Day played. \
-                    Hide opened.";
+                    Hide opened. The Lib Dems won.";
         // Every occurrence of `name` in the text, from the `from`-th on, `n` of them.
         let named = |name: &str, from: usize, n: usize| Named {
             canonical: name.to_string(),
@@ -1181,6 +1204,7 @@ mod tests {
             unknown("Robin Day", 0, 1),
             unknown("Green Day", 0, 1),
             unknown("Hide", 0, 1),
+            unknown("Lib Dems", 0, 1),
         ];
         let mut persons = vec![
             named("Usher", 1, 1),
@@ -1211,6 +1235,8 @@ mod tests {
         assert_eq!(count(&persons, "Robin Day"), 2);
         assert_eq!(count(&orgs, "Man Utd"), 3);
         assert_eq!(count(&orgs, "Bass Strait"), 1);
+        // An organisation of the alias table joins the organisations.
+        assert_eq!(count(&orgs, "Liberal Democrats"), 1);
         // The moved mentions are in text order.
         let usher: Vec<usize> = persons[0].mentions.iter().map(|m| m.start).collect();
         assert_eq!(usher, [0, 12]);

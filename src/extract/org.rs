@@ -729,6 +729,12 @@ fn alias(name: &str) -> Option<&'static str> {
     first.map(|i| ALIASES[i].1)
 }
 
+/// The table's canonical name when `name` is an organisation the alias table knows, by an
+/// alias ("Lib Dems") or by that name itself ("Liberal Democrats").
+pub(crate) fn known(name: &str) -> Option<&'static str> {
+    alias(name).or_else(|| alias_index().canonical.get(name).copied())
+}
+
 /// The canonical name of an organisation: the alias table, then "the " stripped, a
 /// trailing possessive removed and trailing legal forms ("Inc", "Corp", "AG") dropped.
 pub fn canonical(name: &str) -> String {
