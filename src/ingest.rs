@@ -136,8 +136,8 @@ pub const MERGE_ALL_MAX_BYTES: u64 = 512 * 1024 * 1024;
 /// does, so one indexing thread keeps up with two extraction threads. Each indexing thread
 /// writes a segment of its own, which a run from scratch merges at its end. On two cores,
 /// one thread instead of two (and one commit instead of two) took the Reuters index from
-/// 6.38 to 5.39 CPU seconds with the tagger, and without it from 1.81 to 1.39 seconds of
-/// wall time (BENCHMARKS.md, "Session 15: one indexing thread").
+/// 8.07 to 6.80 CPU seconds with the tagger, and without it from 2.35 to 1.88 seconds of
+/// wall time (`benches/index_ab.sh`; BENCHMARKS.md, "Session 15: one indexing thread").
 pub fn indexing_threads(jobs: usize) -> usize {
     jobs.div_ceil(3).max(1)
 }

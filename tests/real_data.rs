@@ -671,7 +671,12 @@ fn unknown_places_the_article_names_otherwise() {
         ),
         ("bbc/entertainment/264.txt", "Usher", "persons", "Usher"),
         // The organisation alias table knows the name.
-        ("bbc/politics/007.txt", "Lib Dems", "orgs", "Liberal Democrats"),
+        (
+            "bbc/politics/007.txt",
+            "Lib Dems",
+            "orgs",
+            "Liberal Democrats",
+        ),
         ("bbc/entertainment/046.txt", "Spirited Away", "", ""),
         // Competitions, festivals, holidays and bands, by their last word.
         ("bbc/sport/103.txt", "Champions League", "", ""),

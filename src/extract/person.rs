@@ -252,7 +252,11 @@ const ORG_CUES: &[&str] = &[
 
 /// True when the name ending at byte `end` of `text` is followed by one of [`ORG_CUES`].
 pub(crate) fn followed_by_an_org_cue(text: &str, end: usize) -> bool {
-    let tail = text[end..].strip_prefix("'s").unwrap_or(&text[end..]);
+    let tail = &text[end..];
+    let tail = ["'s", "’s"]
+        .iter()
+        .find_map(|s| tail.strip_prefix(s))
+        .unwrap_or(tail);
     let next = tail
         .split_whitespace()
         .next()
@@ -527,6 +531,7 @@ mod tests {
         };
         assert!(cue("Sony said on Monday", "Sony"));
         assert!(cue("a Disney's spokesman", "Disney"));
+        assert!(cue("a Disney’s spokesman", "Disney"));
         assert!(cue("Warner Bros Inc. reported", "Warner Bros"));
         assert!(!cue("Hide and Seek opened", "Hide and Seek"));
         assert!(!cue("Scrubs", "Scrubs"));
