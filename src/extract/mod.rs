@@ -1189,23 +1189,25 @@ mod tests {
                 })
                 .collect(),
         };
-        let unknown = |name: &str, from: usize, n: usize| Place {
-            named: named(name, from, n),
+        // Each unknown place: the name's first occurrence.
+        let mut places: Vec<Place> = [
+            "Usher",
+            "Tomlinson",
+            "Man Utd",
+            "Bass Strait",
+            "Spirited Away",
+            "Hylands Park",
+            "Dayton",
+            "Robin Day",
+            "Green Day",
+            "Hide",
+            "Lib Dems",
+        ]
+        .map(|name| Place {
+            named: named(name, 0, 1),
             info: None,
-        };
-        let mut places = vec![
-            unknown("Usher", 0, 1),
-            unknown("Tomlinson", 0, 1),
-            unknown("Man Utd", 0, 1),
-            unknown("Bass Strait", 0, 1),
-            unknown("Spirited Away", 0, 1),
-            unknown("Hylands Park", 0, 1),
-            unknown("Dayton", 0, 1),
-            unknown("Robin Day", 0, 1),
-            unknown("Green Day", 0, 1),
-            unknown("Hide", 0, 1),
-            unknown("Lib Dems", 0, 1),
-        ];
+        })
+        .into();
         let mut persons = vec![
             named("Usher", 1, 1),
             named("Mike Tomlinson", 0, 1),
