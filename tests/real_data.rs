@@ -621,6 +621,23 @@ fn films_named_after_their_hero_are_not_persons() {
 }
 
 #[test]
+fn a_firm_named_like_a_person_in_a_headline() {
+    // "TORONTO DOMINION BANK BUYS SEAT ON TORONTO STOCK EXCHANGE": the tagger read
+    // "TORONTO DOMINION" as a person (12 Reuters articles).
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let path = data.join("reuters21578/articles/02607.txt");
+    let persons = extracted_names(&index, &path, "persons");
+    assert!(persons.is_empty(), "{persons:?}");
+    let orgs = extracted_names(&index, &path, "orgs");
+    assert!(
+        orgs.contains(&"Toronto Dominion Bank".to_string()),
+        "{orgs:?}"
+    );
+}
+
+#[test]
 fn works_are_no_organisations() {
     // One mention after its kind of work tells for the article: "his film Hide and Seek",
     // then "In Hide and Seek"; "medical sitcom Scrubs", then "Scrubs, which…". An acronym

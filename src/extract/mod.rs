@@ -272,6 +272,20 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             tagger::EntityKind::Person if person::is_facility(raw) => {
                 org_mentions.push((org::canonical(raw), mention));
             }
+            // "TORONTO DOMINION BANK", "Asher Edelman Group": the tagger took the firm's
+            // name for a person's and left its last word out.
+            tagger::EntityKind::Person if org::firm_word_after(text, span.end).is_some() => {
+                let end = org::firm_word_after(text, span.end).unwrap_or(span.end);
+                let firm = format!("{raw}{}", &text[span.end..end]);
+                org_mentions.push((
+                    org::canonical(&firm),
+                    Mention {
+                        end,
+                        text: firm,
+                        ..mention
+                    },
+                ));
+            }
             tagger::EntityKind::Person => {
                 // "Minister of Energy and Mines Subroto" is tagged "Mines Subroto".
                 // (`raw` may have its line breaks collapsed: the mention's offset is counted in

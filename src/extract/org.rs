@@ -266,6 +266,31 @@ fn is_firm_ending(word: &str) -> bool {
         && (is_legal_form(w) || FIRM_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
+/// The end of the word right after a name ending at byte `end` of `text` that makes the name
+/// a firm's: "Bank", "Group" or a firm's ending ("Inc", "Co.", "Sons"), capitalised, after
+/// one space: "TORONTO DOMINION BANK" (tagged a person "TORONTO DOMINION"), "Asher Edelman
+/// Group".
+pub(crate) fn firm_word_after(text: &str, end: usize) -> Option<usize> {
+    let tail = text[end..].strip_prefix(' ')?;
+    let word_len = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(tail.len());
+    let word = &tail[..word_len];
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    let firm = (["Bank", "Group"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(bare))
+        && bare.starts_with(|c: char| c.is_ascii_uppercase()))
+        || is_firm_ending(word);
+    // A period closes "Inc." but may end the sentence after "Bank".
+    let len = if is_firm_ending(word) {
+        word_len
+    } else {
+        bare.len()
+    };
+    firm.then_some(end + 1 + len)
+}
+
 /// What separates two names of one firm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
@@ -1302,6 +1327,34 @@ fn speaks_of_currencies(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_firm_word_after_a_name() {
+        fn after<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+            let start = text.find(name).unwrap();
+            firm_word_after(text, start + name.len()).map(|end| &text[start..end])
+        }
+        assert_eq!(
+            after("TORONTO DOMINION BANK BUYS SEAT", "TORONTO DOMINION"),
+            Some("TORONTO DOMINION BANK")
+        );
+        assert_eq!(
+            after("the Asher Edelman Group said", "Asher Edelman"),
+            Some("Asher Edelman Group")
+        );
+        assert_eq!(
+            after("E.F. Hutton Inc. said", "E.F. Hutton"),
+            Some("E.F. Hutton Inc.")
+        );
+        // A sentence's last word keeps its period out of the name.
+        assert_eq!(
+            after("money from Morgan Bank. Then", "Morgan"),
+            Some("Morgan Bank")
+        );
+        assert_eq!(after("Mr Brown banked it", "Mr Brown"), None);
+        assert_eq!(after("Mr Brown group leader", "Mr Brown"), None);
+        assert_eq!(after("Mr Brown", "Mr Brown"), None);
+    }
 
     #[test]
     fn a_bracketed_word_and_a_legal_form_end_a_firm() {
