@@ -410,16 +410,26 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     fold_case_variants(&mut orgs);
 
     // A name the tagger called both a person and an organisation in one article
-    // ("Chelsea") is the organisation.
-    persons.retain(
-        |p| match orgs.iter_mut().find(|o| o.canonical == p.canonical) {
+    // ("Chelsea") is the organisation. So is a person named like a firm of the article
+    // without its last word ("TORONTO DOMINION ISSUES…" beside "Toronto Dominion Bank").
+    let firm_of = |o: &Named, p: &Named| {
+        o.canonical
+            .strip_prefix(p.canonical.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(org::is_firm_word)
+    };
+    persons.retain(|p| {
+        match orgs
+            .iter_mut()
+            .find(|o| o.canonical == p.canonical || firm_of(o, p))
+        {
             Some(o) => {
                 o.mentions.extend(p.mentions.iter().cloned());
                 false
             }
             None => true,
-        },
-    );
+        }
+    });
     org::fold_acronyms(&mut orgs);
     org::fold_generic(&mut orgs, text);
     orgs.retain(|o| !org::is_currency(o, text));

@@ -276,19 +276,24 @@ pub(crate) fn firm_word_after(text: &str, end: usize) -> Option<usize> {
         .find(|c: char| !(c.is_alphanumeric() || c == '.'))
         .unwrap_or(tail.len());
     let word = &tail[..word_len];
-    let bare = word.strip_suffix('.').unwrap_or(word);
-    let firm = (["Bank", "Group"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(bare))
-        && bare.starts_with(|c: char| c.is_ascii_uppercase()))
-        || is_firm_ending(word);
     // A period closes "Inc." but may end the sentence after "Bank".
     let len = if is_firm_ending(word) {
         word_len
     } else {
-        bare.len()
+        word.strip_suffix('.').unwrap_or(word).len()
     };
-    firm.then_some(end + 1 + len)
+    is_firm_word(word).then_some(end + 1 + len)
+}
+
+/// Whether `word` makes the name before it a firm's: "Bank", "Group" or a firm's ending
+/// ("Inc", "Co.", "Sons"), capitalised.
+pub(crate) fn is_firm_word(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    (["Bank", "Group"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(bare))
+        && bare.starts_with(|c: char| c.is_ascii_uppercase()))
+        || is_firm_ending(word)
 }
 
 /// What separates two names of one firm.
