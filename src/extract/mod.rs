@@ -276,7 +276,11 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             // name for a person's and left its last word out.
             tagger::EntityKind::Person if org::firm_word_after(text, span.end).is_some() => {
                 let end = org::firm_word_after(text, span.end).unwrap_or(span.end);
-                let firm = format!("{raw}{}", &text[span.end..end]);
+                // The firm's word may follow a line break ("Salomon\nBrothers").
+                let firm = crate::read::fields::collapse_whitespace(&format!(
+                    "{raw}{}",
+                    &text[span.end..end]
+                ));
                 org_mentions.push((
                     org::canonical(&firm),
                     Mention {
@@ -419,12 +423,10 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             .is_some_and(org::is_firm_word)
     };
     persons.retain(|p| {
-        match orgs
-            .iter_mut()
-            .find(|o| o.canonical == p.canonical || firm_of(o, p))
-        {
-            Some(o) => {
-                o.mentions.extend(p.mentions.iter().cloned());
+        let same = orgs.iter().position(|o| o.canonical == p.canonical);
+        match same.or_else(|| orgs.iter().position(|o| firm_of(o, p))) {
+            Some(i) => {
+                orgs[i].mentions.extend(p.mentions.iter().cloned());
                 false
             }
             None => true,

@@ -267,22 +267,20 @@ fn is_firm_ending(word: &str) -> bool {
 }
 
 /// The end of the word right after a name ending at byte `end` of `text` that makes the name
-/// a firm's: "Bank", "Group" or a firm's ending ("Inc", "Co.", "Sons"), capitalised, after
-/// one space: "TORONTO DOMINION BANK" (tagged a person "TORONTO DOMINION"), "Asher Edelman
-/// Group".
+/// a firm's ([`is_firm_word`]), after white space (a line break at most): "TORONTO DOMINION
+/// BANK" (tagged a person "TORONTO DOMINION"), "Asher Edelman Group", "Salomon\nBrothers".
+/// A sentence's period stays out ("sold to Nomura Securities."); "Co." keeps its own.
 pub(crate) fn firm_word_after(text: &str, end: usize) -> Option<usize> {
-    let tail = text[end..].strip_prefix(' ')?;
-    let word_len = tail
-        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .unwrap_or(tail.len());
-    let word = &tail[..word_len];
-    // A period closes "Inc." but may end the sentence after "Bank".
-    let len = if is_firm_ending(word) {
-        word_len
-    } else {
-        word.strip_suffix('.').unwrap_or(word).len()
+    let (Joint::Space, start) = next_joint(text, end)? else {
+        return None;
     };
-    is_firm_word(word).then_some(end + 1 + len)
+    let word = word_at(text, start);
+    let word_end = start + word.len();
+    // "Co-Chairman", "Bank-led": a word that goes on after a hyphen ends no firm's name.
+    if text[word_end..].starts_with('-') {
+        return None;
+    }
+    is_firm_word(word).then_some(word_end)
 }
 
 /// Whether `word` makes the name before it a firm's: "Bank", "Group" or a firm's ending
@@ -1356,6 +1354,15 @@ mod tests {
             after("money from Morgan Bank. Then", "Morgan"),
             Some("Morgan Bank")
         );
+        assert_eq!(
+            after("sold to Nomura Securities. Then", "Nomura"),
+            Some("Nomura Securities")
+        );
+        assert_eq!(
+            after("by Salomon\nBrothers Inc", "Salomon"),
+            Some("Salomon\nBrothers")
+        );
+        assert_eq!(after("Conservative Party Co-Chairman", "Party"), None);
         assert_eq!(after("Mr Brown banked it", "Mr Brown"), None);
         assert_eq!(after("Mr Brown group leader", "Mr Brown"), None);
         assert_eq!(after("Mr Brown", "Mr Brown"), None);
