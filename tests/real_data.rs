@@ -642,6 +642,26 @@ fn a_firm_named_like_a_person_in_a_headline() {
 }
 
 #[test]
+fn little_alone_is_no_person() {
+    // "HUNGARIAN 1987 SUGAR BEET AREA LITTLE CHANGED", "Little oil was lost", and BBC's
+    // "Little Britain".
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    for file in [
+        "reuters21578/articles/04117.txt",
+        "reuters21578/articles/02970.txt",
+        "bbc/entertainment/212.txt",
+    ] {
+        let persons = extracted_names(&index, &data.join(file), "persons");
+        assert!(
+            !persons.iter().any(|p| p == "Little"),
+            "{file}: {persons:?}"
+        );
+    }
+}
+
+#[test]
 fn works_are_no_organisations() {
     // One mention after its kind of work tells for the article: "his film Hide and Seek",
     // then "In Hide and Seek"; "medical sitcom Scrubs", then "Scrubs, which…". An acronym

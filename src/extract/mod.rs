@@ -645,6 +645,9 @@ const NOT_NAMES: &[&str] = &[
     "GMT",
     // Reuters' sign-off at the end of every story.
     "Reuter",
+    // "LITTLE CHANGED", "Little oil was lost": alone, the adjective at a headline's or
+    // sentence's start (12 Reuters articles' persons). A full name ("Rich Little") stays.
+    "Little",
 ];
 
 /// Words of company results tables ("NINE MTHS", "SHR", "REVS", "N.Z. DLRS"): a span
