@@ -267,6 +267,12 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             end: span.end,
             text: raw.to_string(),
         };
+        // A person's name that a firm's word follows ("TORONTO DOMINION BANK"). Read here,
+        // not in `org::join_firm_names`, which would also drop the article's one-word
+        // mentions of the person ("Soros said" beside "SOROS GROUP").
+        let firm_end = (span.kind == tagger::EntityKind::Person)
+            .then(|| org::firm_word_after(text, span.end))
+            .flatten();
         match span.kind {
             // "Downing Street" said something: a building speaking for an institution.
             tagger::EntityKind::Person if person::is_facility(raw) => {
@@ -274,8 +280,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             }
             // "TORONTO DOMINION BANK", "Asher Edelman Group": the tagger took the firm's
             // name for a person's and left its last word out.
-            tagger::EntityKind::Person if org::firm_word_after(text, span.end).is_some() => {
-                let end = org::firm_word_after(text, span.end).unwrap_or(span.end);
+            tagger::EntityKind::Person if firm_end.is_some() => {
+                let end = firm_end.unwrap_or(span.end);
                 // The firm's word may follow a line break ("Salomon\nBrothers").
                 let firm = crate::read::fields::collapse_whitespace(&format!(
                     "{raw}{}",
@@ -1030,20 +1036,15 @@ fn fold_unresolved_places(
             },
         };
         if let Some(owner) = owner {
-            owner.mentions.append(&mut place.named.mentions);
-            owner.mentions.sort_by_key(|m| m.start);
+            join_mentions(owner, std::mem::take(&mut place.named.mentions));
             return false;
         }
         // An organisation of the alias table ("Lib Dems") is that organisation.
         if let Some(org) = org::known(name) {
-            let mentions = std::mem::take(&mut place.named.mentions);
-            match known_orgs.iter_mut().find(|o| o.canonical == org) {
-                Some(o) => o.mentions.extend(mentions),
-                None => known_orgs.push(Named {
-                    canonical: org.to_string(),
-                    mentions,
-                }),
-            }
+            known_orgs.push(Named {
+                canonical: org.to_string(),
+                mentions: std::mem::take(&mut place.named.mentions),
+            });
             return false;
         }
         !names_an_event(name)
@@ -1051,13 +1052,16 @@ fn fold_unresolved_places(
     });
     for known in known_orgs {
         match orgs.iter_mut().find(|o| o.canonical == known.canonical) {
-            Some(o) => {
-                o.mentions.extend(known.mentions);
-                o.mentions.sort_by_key(|m| m.start);
-            }
+            Some(o) => join_mentions(o, known.mentions),
             None => orgs.push(known),
         }
     }
+}
+
+/// Gives `mentions` to `to`, keeping its mentions in text order.
+fn join_mentions(to: &mut Named, mentions: Vec<Mention>) {
+    to.mentions.extend(mentions);
+    to.mentions.sort_by_key(|m| m.start);
 }
 
 /// Last words of the names of competitions, festivals, shows, holidays, plans and bands that
@@ -1083,8 +1087,14 @@ const EVENT_WORDS: &[&str] = &[
 
 /// True when the last word of a name is one of [`EVENT_WORDS`], in any case.
 fn names_an_event(name: &str) -> bool {
+    last_word_in(name, EVENT_WORDS)
+}
+
+/// Whether the last word of `name` (the whole name if one word) is one of `words`, in any
+/// case.
+fn last_word_in(name: &str, words: &[&str]) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    EVENT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
+    words.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// Last words of names of open places and grounds: "Hyde Park", "Turf Moor".
@@ -1093,11 +1103,7 @@ const OPEN_PLACE_WORDS: &[&str] = &["Park", "Moor", "Stadium", "Arena", "Gardens
 /// True when a name of several words is an open place or a ground ("Hylands Park", "Turf
 /// Moor", "Olympic Stadium").
 fn is_open_place(name: &str) -> bool {
-    name.rsplit_once(' ').is_some_and(|(_, last)| {
-        OPEN_PLACE_WORDS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(last))
-    })
+    name.contains(' ') && last_word_in(name, OPEN_PLACE_WORDS)
 }
 
 fn add_named(list: &mut Vec<Named>, canonical: String, mention: Option<Mention>) {
