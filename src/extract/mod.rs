@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 16;
+pub const EXTRACTOR_VERSION: u64 = 17;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -241,6 +241,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let mut place_mentions: Vec<Mention> = Vec::new();
     let mut evidence: Vec<String> = Vec::new();
     let mut country_orgs: Vec<Mention> = Vec::new();
+    let mut listed: Vec<Mention> = Vec::new();
     for span in &spans {
         let written = &text[span.start..span.end];
         // A name broken across a hard-wrapped line ("Securities and Exchange\nCommission")
@@ -296,6 +297,9 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     },
                 ));
             }
+            // "WANG <WAN> ANNOUNCES…", "C.R. Bard <BCR>": a name right before a stock ticker
+            // is the listed company's (Reuters' convention), not a person's.
+            tagger::EntityKind::Person if ticker_follows(text, span.end) => listed.push(mention),
             tagger::EntityKind::Person => {
                 // "Minister of Energy and Mines Subroto" is tagged "Mines Subroto".
                 // (`raw` may have its line breaks collapsed: the mention's offset is counted in
@@ -322,6 +326,18 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     person_mentions.push((name, mention));
                 }
             }
+            // "Treasury Secretary James Baker", "Economics Minister Martin Bangemann": a name
+            // of two or three words after a title, with no word of a body or a firm in it, is
+            // a person's, though the tagger read it as an organisation's.
+            tagger::EntityKind::Organization
+                if after_office(text, span.start)
+                    && written_like_a_persons_name(raw)
+                    && !org::has_body_word(raw) =>
+            {
+                if let Some(name) = person::clean(raw) {
+                    person_mentions.push((name, mention));
+                }
+            }
             // A country the tagger read as an organisation ("Liquidity in the Philippines
             // rose": the Reuters org facet had "Philippines" in 46 articles) is the country,
             // unless a firm of that name is in the article (below) or a plural verb follows,
@@ -337,6 +353,17 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 if name.chars().any(|c| c.is_alphabetic()) {
                     org_mentions.push((name, mention));
                 }
+            }
+            // "CHEYENNE <CHEY.O> TO…", "Creditanstalt-Bankverein <CABV.VI>": a place's name
+            // right before a stock ticker is the listed company's, unless it is a country or
+            // follows "of" ("Porsche AG of Germany <PSHG.F>", "Public Service Co of New Mexico
+            // <PNM>"), where the place is named as the company's home.
+            tagger::EntityKind::Location
+                if ticker_follows(text, span.end)
+                    && !after_of(text, span.start)
+                    && !gazetteer.is_country_or_continent(name) =>
+            {
+                listed.push(mention)
             }
             // A stoplisted town name ("Mobile", "Reading") at the start of a sentence or
             // headline, or in a headline written in capitals ("SETS SPLIT, UPS PAYOUT"), is
@@ -367,6 +394,36 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     evidence.push(country.to_string());
                 }
             }
+        }
+    }
+
+    // A listed company's name before its ticker joins the article's one organisation that
+    // begins with it ("WANG <WAN>" and Wang Laboratories); or is one of its own if written in
+    // mixed case ("C.R. Bard <BCR>"). A headline's capitals alone ("BAKER <BKO>" beside both
+    // Baker International and Baker Hughes) would make a facet value of their own: dropped.
+    for mention in listed {
+        let name = org::canonical(&mention.text);
+        let holder = {
+            let mut holders: Vec<&String> = org_mentions
+                .iter()
+                .map(|(canonical, _)| canonical)
+                .filter(|c| begins_with_name(c, &name))
+                .collect();
+            holders.sort_unstable();
+            holders.dedup();
+            match holders.as_slice() {
+                [one] => Some((*one).clone()),
+                _ => None,
+            }
+        };
+        // "CONT'L ILLINOIS<CIL>", "Continental Illinois <CIL>": the tagged name is only the
+        // end of the company's.
+        let whole = mention.text.chars().any(char::is_lowercase)
+            && !after_a_capitalised_word(text, mention.start);
+        match holder {
+            Some(holder) => org_mentions.push((holder, mention)),
+            None if whole => org_mentions.push((name, mention)),
+            None => {}
         }
     }
 
@@ -428,9 +485,26 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             .and_then(|rest| rest.strip_prefix(' '))
             .is_some_and(org::is_firm_word)
     };
+    // And a one-word person never given a title, named like a firm that the article writes in
+    // full with more words or after initials: "Wang" beside Wang Laboratories, "Baker's
+    // senior debt" beside Baker International, "Bard" beside C.R. Bard.
+    // Not an administration or a government named after its leader ("A Reagan administration
+    // official").
+    let leads = |o: &Named, p: &Named| {
+        !p.canonical.contains(' ')
+            && firm_named_by(o, &p.canonical)
+            && !["Administration", "Government"]
+                .iter()
+                .any(|w| o.canonical.ends_with(w))
+            && !p.mentions.iter().any(|m| after_title(text, m.start))
+    };
     persons.retain(|p| {
         let same = orgs.iter().position(|o| o.canonical == p.canonical);
-        match same.or_else(|| orgs.iter().position(|o| firm_of(o, p))) {
+        let firm = || orgs.iter().position(|o| firm_of(o, p));
+        match same
+            .or_else(firm)
+            .or_else(|| orgs.iter().position(|o| leads(o, p)))
+        {
             Some(i) => {
                 orgs[i].mentions.extend(p.mentions.iter().cloned());
                 false
@@ -876,6 +950,134 @@ fn is_ticker(text: &str, start: usize, end: usize) -> bool {
         && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// The end (one past its `>`) of a stock ticker in Reuters' form whose `<` is at `at`:
+/// "<WAN>", "<CHEY.O>", "<CGS.WS.P>".
+fn ticker_at(text: &str, at: usize) -> Option<usize> {
+    let inner = text.get(at..)?.strip_prefix('<')?;
+    let word = inner.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !is_ticker(text, at + 1, at + 1 + word) {
+        return None;
+    }
+    // A market suffix is short: "<CGS.WS.P>" is the longest form in Reuters-21578.
+    let close = inner[..inner.len().min(16)].find('>')?;
+    inner[word..close]
+        .bytes()
+        .all(|b| b == b'.' || b.is_ascii_alphanumeric())
+        .then_some(at + 1 + close + 1)
+}
+
+/// Whether the organisation `org` is named `name` and more words ("Wang Laboratories"), or
+/// initials and `name` ("C.R. Bard", "N.V. Philips"), and the article writes it in full.
+fn firm_named_by(org: &Named, name: &str) -> bool {
+    let initials = |rest: &str| {
+        rest.split(' ').all(|w| {
+            (2..=4).contains(&w.len())
+                && w.ends_with('.')
+                && w.bytes().all(|b| b == b'.' || b.is_ascii_uppercase())
+        })
+    };
+    let named = begins_with_name(&org.canonical, name)
+        || org
+            .canonical
+            .strip_suffix(name)
+            .and_then(|rest| rest.strip_suffix(' '))
+            .is_some_and(initials);
+    named
+        && org
+            .mentions
+            .iter()
+            .any(|m| m.text.trim().contains(char::is_whitespace))
+}
+
+/// Whether `longer` is `name` and more words, ignoring case ("Wang Laboratories", "WANG").
+fn begins_with_name(longer: &str, name: &str) -> bool {
+    longer.len() > name.len()
+        && longer.as_bytes()[name.len()] == b' '
+        && longer[..name.len()].eq_ignore_ascii_case(name)
+}
+
+/// Offices whose title only ever comes before a person's name (not "manager", "chief" or
+/// "former", which come before firms too: "lead manager Credit Suisse").
+const OFFICES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+];
+
+/// Whether one of the [`OFFICES`] comes right before `start`: "Treasury Secretary James
+/// Baker".
+fn after_office(text: &str, start: usize) -> bool {
+    text[..start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            let bare = w.trim_end_matches('.');
+            // "…denied by the chancellor. Lib Dem spokesman": a period ends a sentence there, not
+            // an abbreviation ("Dr.").
+            (bare.len() == w.len() || bare.len() <= 3)
+                && OFFICES.iter().any(|o| o.eq_ignore_ascii_case(bare))
+        })
+}
+
+/// Whether `name` is two or three words written as a person's name is: each a capital and
+/// then small letters ("James Baker", "Hans-Dietrich Genscher", "Paul O'Neill").
+fn written_like_a_persons_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().any(char::is_lowercase)
+                && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+}
+
+/// Whether "of " or "of the " (in any case) comes right before `start`.
+fn after_of(text: &str, start: usize) -> bool {
+    let ends = |tail: &str| {
+        text[..start]
+            .get(start.saturating_sub(tail.len())..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(tail))
+    };
+    ends("of ") || ends("of the ")
+}
+
+/// Whether a capitalised word comes right before `start` on the same line, as in a name
+/// that goes on ("Continental Illinois", "CONT'L ILLINOIS").
+fn after_a_capitalised_word(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    // Nothing before, or a line break: the name begins its line.
+    if before.is_empty() || before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    before
+        .rsplit(char::is_whitespace)
+        .next()
+        // "Meanwhile, N.V. Philips <PGLO.AS>": a name does not go on over punctuation.
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ';', ':', ')']))
+}
+
+/// Whether a stock ticker follows `end` at once or after one space ("Wang <WAN>", "CHEYENNE
+/// <CHEY.O>"): the name before it is the listed company's.
+fn ticker_follows(text: &str, end: usize) -> bool {
+    ticker_at(text, end + usize::from(text[end..].starts_with(' '))).is_some()
+}
+
 /// Whether a capitals line goes on from `end` with at most four more capitalised words and
 /// then a stock ticker ("… GAS AND ELECTRIC CO <KGE> …"): what precedes is a company's name.
 fn names_a_listed_company(text: &str, end: usize) -> bool {
@@ -887,8 +1089,7 @@ fn names_a_listed_company(text: &str, end: usize) -> bool {
         return false;
     };
     let words = &line[..open];
-    let close = line[open..].find('>').map(|i| open + i);
-    close.is_some_and(|close| is_ticker(text, end + open + 1, end + close))
+    ticker_at(text, end + open).is_some()
         && words.split_whitespace().count() <= 4
         && words
             .chars()
@@ -1623,6 +1824,128 @@ mod tests {
                 return;
             };
             assert_eq!(region(&e, name).as_deref(), state, "{file}: {name}");
+        }
+    }
+
+    /// A name right before a stock ticker is the listed company's: "BAKER <BKO>" (Baker
+    /// International) had been a person in 9 Reuters articles, and Cheyenne Software a city in
+    /// Wyoming. A country, or a place after "of", stays a place: it names the firm's home.
+    #[test]
+    fn names_right_before_a_ticker_are_companies() {
+        let t = "Wang <WAN>, CHEYENNE <CHEY.O>, x<CGS.WS.P>, <Pantry Inc>, <AB CD>, <ABC";
+        let at = |w: &str| t.find(w).unwrap();
+        assert_eq!(ticker_at(t, at("<WAN>")), Some(at("<WAN>") + 5));
+        assert_eq!(ticker_at(t, at("<CHEY")), Some(at("<CHEY") + 8));
+        assert_eq!(ticker_at(t, at("<CGS")), Some(at("<CGS") + 10));
+        for w in ["<Pantry", "<AB CD>", "<ABC", "Wang"] {
+            assert_eq!(ticker_at(t, at(w)), None, "{w}");
+        }
+        assert!(ticker_follows(t, 4) && ticker_follows(t, at("CHEYENNE") + 8));
+        assert!(!ticker_follows("Wang  <WAN>", 4) && !ticker_follows("Wang", 4));
+        assert!(after_of("Co of New Mexico", 6) && after_of("CORP OF AMERICA", 8));
+        assert!(!after_of("Co New Mexico", 3) && !after_of("", 0));
+
+        let e = extract_text("Porsche AG of Germany <PSHG.F> and Total France <RAFF.PA> said.");
+        assert!(
+            place_names(&e.places).contains(&"Germany"),
+            "{:?}",
+            e.places
+        );
+        assert!(place_names(&e.places).contains(&"France"), "{:?}", e.places);
+        // The headline's name is no person or place; the body's lone "Baker" or "Wang" is the
+        // company. ("BAKER" in capitals beside Baker International and Baker Hughes joins
+        // neither.)
+        // "Cheyenne stock" in the body stays the city: places are not folded into firms.
+        for (file, name) in [
+            ("02668.txt", "Baker"),
+            ("13193.txt", "Baker"),
+            ("20875.txt", "Cheyenne"),
+            ("21304.txt", "Wang"),
+        ] {
+            let Some(e) = reuters_article(file) else {
+                return;
+            };
+            let e = &e.entities;
+            let found = |list: &[Named]| list.iter().any(|n| n.canonical.starts_with(name));
+            let headline = |n: &Named| n.mentions.iter().any(|m| m.start == 0);
+            assert!(!found(&e.persons), "{file}: {:?}", e.persons);
+            assert!(
+                !e.places.iter().any(|p| headline(&p.named)),
+                "{file}: {:?}",
+                e.places
+            );
+            assert!(found(&e.orgs), "{file}: {:?}", e.orgs);
+        }
+    }
+
+    /// A lone word the tagger called a person, named like a firm the article writes in full,
+    /// is the firm: Google beside Google News, Nintendo beside the Nintendo DS, Diageo beside
+    /// Diageo Chateau & Estate Wines, "Hutton said" beside E.F. Hutton. Not with a title, and
+    /// not before a government named after its leader.
+    #[test]
+    fn lone_words_named_like_a_firm_of_the_article_are_the_firm() {
+        let e = extract_text(
+            "E.F. Hutton Group Inc said on Monday it would sell. Hutton said the price was fair.",
+        );
+        assert!(canonicals(&e.persons).is_empty(), "{:?}", e.persons);
+        let e = extract_text(
+            "A Reagan Administration official met Mr Hutton. E.F. Hutton Group Inc said so. \
+             Reagan said nothing.",
+        );
+        let persons = canonicals(&e.persons);
+        assert!(
+            persons.contains(&"Hutton") && persons.contains(&"Reagan"),
+            "{persons:?}"
+        );
+        for (file, name) in [
+            ("tech/337.txt", "Google"),
+            ("tech/238.txt", "Nintendo"),
+            ("business/321.txt", "Diageo"),
+        ] {
+            let Some(e) = shared_article("bbc", file) else {
+                return;
+            };
+            let persons = canonicals(&e.entities.persons);
+            assert!(!persons.contains(&name), "{file}: {persons:?}");
+            assert!(
+                canonicals(&e.entities.orgs).contains(&name) || {
+                    e.entities
+                        .orgs
+                        .iter()
+                        .any(|o| o.canonical.starts_with(name))
+                }
+            );
+        }
+    }
+
+    /// A name after an office ("Treasury Secretary James Baker", "Economics Minister Martin
+    /// Bangemann") is a person's, though the tagger read it as an organisation's: James
+    /// Baker had been an organisation in 3 Reuters articles. Not after "manager" or "chief"
+    /// ("lead manager Credit Suisse"), nor across a sentence's end, nor with a body's word.
+    #[test]
+    fn names_after_an_office_are_persons() {
+        assert!(after_office("Treasury Secretary ", 19) && after_office("said Mr. ", 9));
+        assert!(!after_office("by the chancellor. ", 19) && !after_office("lead manager ", 13));
+        assert!(written_like_a_persons_name("Hans-Dietrich Genscher"));
+        assert!(written_like_a_persons_name("Paul O'Neill"));
+        for name in [
+            "James",
+            "Kiichi Miyazawa Tanaka Jr",
+            "BAKER HUGHES",
+            "Mobil 2000",
+        ] {
+            assert!(!written_like_a_persons_name(name), "{name}");
+        }
+        for (dir, file, name) in [
+            ("reuters21578/articles", "02452.txt", "James Baker"),
+            ("reuters21578/articles", "12414.txt", "Martin Bangemann"),
+            ("bbc", "politics/175.txt", "Oliver Letwin"),
+        ] {
+            let Some(e) = shared_article(dir, file) else {
+                return;
+            };
+            assert!(canonicals(&e.entities.persons).contains(&name), "{file}");
+            assert!(!canonicals(&e.entities.orgs).contains(&name), "{file}");
         }
     }
 

@@ -987,6 +987,13 @@ const FRAGMENTS: &[&str] = &[
     "trade",
 ];
 
+/// Whether a word of `name` names a kind of body or a firm ([`BODY_NOUNS`], [`FRAGMENTS`],
+/// a firm's word or a legal form): "Martin Bangemann" has none, "Commerce Department" does.
+pub(crate) fn has_body_word(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| is_generic(w) || is_firm_word(w) || is_legal_form(w))
+}
+
 /// Whether `name` is one of the one-word [`BODY_NOUNS`] or [`FRAGMENTS`].
 fn is_generic(name: &str) -> bool {
     let is = |list: &[&str]| list.iter().any(|g| g.eq_ignore_ascii_case(name));
