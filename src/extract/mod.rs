@@ -376,10 +376,12 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                     && !gazetteer.is_place_name(raw)
                     && !gazetteer.lookup(raw).is_empty() => {}
             // A place that begins a company's name in a Reuters headline, right before its
-            // ticker ("BURLINGTON <BNI>", "KANSAS GAS AND ELECTRIC CO <KGE>"), is the company.
+            // ticker ("BURLINGTON <BNI>", "KANSAS GAS AND ELECTRIC CO <KGE>"), is the company;
+            // after "of" it is the company's home, as above ("FIRST FEDERAL OF MICHIGAN").
             tagger::EntityKind::Location
                 if !raw.chars().any(char::is_lowercase)
                     && names_a_listed_company(text, span.end)
+                    && !after_of(text, span.start)
                     && !gazetteer.lookup(raw).first().is_some_and(|p| {
                         matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
                     }) => {}
@@ -401,31 +403,85 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
 
     // A listed company's name before its ticker joins the article's one organisation that
     // begins with it ("WANG <WAN>" and Wang Laboratories); or is one of its own if written in
-    // mixed case ("C.R. Bard <BCR>"). A headline's capitals alone ("BAKER <BKO>" beside both
-    // Baker International and Baker Hughes) would make a facet value of their own: dropped.
-    for mention in listed {
-        let name = org::canonical(&mention.text);
-        let holder = {
-            let mut holders: Vec<&String> = org_mentions
-                .iter()
-                .map(|(canonical, _)| canonical)
-                .filter(|c| begins_with_name(c, &name))
-                .collect();
-            holders.sort_unstable();
-            holders.dedup();
-            match holders.as_slice() {
-                [one] => Some((*one).clone()),
-                _ => None,
-            }
-        };
+    // mixed case ("C.R. Bard <BCR>"). The article's persons and places of that name are the
+    // company too ("until Mark IV complies" beside "MARK IV <IV>"), countries apart. A
+    // headline's capitals with no such organisation and no mixed-case spelling ("BAKER
+    // <BKO>" beside both Baker International and Baker Hughes) would make a facet value of
+    // their own: dropped.
+    if !listed.is_empty() {
         // "CONT'L ILLINOIS<CIL>", "Continental Illinois <CIL>": the tagged name is only the
         // end of the company's.
-        let whole = mention.text.chars().any(char::is_lowercase)
-            && !after_a_capitalised_word(text, mention.start);
-        match holder {
-            Some(holder) => org_mentions.push((holder, mention)),
-            None if whole => org_mentions.push((name, mention)),
-            None => {}
+        let whole = |m: &Mention| {
+            m.text.chars().any(char::is_lowercase) && !after_a_capitalised_word(text, m.start)
+        };
+        // The names that stand for the company elsewhere in the article: whole ones, and
+        // capitals that begin their line ("CHEYENNE <CHEY.O> TO…"; not "PUBLIC SERVICE
+        // COLORADO <PSR>", beside "the Colorado economy").
+        let begins_line = |m: &Mention| {
+            let before = text[..m.start].trim_end_matches(' ');
+            before.is_empty() || before.ends_with('\n')
+        };
+        let listed_names: Vec<String> = listed
+            .iter()
+            .filter(|m| whole(m) || begins_line(m))
+            .map(|m| m.text.trim().to_string())
+            .collect();
+        let is_listed = |t: &str| {
+            listed_names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(t.trim()))
+        };
+        let mut others: Vec<Mention> = Vec::new();
+        person_mentions.retain(|(_, m)| {
+            let listed = is_listed(&m.text);
+            if listed {
+                others.push(m.clone());
+            }
+            !listed
+        });
+        place_mentions.retain(|m| {
+            let listed = is_listed(&m.text) && !gazetteer.is_country_or_continent(m.text.trim());
+            if listed {
+                others.push(m.clone());
+            }
+            !listed
+        });
+        let spellings: Vec<String> = listed
+            .iter()
+            .chain(&others)
+            .filter(|m| whole(m))
+            .map(|m| org::canonical(&m.text))
+            .collect();
+        for mention in listed.into_iter().chain(others) {
+            let name = org::canonical(&mention.text);
+            let holder = {
+                let mut holders: Vec<&String> = org_mentions
+                    .iter()
+                    .map(|(canonical, _)| canonical)
+                    .filter(|c| c.eq_ignore_ascii_case(&name) || names_firm(c, &name))
+                    .collect();
+                holders.sort_unstable();
+                holders.dedup();
+                match holders.as_slice() {
+                    [one] => Some((*one).clone()),
+                    _ => None,
+                }
+            };
+            let spelt = || {
+                spellings
+                    .iter()
+                    .find(|s| s.eq_ignore_ascii_case(&name))
+                    .cloned()
+            };
+            match holder {
+                Some(holder) => org_mentions.push((holder, mention)),
+                None if whole(&mention) => org_mentions.push((name, mention)),
+                None => {
+                    if let Some(spelt) = spelt() {
+                        org_mentions.push((spelt, mention));
+                    }
+                }
+            }
         }
     }
 
@@ -490,30 +546,38 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     // And a one-word person never given a title, named like a firm that the article writes in
     // full with more words or after initials: "Wang" beside Wang Laboratories, "Baker's
     // senior debt" beside Baker International, "Bard" beside C.R. Bard.
-    // Not an administration or a government named after its leader ("A Reagan administration
-    // official").
     let leads = |o: &Named, p: &Named| {
         !p.canonical.contains(' ')
             && firm_named_by(o, &p.canonical)
-            && !["Administration", "Government"]
-                .iter()
-                .any(|w| o.canonical.ends_with(w))
             && !p.mentions.iter().any(|m| after_title(text, m.start))
     };
+    // Beside two such firms ("Hutton said" beside E.F. Hutton and Hutton LBO) it is a firm of
+    // its own name.
+    let mut own_firms: Vec<Named> = Vec::new();
     persons.retain(|p| {
         let same = orgs.iter().position(|o| o.canonical == p.canonical);
         let firm = || orgs.iter().position(|o| firm_of(o, p));
-        match same
-            .or_else(firm)
-            .or_else(|| orgs.iter().position(|o| leads(o, p)))
-        {
-            Some(i) => {
+        let led = || {
+            let mut named = orgs.iter().enumerate().filter(|(_, o)| leads(o, p));
+            match (named.next(), named.next()) {
+                (Some((i, _)), None) => Some(Some(i)),
+                (Some(_), Some(_)) => Some(None),
+                _ => None,
+            }
+        };
+        match same.map(Some).or_else(|| firm().map(Some)).or_else(led) {
+            Some(Some(i)) => {
                 orgs[i].mentions.extend(p.mentions.iter().cloned());
+                false
+            }
+            Some(None) => {
+                own_firms.push(p.clone());
                 false
             }
             None => true,
         }
     });
+    orgs.extend(own_firms);
     org::fold_acronyms(&mut orgs);
     org::fold_generic(&mut orgs, text);
     orgs.retain(|o| !org::is_currency(o, text));
@@ -778,10 +842,12 @@ const CITY_NOT_PERSON_POPULATION: u64 = 500_000;
 
 /// Whether the word before byte offset `start` is a title ("Lord Hamilton", "Mr. Houston").
 fn after_title(text: &str, start: usize) -> bool {
-    text[..start]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(person::is_title)
+    last_word_before(text, start).is_some_and(person::is_title)
+}
+
+/// The word (white space apart) that ends `text` before `start`.
+fn last_word_before(text: &str, start: usize) -> Option<&str> {
+    text[..start].split_whitespace().next_back()
 }
 
 /// Whether a name of several words is built like a place's: "North Island", "Cayman
@@ -961,16 +1027,16 @@ fn ticker_at(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     // A market suffix is short: "<CGS.WS.P>" is the longest form in Reuters-21578.
-    let close = inner[..inner.len().min(16)].find('>')?;
+    let close = inner[..floor_char_boundary(inner, 16)].find('>')?;
     inner[word..close]
         .bytes()
         .all(|b| b == b'.' || b.is_ascii_alphanumeric())
         .then_some(at + 1 + close + 1)
 }
 
-/// Whether the organisation `org` is named `name` and more words ("Wang Laboratories"), or
-/// initials and `name` ("C.R. Bard", "N.V. Philips"), and the article writes it in full.
-fn firm_named_by(org: &Named, name: &str) -> bool {
+/// Whether the organisation name `org` is `name` and more words ("Wang Laboratories"), or
+/// initials and `name` ("C.R. Bard", "N.V. Philips"), ignoring case.
+fn names_firm(org: &str, name: &str) -> bool {
     let initials = |rest: &str| {
         rest.split(' ').all(|w| {
             (2..=4).contains(&w.len())
@@ -978,17 +1044,61 @@ fn firm_named_by(org: &Named, name: &str) -> bool {
                 && w.bytes().all(|b| b == b'.' || b.is_ascii_uppercase())
         })
     };
-    let named = begins_with_name(&org.canonical, name)
-        || org
+    begins_with_name(org, name)
+        || (org.len() > name.len()
+            && org.is_char_boundary(org.len() - name.len())
+            && org[org.len() - name.len()..].eq_ignore_ascii_case(name)
+            && org[..org.len() - name.len()]
+                .strip_suffix(' ')
+                .is_some_and(initials))
+}
+
+/// Last words of the institutions, prizes, laws and plans that take a person's name ("the
+/// Clinton Foundation", "the Nobel Prize", "the Reagan administration"): a lone word like
+/// their first one is still the person.
+const EPONYMOUS: &[&str] = &[
+    "Act",
+    "Administration",
+    "Award",
+    "Awards",
+    "Center",
+    "Centre",
+    "College",
+    "Commission",
+    "Committee",
+    "Cup",
+    "Doctrine",
+    "Foundation",
+    "Fund",
+    "Government",
+    "Hospital",
+    "Institute",
+    "Institution",
+    "Library",
+    "Memorial",
+    "Museum",
+    "Plan",
+    "Prize",
+    "Report",
+    "School",
+    "Society",
+    "Stadium",
+    "Trophy",
+    "Trust",
+    "University",
+];
+
+/// Whether the article names `org` in full, and by `name` ([`names_firm`]), and `org` is not
+/// an institution named after someone ([`EPONYMOUS`]).
+fn firm_named_by(org: &Named, name: &str) -> bool {
+    let full = |m: &Mention| m.text.trim().contains(char::is_whitespace);
+    names_firm(&org.canonical, name)
+        && org.mentions.iter().any(full)
+        && !org
             .canonical
-            .strip_suffix(name)
-            .and_then(|rest| rest.strip_suffix(' '))
-            .is_some_and(initials);
-    named
-        && org
-            .mentions
-            .iter()
-            .any(|m| m.text.trim().contains(char::is_whitespace))
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| EPONYMOUS.iter().any(|e| e.eq_ignore_ascii_case(last)))
 }
 
 /// Whether `longer` is `name` and more words, ignoring case ("Wang Laboratories", "WANG").
@@ -1024,16 +1134,13 @@ const OFFICES: &[&str] = &[
 /// Whether one of the [`OFFICES`] comes right before `start`: "Treasury Secretary James
 /// Baker".
 fn after_office(text: &str, start: usize) -> bool {
-    text[..start]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| {
-            let bare = w.trim_end_matches('.');
-            // "…denied by the chancellor. Lib Dem spokesman": a period ends a sentence there, not
-            // an abbreviation ("Dr.").
-            (bare.len() == w.len() || bare.len() <= 3)
-                && OFFICES.iter().any(|o| o.eq_ignore_ascii_case(bare))
-        })
+    last_word_before(text, start).is_some_and(|w| {
+        let bare = w.trim_end_matches('.');
+        // "…denied by the chancellor. Lib Dem spokesman": a period ends a sentence there, not
+        // an abbreviation ("Dr.").
+        (bare.len() == w.len() || bare.len() <= 3)
+            && OFFICES.iter().any(|o| o.eq_ignore_ascii_case(bare))
+    })
 }
 
 /// Whether `name` is a country's initials in capitals that the gazetteer knows ("USSR",
@@ -1081,8 +1188,14 @@ fn after_a_capitalised_word(text: &str, start: usize) -> bool {
     before
         .rsplit(char::is_whitespace)
         .next()
-        // "Meanwhile, N.V. Philips <PGLO.AS>": a name does not go on over punctuation.
-        .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ';', ':', ')']))
+        // "Meanwhile, N.V. Philips <PGLO.AS>", "Sweden's L.M. Ericsson <ERIC.ST>": a name does
+        // not go on over punctuation or a possessive.
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.ends_with([',', ';', ':', ')'])
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
 }
 
 /// Whether a stock ticker follows `end` at once or after one space ("Wang <WAN>", "CHEYENNE
@@ -1858,17 +1971,42 @@ mod tests {
         assert!(after_of("Co of New Mexico", 6) && after_of("CORP OF AMERICA", 8));
         assert!(!after_of("Co New Mexico", 3) && !after_of("", 0));
 
-        let e = extract_text("Porsche AG of Germany <PSHG.F> and Total France <RAFF.PA> said.");
+        // A market suffix of several bytes a character does not split a character.
+        assert_eq!(ticker_at("<AB.ééééééééé> said", 0), None);
+        assert!(!after_a_capitalised_word("Sweden's L.M.", 9));
+        assert!(after_a_capitalised_word("CONT'L ILLINOIS", 7));
+        assert!(!after_a_capitalised_word("Meanwhile, N.V.", 11));
+        assert!(!after_a_capitalised_word("said\nWang", 5));
+
+        // Countries and places after "of" name the company's home and stay places.
+        let e = extract_text(
+            "Public Service Co of New Mexico <PNM> and Porsche AG of Germany <PSHG.F> and Total \
+             France <RAFF.PA> said.",
+        );
+        assert!(
+            place_names(&e.places).contains(&"New Mexico"),
+            "{:?}",
+            e.places
+        );
         assert!(
             place_names(&e.places).contains(&"Germany"),
             "{:?}",
             e.places
         );
         assert!(place_names(&e.places).contains(&"France"), "{:?}", e.places);
-        // The headline's name is no person or place; the body's lone "Baker" or "Wang" is the
-        // company. ("BAKER" in capitals beside Baker International and Baker Hughes joins
-        // neither.)
-        // "Cheyenne stock" in the body stays the city: places are not folded into firms.
+        // A possessive before the name does not make it the end of a longer one ("Sweden's
+        // L.M. Ericsson <ERIC.ST>").
+        let e = extract_text("Sweden's L.M. Ericsson <ERIC.ST> said it would sell.");
+        assert!(canonicals(&e.persons).is_empty(), "{:?}", e.persons);
+        assert!(
+            canonicals(&e.orgs).contains(&"L.M. Ericsson"),
+            "{:?}",
+            e.orgs
+        );
+
+        // The headline's name is no person or place, and neither are the body's mentions of
+        // it: "Baker's senior debt" (a firm of its own name beside Baker International and
+        // Baker Hughes), "Cheyenne stock" beside "CHEYENNE <CHEY.O> TO…", a lone "Wang".
         for (file, name) in [
             ("02668.txt", "Baker"),
             ("13193.txt", "Baker"),
@@ -1880,10 +2018,9 @@ mod tests {
             };
             let e = &e.entities;
             let found = |list: &[Named]| list.iter().any(|n| n.canonical.starts_with(name));
-            let headline = |n: &Named| n.mentions.iter().any(|m| m.start == 0);
             assert!(!found(&e.persons), "{file}: {:?}", e.persons);
             assert!(
-                !e.places.iter().any(|p| headline(&p.named)),
+                !place_names(&e.places).contains(&name),
                 "{file}: {:?}",
                 e.places
             );
@@ -1910,6 +2047,23 @@ mod tests {
             persons.contains(&"Hutton") && persons.contains(&"Reagan"),
             "{persons:?}"
         );
+        // A foundation named after someone leaves the person alone.
+        let e = extract_text(
+            "The Clinton Foundation said on Monday it would give money. Clinton said more \
+             would follow.",
+        );
+        assert!(
+            canonicals(&e.persons).contains(&"Clinton"),
+            "{:?}",
+            e.persons
+        );
+        // Beside two firms of that name, the lone word is a firm of its own name.
+        let e = extract_text(
+            "E.F. Hutton Group Inc and Hutton LBO Inc said they would merge. Hutton said the \
+             price was fair.",
+        );
+        assert!(canonicals(&e.persons).is_empty(), "{:?}", e.persons);
+        assert!(canonicals(&e.orgs).contains(&"Hutton"), "{:?}", e.orgs);
         for (file, name) in [
             ("tech/337.txt", "Google"),
             ("tech/238.txt", "Nintendo"),

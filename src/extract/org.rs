@@ -1036,7 +1036,7 @@ fn fold_into(orgs: &mut Vec<Named>, into: &[Option<usize>], gone: &[bool]) {
 
 /// Whether a mention is written with a legal form ("Union Corp", "Union Corp's"): then the
 /// name, without it, is a firm's.
-fn written_as_firm(text: &str) -> bool {
+pub(crate) fn written_as_firm(text: &str) -> bool {
     let text = ["'s", "’s"]
         .iter()
         .find_map(|s| text.strip_suffix(s))
