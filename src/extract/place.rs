@@ -1095,6 +1095,11 @@ pub struct Location {
 }
 
 impl Location {
+    /// Whether the location was written as a state's abbreviation ("Tenn.", "N.M.").
+    pub fn is_abbreviated(&self) -> bool {
+        self.abbreviated
+    }
+
     /// Whether a name the gazetteer lacks is still a place when so located: after a state's
     /// abbreviation, which only a location follows ("Dayton, Tenn."), or a region ("Hemlo,
     /// Ontario"); not after a country, often the next item of a list ("Zorbtown, France and
