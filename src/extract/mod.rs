@@ -805,6 +805,11 @@ const NOT_NAMES: &[&str] = &[
     "S.A.",
     "II",
     "III",
+    // Alone, a bill before parliament ("the Anti-Terrorism Bill"), the German currency
+    // ("Mark eurobonds", "the Lira/Mark rate") and an exclamation ("Thank God").
+    "Bill",
+    "Mark",
+    "God",
 ];
 
 /// Words of company results tables ("NINE MTHS", "SHR", "REVS", "N.Z. DLRS"): a span
@@ -2192,16 +2197,18 @@ mod tests {
     fn common_words_legal_forms_and_numerals_alone_are_no_names() {
         let e = extract_text(
             "WEBSTER NOMINATED TO HEAD CIA\n\nPetroleos de Venezuela, S.A. said Reserves I, \
-             II and III have matured. Judge Edward Head spoke.",
+             II and III have matured. Judge Edward Head spoke. The Finance Bill will pass. Mark \
+             eurobonds eased. \"Thank God,\" Mark Hughes said.",
         );
         let names: Vec<&str> = canonicals(&e.persons)
             .into_iter()
             .chain(canonicals(&e.orgs))
             .collect();
-        for word in ["Head", "S.A.", "II", "III", "Ii"] {
+        for word in ["Head", "S.A.", "II", "III", "Ii", "Bill", "Mark", "God"] {
             assert!(!names.contains(&word), "{word}: {names:?}");
         }
         assert!(names.contains(&"Edward Head"), "{names:?}");
+        assert!(names.contains(&"Mark Hughes"), "{names:?}");
     }
 
     /// A place that begins a company's name before its ticker in a Reuters headline is the
