@@ -331,8 +331,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 }
             }
             // "Treasury Secretary James Baker", "Economics Minister Martin Bangemann": a name
-            // of two or three words after a title, with no word of a body or a firm in it, is
-            // a person's, though the tagger read it as an organisation's.
+            // of two or three words after an office, with no word of a body or a firm in it,
+            // is a person's, though the tagger read it as an organisation's.
             tagger::EntityKind::Organization
                 if after_office(text, span.start)
                     && written_like_a_persons_name(raw)
@@ -405,13 +405,13 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
-    // A listed company's name before its ticker joins the article's one organisation that
-    // begins with it ("WANG <WAN>" and Wang Laboratories); or is one of its own if written in
-    // mixed case ("C.R. Bard <BCR>"). The article's persons and places of that name are the
-    // company too ("until Mark IV complies" beside "MARK IV <IV>"), countries apart. A
-    // headline's capitals with no such organisation and no mixed-case spelling ("BAKER
-    // <BKO>" beside both Baker International and Baker Hughes) would make a facet value of
-    // their own: dropped.
+    // A listed company's name before its ticker joins the article's one organisation so
+    // named ("WANG <WAN>" and Wang Laboratories, "HUTTON <EFH>" and E.F. Hutton); or is one
+    // of its own if written in mixed case ("C.R. Bard <BCR>"). The article's persons, cities
+    // and unknown places of that name are the company too ("Cheyenne stock" below "CHEYENNE
+    // <CHEY.O> TO…"). A headline's capitals with no such organisation and no mixed-case
+    // spelling ("BAKER <BKO>" beside both Baker International and Baker Hughes) would make a
+    // facet value of their own: dropped.
     if !listed.is_empty() {
         // "CONT'L ILLINOIS<CIL>", "Continental Illinois <CIL>": the tagged name is only the
         // end of the company's.
@@ -605,8 +605,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
                 own_firms.push(p.clone());
                 false
             }
-            Some(None) => true,
-            None => true,
+            _ => true,
         }
     });
     orgs.extend(own_firms);
