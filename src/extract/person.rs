@@ -381,13 +381,17 @@ fn fix_case(word: &str) -> String {
     }
     let mut out = String::with_capacity(word.len());
     let mut start = true;
+    // Letters since the part began: after one letter and an apostrophe ("O'BRIEN",
+    // "D'AMATO") a capital follows; after more ("DON'T") it does not.
+    let mut letters = 0;
     for c in word.chars() {
         if start {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphabetic() && c != '\'';
+        start = (!c.is_alphabetic() && c != '\'') || (c == '\'' && letters == 1);
+        letters = if c.is_alphabetic() { letters + 1 } else { 0 };
     }
     out
 }
@@ -511,6 +515,24 @@ fn given_name_of(mine: &[String], words: &[Vec<String>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names in capitals or lower case are title-cased; after one letter and an apostrophe a
+    /// capital follows ("O'Brien": Reuters had "O'brien" in 3 articles beside "O'Brien").
+    #[test]
+    fn capitals_and_lower_case_are_title_cased() {
+        for (word, want) in [
+            ("REAGAN", "Reagan"),
+            ("O'BRIEN", "O'Brien"),
+            ("o'brien", "O'Brien"),
+            ("D'AMATO", "D'Amato"),
+            ("LEIGH-PEMBERTON", "Leigh-Pemberton"),
+            ("DON'T", "Don't"),
+            ("McCain", "McCain"),
+            ("al-Assad", "al-Assad"),
+        ] {
+            assert_eq!(fix_case(word), want, "{word}");
+        }
+    }
 
     #[test]
     fn a_title_after_its_kind_of_work() {
