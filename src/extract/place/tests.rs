@@ -635,6 +635,19 @@ fn a_far_better_known_namesake_abroad_needs_no_region() {
 }
 
 #[test]
+fn a_region_and_its_city_named_like_a_far_better_known_city_abroad_give_way() {
+    // Reuters: "its St. Louis hub" (TWA) was Saint-Louis, Senegal, in 8 articles: the
+    // Senegalese region outweighed St. Louis, Missouri (51 GeoNames names) by its people, and
+    // its city (32 names) by its seat.
+    assert!(resolve_one(&["St. Louis"], None, &[], 0).ends_with("Missouri/St. Louis"));
+    assert!(resolve_one(&["Saint-Louis", "Senegal"], None, &[], 0).contains("Senegal"));
+    // A province with no city of its name stays (Munster against Münster); so does a national
+    // capital (San José, Costa Rica, against San Jose, California).
+    assert!(resolve_one(&["Munster", "Ireland"], None, &[], 0).contains("Ireland/Munster"));
+    assert!(resolve_one(&["San Jose"], None, &[], 0).contains("Costa Rica"));
+}
+
+#[test]
 fn westminster_is_in_london_unless_the_article_says_otherwise() {
     // BBC politics: "Westminster" is Parliament's district, not Westminster, Colorado.
     assert!(resolve_one(&["Westminster"], None, &[], 0).ends_with("England/City of Westminster"));
