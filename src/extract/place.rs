@@ -913,23 +913,19 @@ impl Gazetteer {
         ev: &Evidence,
     ) -> Option<Vec<(Entry, f64)>> {
         let named_region = |t: Target| self.region_of(t).is_some_and(|r| ev.regions.contains(&r));
-        // A region named like its city (Saint-Louis, Senegal) stands when the article names
-        // its country. (Its city still needs the region: where both stand, the city named
-        // like its region outranks it, and a list of provinces, "Corrientes, San Luis, Entre
-        // Rios", names the province.)
+        // A region and its city of one name that give way to a far better known city abroad
+        // (Saint-Louis, Senegal, before St. Louis, Missouri) stand when the article names
+        // their country too.
         let named_country = |e: &Entry| {
-            matches!(e.target, Target::Region(_))
-                && self.named_like_its_region(e, candidates)
-                && self
-                    .country_of(e.target)
-                    .is_some_and(|c| ev.countries.contains(&c))
+            self.country_of(e.target)
+                .is_some_and(|c| ev.countries.contains(&c))
         };
         let dropped: Vec<bool> = candidates
             .iter()
             .map(|(e, _)| {
-                self.overshadowed(key, e, candidates)
-                    && !named_region(e.target)
-                    && !named_country(e)
+                !named_region(e.target)
+                    && (self.overshadowed(key, e, candidates)
+                        || (self.gives_way_with_its_region(e, candidates) && !named_country(e)))
             })
             .collect();
         if !dropped.contains(&true) {
@@ -958,54 +954,11 @@ impl Gazetteer {
     /// the name as its own (Dayton, Ohio has "Venice" among its alternate names). The
     /// namesake bears the name, or a spelling of its own name ("Geneva" for Genève), not a
     /// former or biblical name ("San Miguel" for San Diego, "Salem" for Jerusalem).
-    /// Whether `e` is a region with a city of its name among `candidates`, or a city whose
-    /// region of its name is among them (Saint-Louis, Senegal), unless the city is a national
-    /// capital: a capital is well known wherever it is (San José, Costa Rica).
-    fn named_like_its_region(&self, e: &Entry, candidates: &[(Entry, f64)]) -> bool {
-        match e.target {
-            Target::Region(r) => candidates.iter().any(|(c, _)| {
-                matches!(c.target, Target::City(k) if self.cities[k as usize].region == Some(r))
-            }),
-            Target::City(i) => {
-                let city = &self.cities[i as usize];
-                city.seat != Seat::Capital
-                    && city.region.is_some_and(|r| {
-                        candidates
-                            .iter()
-                            .any(|(c, _)| c.target == Target::Region(r))
-                    })
-            }
-            _ => false,
-        }
-    }
-
     fn overshadowed(&self, key: &str, e: &Entry, candidates: &[(Entry, f64)]) -> bool {
-        // A region named like its own city (its seat, also a candidate) and like a far
-        // better known city abroad with at least half the region's people: "St. Louis" is
-        // not Senegal's region of Saint-Louis. (Munster, a province with no city of its name,
-        // stays against Münster.)
-        if let Target::Region(r) = e.target {
-            let region = &self.regions[r as usize];
-            return self.named_like_its_region(e, candidates)
-                && candidates.iter().any(|(other, _)| match other.target {
-                    Target::City(j) => {
-                        let rival = &self.cities[j as usize];
-                        other.primary
-                            && rival.country != region.country
-                            && rival.names >= OVERSHADOW_NAMES
-                            && rival.population.saturating_mul(2) >= region.population
-                    }
-                    _ => false,
-                });
-        }
         let Target::City(i) = e.target else {
             return false;
         };
         let city = &self.cities[i as usize];
-        // A city named like its own region, which gives way as above, goes with it before a
-        // bigger and better known rival ("Saint-Louis", Senegal, 32 names, against St. Louis,
-        // Missouri, 51); a national capital does not (see `named_like_its_region`).
-        let its_region_named_so = self.named_like_its_region(e, candidates);
         candidates.iter().any(|(other, _)| match other.target {
             Target::City(j) => {
                 let rival = &self.cities[j as usize];
@@ -1013,12 +966,62 @@ impl Gazetteer {
                     && (rival.population > city.population || !e.primary)
                     && (other.primary || spelling_of(key, &key::normalize(&rival.name)))
                     && rival.names >= OVERSHADOW_NAMES
-                    && (u32::from(rival.names) * 10
+                    && u32::from(rival.names) * 10
                         >= u32::from(city.names) * OVERSHADOW_RATIO_TENTHS
-                        || (its_region_named_so && rival.names > city.names))
             }
             _ => false,
         })
+    }
+
+    /// Whether `e` is a region named like a city of its own among `candidates`, and like a
+    /// far better known city abroad (at least [`OVERSHADOW_NAMES`] names, and at least half
+    /// the region's people), or that region's city before such a rival that is bigger and has
+    /// more names than it: "St. Louis" is not Senegal's region of Saint-Louis, nor its city
+    /// (32 names against St. Louis, Missouri's 51). A national capital is well known wherever
+    /// it is (San José, Costa Rica); a province with no city of its name stays (Munster
+    /// against Münster).
+    fn gives_way_with_its_region(&self, e: &Entry, candidates: &[(Entry, f64)]) -> bool {
+        // The foreign cities of the name that a region `r` gives way to.
+        let rivals_of = |r: u32| {
+            let region = &self.regions[r as usize];
+            let has_its_city = candidates.iter().any(|(c, _)| {
+                matches!(c.target, Target::City(k) if self.cities[k as usize].region == Some(r))
+            });
+            candidates
+                .iter()
+                .filter_map(move |(other, _)| match other.target {
+                    Target::City(j)
+                        if has_its_city
+                            && other.primary
+                            && region.population > 0
+                            && self.cities[j as usize].country != region.country
+                            && self.cities[j as usize].names >= OVERSHADOW_NAMES
+                            && self.cities[j as usize].population.saturating_mul(2)
+                                >= region.population =>
+                    {
+                        Some(j)
+                    }
+                    _ => None,
+                })
+        };
+        match e.target {
+            Target::Region(r) => rivals_of(r).next().is_some(),
+            Target::City(i) => {
+                let city = &self.cities[i as usize];
+                let Some(r) = city.region else {
+                    return false;
+                };
+                city.seat != Seat::Capital
+                    && candidates
+                        .iter()
+                        .any(|(c, _)| c.target == Target::Region(r))
+                    && rivals_of(r).any(|j| {
+                        let rival = &self.cities[j as usize];
+                        rival.population > city.population && rival.names > city.names
+                    })
+            }
+            _ => false,
+        }
     }
 
     /// The best candidate given the article's evidence.
