@@ -136,6 +136,9 @@ const ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 const OVERSHADOW_NAMES: u16 = 30;
 /// ... and at least this many times as many as the city (as a ratio of tenths: 1.8×).
 const OVERSHADOW_RATIO_TENTHS: u32 = 18;
+/// A town (not a seat) is overshadowed by a province or state of its name abroad with at least
+/// this many times its people.
+const REGION_OVER_TOWN: u64 = 20;
 
 /// Buildings, streets and grounds that stand for their city in the news ("the White House
 /// said", "talks at Lansdowne Road"), with the city and where it lies, as a text would
@@ -968,6 +971,16 @@ impl Gazetteer {
                     && rival.names >= OVERSHADOW_NAMES
                     && u32::from(rival.names) * 10
                         >= u32::from(city.names) * OVERSHADOW_RATIO_TENTHS
+            }
+            // A town named like a far bigger province or state abroad ("northwestern
+            // Ontario" is not Ontario, California), unless it is a seat.
+            Target::Region(r) => {
+                let region = &self.regions[r as usize];
+                other.primary
+                    && e.primary
+                    && city.seat == Seat::Other
+                    && region.country != city.country
+                    && region.population >= city.population.saturating_mul(REGION_OVER_TOWN)
             }
             _ => false,
         })

@@ -652,6 +652,18 @@ fn a_region_and_its_city_named_like_a_far_better_known_city_abroad_give_way() {
 }
 
 #[test]
+fn a_town_named_like_a_far_bigger_province_abroad_needs_its_region() {
+    // Reuters: "its Golden Patricia gold property in northwestern Ontario", in an article
+    // that names US places, was Ontario, California (171,214 people) in 5 articles.
+    assert!(resolve_one(&["Ontario", "Nevada"], None, &[], 0).ends_with("Canada/Ontario"));
+    // With its state named, or in its own words ("Ontario, Calif."), the town stays.
+    assert!(resolve_one(&["Ontario", "California"], None, &[], 0).ends_with("California/Ontario"));
+    // A seat is well known at home: Victoria, British Columbia, is not overshadowed by the
+    // Australian state.
+    assert!(resolve_one(&["Victoria", "Canada"], None, &[], 0).contains("British Columbia"));
+}
+
+#[test]
 fn westminster_is_in_london_unless_the_article_says_otherwise() {
     // BBC politics: "Westminster" is Parliament's district, not Westminster, Colorado.
     assert!(resolve_one(&["Westminster"], None, &[], 0).ends_with("England/City of Westminster"));
