@@ -421,10 +421,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         // The names that stand for the company elsewhere in the article: whole ones, and
         // capitals that begin their line ("CHEYENNE <CHEY.O> TO…"; not "PUBLIC SERVICE
         // COLORADO <PSR>", beside "the Colorado economy").
-        let begins_line = |m: &Mention| {
-            let before = text[..m.start].trim_end_matches(' ');
-            before.is_empty() || before.ends_with('\n')
-        };
+        let begins_line = |m: &Mention| word_before_on_its_line(text, m.start).is_none();
         let listed_names: Vec<String> = listed
             .iter()
             .filter(|m| whole(m) || begins_line(m))
@@ -1241,14 +1238,7 @@ fn after_of(text: &str, start: usize) -> bool {
 /// Whether a capitalised word comes right before `start` on the same line, as in a name
 /// that goes on ("Continental Illinois", "CONT'L ILLINOIS").
 fn after_a_capitalised_word(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end_matches(' ');
-    // Nothing before, or a line break: the name begins its line.
-    if before.is_empty() || before.ends_with(char::is_whitespace) {
-        return false;
-    }
-    before
-        .rsplit(char::is_whitespace)
-        .next()
+    word_before_on_its_line(text, start)
         // "Meanwhile, N.V. Philips <PGLO.AS>", "Sweden's L.M. Ericsson <ERIC.ST>": a name does
         // not go on over punctuation or a possessive.
         .is_some_and(|w| {
@@ -1257,6 +1247,16 @@ fn after_a_capitalised_word(text: &str, start: usize) -> bool {
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
         })
+}
+
+/// The word right before `start`, spaces apart, unless the name at `start` begins its line
+/// (nothing before it, or a line break).
+fn word_before_on_its_line(text: &str, start: usize) -> Option<&str> {
+    let before = text[..start].trim_end_matches(' ');
+    if before.is_empty() || before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    before.rsplit(char::is_whitespace).next()
 }
 
 /// Whether a stock ticker follows `end` at once or after one space ("Wang <WAN>", "CHEYENNE

@@ -956,7 +956,9 @@ impl Gazetteer {
     /// another country among `candidates` (see [`OVERSHADOW_NAMES`]), bigger than it or with
     /// the name as its own (Dayton, Ohio has "Venice" among its alternate names). The
     /// namesake bears the name, or a spelling of its own name ("Geneva" for Genève), not a
-    /// former or biblical name ("San Miguel" for San Diego, "Salem" for Jerusalem).
+    /// former or biblical name ("San Miguel" for San Diego, "Salem" for Jerusalem). A town
+    /// that is no seat is also overshadowed by a province or state of its name abroad with
+    /// [`REGION_OVER_TOWN`] times its people (Ontario, California, by Ontario).
     fn overshadowed(&self, key: &str, e: &Entry, candidates: &[(Entry, f64)]) -> bool {
         let Target::City(i) = e.target else {
             return false;
@@ -1003,16 +1005,12 @@ impl Gazetteer {
             candidates
                 .iter()
                 .filter_map(move |(other, _)| match other.target {
-                    Target::City(j)
-                        if has_its_city
-                            && other.primary
-                            && region.population > 0
-                            && self.cities[j as usize].country != region.country
-                            && self.cities[j as usize].names >= OVERSHADOW_NAMES
-                            && self.cities[j as usize].population.saturating_mul(2)
-                                >= region.population =>
-                    {
-                        Some(j)
+                    Target::City(j) if has_its_city && other.primary && region.population > 0 => {
+                        let rival = &self.cities[j as usize];
+                        (rival.country != region.country
+                            && rival.names >= OVERSHADOW_NAMES
+                            && rival.population.saturating_mul(2) >= region.population)
+                            .then_some(j)
                     }
                     _ => None,
                 })

@@ -656,7 +656,7 @@ fn a_town_named_like_a_far_bigger_province_abroad_needs_its_region() {
     // Reuters: "its Golden Patricia gold property in northwestern Ontario", in an article
     // that names US places, was Ontario, California (171,214 people) in 5 articles.
     assert!(resolve_one(&["Ontario", "Nevada"], None, &[], 0).ends_with("Canada/Ontario"));
-    // With its state named, or in its own words ("Ontario, Calif."), the town stays.
+    // With its state named, the town stays.
     assert!(resolve_one(&["Ontario", "California"], None, &[], 0).ends_with("California/Ontario"));
     // A seat is well known at home: Victoria, British Columbia, is not overshadowed by the
     // Australian state.
