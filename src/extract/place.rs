@@ -447,6 +447,17 @@ impl Gazetteer {
         })
     }
 
+    /// Whether `name` is the main name of a first-level region of at least `population`
+    /// inhabitants ("Nova Scotia"; "Sao Paulo" for "São Paulo").
+    pub fn is_region_of(&self, name: &str, population: u64) -> bool {
+        self.index.get(&normalize(name)).is_some_and(|entries| {
+            entries.iter().any(|e| match e.target {
+                Target::Region(r) => e.primary && self.regions[r as usize].population >= population,
+                _ => false,
+            })
+        })
+    }
+
     /// Whether `name` is the main name of a city of at least `population` inhabitants
     /// ("Denver").
     pub fn is_city_of(&self, name: &str, population: u64) -> bool {
