@@ -402,3 +402,45 @@ fn person_filter_matches_what_the_person_facet_counts() {
     assert_eq!(count("Smith"), Some(1), "{facets}");
     assert_eq!(total("John Smith"), 1);
 }
+
+/// `newsdex train case` learns the lexicon from a folder of text files and writes it
+/// gzipped; a corpus path that does not exist is an error that names it.
+#[test]
+fn train_case_writes_the_lexicon_it_learns() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("news");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            dir.join(format!("{i}.txt")),
+            "Trade rose\n\nThe trade gap of GenCorp grew, said Baker. Then Baker left.",
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("case.txt.gz");
+    newsdex(&tmp.path().join("index"))
+        .args(["train", "case", dir.to_str().unwrap(), "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("words from 3 texts"));
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(&out).unwrap())
+        .read_to_string(&mut text)
+        .unwrap();
+    let forms: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    for form in ["trade", "GenCorp", "gap", "said"] {
+        assert!(forms.contains(&form), "{form}: {forms:?}");
+    }
+    // Most often capitalised inside a sentence: not listed.
+    assert!(!forms.contains(&"Baker"), "{forms:?}");
+    assert!(text.starts_with("# newsdex case lexicon"), "{text}");
+
+    newsdex(&tmp.path().join("index"))
+        .args(["train", "case", "no/such/corpus", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(contains("no/such/corpus"));
+}

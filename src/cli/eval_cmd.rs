@@ -71,6 +71,28 @@ pub enum TrainWhat {
         after_help = "Example (from the repository root, a few minutes in release):\n  cargo run --release -- train ner"
     )]
     Ner(TrainNerArgs),
+    /// Learn the case lexicon that restores the case of articles written wholly in capitals
+    /// before tagging: the form each word most often has inside a sentence of ordinary text
+    /// (see docs/tagger.md). Bump EXTRACTOR_VERSION when the shipped lexicon changes.
+    #[command(
+        after_help = "Example (from the repository root, under a minute in release):\n  cargo run --release -- train case"
+    )]
+    Case(TrainCaseArgs),
+}
+
+/// Arguments of `newsdex train case`.
+#[derive(Debug, Args)]
+pub struct TrainCaseArgs {
+    /// Unlabelled text: folders of `.txt` files, JSON Lines files (their `text` field) or
+    /// text files [default: the Reuters-21578 articles, the BBC articles and OntoNotes train
+    /// in ../shared/data].
+    pub corpus: Vec<PathBuf>,
+    /// Words seen fewer times inside sentences are not listed.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: u32,
+    /// Where to write the lexicon (gzipped, one form a line).
+    #[arg(long, default_value = tagger::truecase::CASE_PATH)]
+    pub out: PathBuf,
 }
 
 /// Arguments of `newsdex train ner`.
@@ -150,7 +172,10 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
 
 /// Runs `newsdex train`.
 pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    let TrainWhat::Ner(a) = args.what;
+    let a = match args.what {
+        TrainWhat::Ner(a) => a,
+        TrainWhat::Case(a) => return train_case(a),
+    };
     let defaults = TrainOptions::default();
     let opts = TrainOptions {
         train: a.train,
@@ -170,6 +195,48 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "newsdex: model written to {}; bump EXTRACTOR_VERSION in src/extract/mod.rs if it is the shipped one",
         opts.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `newsdex train case`.
+fn train_case(a: TrainCaseArgs) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let corpus = if a.corpus.is_empty() {
+        TrainOptions::default().cluster_corpus
+    } else {
+        a.corpus
+    };
+    let mut texts = Vec::new();
+    for path in &corpus {
+        tagger::clusters::read_corpus(path, &mut texts)
+            .with_context(|| format!("reading {}", path.display()))?;
+    }
+    let forms = tagger::truecase::learn(&texts, a.min_count);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    writeln!(
+        gz,
+        "# newsdex case lexicon: the form each word most often has inside a sentence, for the"
+    )?;
+    writeln!(
+        gz,
+        "# words not most often capitalised. Learnt by `newsdex train case` (min count {}) from:",
+        a.min_count
+    )?;
+    for path in &corpus {
+        writeln!(gz, "#   {}", path.display())?;
+    }
+    for form in &forms {
+        writeln!(gz, "{form}")?;
+    }
+    let bytes = gz.finish()?;
+    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    eprintln!(
+        "newsdex: {} words from {} texts written to {} ({} bytes); bump EXTRACTOR_VERSION in src/extract/mod.rs if it is the shipped one",
+        forms.len(),
+        texts.len(),
+        a.out.display(),
+        bytes.len()
     );
     Ok(ExitCode::SUCCESS)
 }

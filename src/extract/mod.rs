@@ -229,6 +229,14 @@ fn floor_char_boundary(s: &str, at: usize) -> usize {
 
 /// Extracts entities from `text` using what `hints` tell about the article.
 pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
+    // An article written wholly in capitals (a Reuters headline sent alone) is read in the
+    // case ordinary text would give it: the tagger finds no name in "VOLCKER SEES NO
+    // CLEARCUT EVIDENCE…", and finds Volcker in "Volcker sees no clearcut evidence…". Every
+    // offset stays; mentions are named in the restored case ("Texaco", not "TEXACO").
+    let restored = (!hints.skip_tagger && tagger::truecase::in_capitals(text))
+        .then(|| tagger::truecase::CaseLexicon::global().restore_text(text))
+        .flatten();
+    let text = restored.as_deref().unwrap_or(text);
     let gazetteer = place::Gazetteer::global();
     let spans = if hints.skip_tagger {
         Vec::new()
@@ -1861,6 +1869,30 @@ mod tests {
                 let places = place_names(&e.entities.places);
                 assert!(places.contains(&"El Salvador"), "{file}: {places:?}");
             }
+        }
+    }
+
+    /// A Reuters item sent as a headline alone, in capitals, is read in the case ordinary text
+    /// gives it: the tagger found no name in any of these. Its mentions are named in that case
+    /// ("Texaco", as in the articles written in mixed case). A price table in capitals stays
+    /// without names.
+    #[test]
+    fn headlines_sent_alone_in_capitals_have_their_names() {
+        let cases: [(&str, &[&str], &[&str]); 4] = [
+            ("04480.txt", &["Volcker"], &[]),
+            ("02263.txt", &["Johnson"], &["Federal Reserve"]),
+            ("02600.txt", &["Baker"], &["U.S. Treasury"]),
+            ("10957.txt", &[], &["Texaco", "Pennzoil"]),
+        ];
+        for (file, persons, orgs) in cases {
+            if let Some(e) = reuters_article(file) {
+                assert_eq!(canonicals(&e.entities.persons), persons, "{file}");
+                assert_eq!(canonicals(&e.entities.orgs), orgs, "{file}");
+            }
+        }
+        if let Some(e) = reuters_article("14421.txt") {
+            assert!(e.entities.persons.is_empty(), "{:?}", e.entities.persons);
+            assert!(e.entities.orgs.is_empty(), "{:?}", e.entities.orgs);
         }
     }
 

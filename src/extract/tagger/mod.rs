@@ -12,6 +12,7 @@ mod gazetteer;
 mod label;
 mod model;
 pub mod train;
+pub mod truecase;
 
 use std::path::Path;
 use std::sync::OnceLock;
