@@ -73,9 +73,10 @@ pub enum TrainWhat {
     Ner(TrainNerArgs),
     /// Learn the case lexicon that restores the case of articles written wholly in capitals
     /// before tagging: the form each word most often has inside a sentence of ordinary text
-    /// (see docs/tagger.md). Bump EXTRACTOR_VERSION when the shipped lexicon changes.
+    /// (see docs/tagger.md). The binary embeds the shipped lexicon: rebuild newsdex after
+    /// writing a new one, and bump EXTRACTOR_VERSION.
     #[command(
-        after_help = "Example (from the repository root, under a minute in release):\n  cargo run --release -- train case"
+        after_help = "Example (from the repository root, a few seconds in release; overwrites the shipped data/ner/case.txt.gz):\n  cargo run --release -- train case"
     )]
     Case(TrainCaseArgs),
 }

@@ -127,7 +127,7 @@ pub struct Entities {
 
 /// Version of the extractor: bump it when extraction changes, so that a reindex
 /// re-extracts every file indexed by an older version.
-pub const EXTRACTOR_VERSION: u64 = 18;
+pub const EXTRACTOR_VERSION: u64 = 19;
 
 /// Set in a document's stored extractor version when it was extracted without the tagger
 /// (`newsdex index --no-tagger`), so that a later run with the tagger re-extracts it.
@@ -236,6 +236,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let restored = (!hints.skip_tagger && tagger::truecase::in_capitals(text))
         .then(|| tagger::truecase::CaseLexicon::global().restore_text(text))
         .flatten();
+    let written = text;
     let text = restored.as_deref().unwrap_or(text);
     let gazetteer = place::Gazetteer::global();
     let spans = if hints.skip_tagger {
@@ -789,11 +790,85 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
+    name_orgs_written_only_in_capitals(&mut orgs, written, restored.is_some());
+    if restored.is_some() {
+        let mentions = persons
+            .iter_mut()
+            .chain(orgs.iter_mut())
+            .chain(places.iter_mut().map(|p| &mut p.named))
+            .flat_map(|n| n.mentions.iter_mut())
+            .chain(amounts.iter_mut().map(|a| &mut a.mention));
+        for m in mentions {
+            spell_as_written(m, written);
+        }
+    }
+
     Entities {
         persons,
         places,
         orgs,
         amounts,
+    }
+}
+
+/// A mention read from an article restored from capitals, with its text as the article
+/// writes it ("TEXACO"): the restored text differs from it in letter case only.
+fn spell_as_written(m: &mut Mention, written: &str) {
+    let Some(as_written) = written.get(m.start..m.end) else {
+        return;
+    };
+    let same = |a: &str| a.to_lowercase() == m.text.to_lowercase();
+    if same(as_written) {
+        m.text = as_written.to_string();
+    } else {
+        // A name broken across a line is named with single spaces.
+        let spaced = crate::read::fields::collapse_whitespace(as_written);
+        if same(&spaced) {
+            m.text = spaced;
+        }
+    }
+}
+
+/// An organisation named only on lines written in capitals (a headline's "TEXACO", "U.S.
+/// BANK"), which the article spells nowhere in mixed case, is named as names are written
+/// ("Texaco", "U.S. Bank": see [`tagger::truecase::CaseLexicon::restore_name`]), so that it
+/// is one facet value with the articles that spell it so. One also written in capitals on a
+/// line in mixed case is an acronym ("the OPEC meeting") and keeps its capitals; so do the
+/// words the case lexicon lists in capitals ("OPEC" in a headline). `text` is the article as
+/// written; in one `restored` from capitals, the names read from the restored text ("Bank of
+/// new York") are named so too.
+fn name_orgs_written_only_in_capitals(orgs: &mut Vec<Named>, text: &str, restored: bool) {
+    let on_a_line_in_capitals = |m: &Mention| {
+        let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+        !text[start..end].contains(char::is_lowercase)
+    };
+    let lexicon = tagger::truecase::CaseLexicon::global();
+    let mut renamed = false;
+    for org in orgs.iter_mut() {
+        if (org.canonical.contains(char::is_lowercase) && !restored)
+            || org.mentions.is_empty()
+            || !org.mentions.iter().all(on_a_line_in_capitals)
+        {
+            continue;
+        }
+        if let Some(name) = lexicon.restore_name(&org.canonical.to_uppercase()) {
+            if name != org.canonical {
+                org.canonical = name;
+                renamed = true;
+            }
+        }
+    }
+    // Two spellings of one name in capitals ("U.S. BANK", "U.S BANK") may now be one.
+    if renamed {
+        let mut merged: Vec<Named> = Vec::with_capacity(orgs.len());
+        for org in orgs.drain(..) {
+            match merged.iter_mut().find(|o| o.canonical == org.canonical) {
+                Some(to) => join_mentions(to, org.mentions),
+                None => merged.push(org),
+            }
+        }
+        *orgs = merged;
     }
 }
 
@@ -1870,6 +1945,45 @@ mod tests {
                 assert!(places.contains(&"El Salvador"), "{file}: {places:?}");
             }
         }
+    }
+
+    /// The same without the files of `../shared/data`: a region read as a person, and a
+    /// headline sent alone in capitals.
+    #[test]
+    fn regions_and_headlines_in_capitals_without_the_shared_data() {
+        let e = extract_text(
+            "Payments are being made to Newfoundland, Prince Edward\nIsland, Nova Scotia, New \
+             Brunswick, Quebec, Manitoba and\nSaskatchewan.",
+        );
+        assert!(
+            !canonicals(&e.persons).contains(&"Nova Scotia"),
+            "{:?}",
+            e.persons
+        );
+        assert!(
+            place_names(&e.places).contains(&"Nova Scotia"),
+            "{:?}",
+            e.places
+        );
+
+        let text = "U.S. TREASURY'S BAKER SAYS PARIS PACT ONLY A START TO GREATER COOPERATION\n\n";
+        let e = extract_text(text);
+        assert_eq!(canonicals(&e.persons), ["Baker"]);
+        assert_eq!(canonicals(&e.orgs), ["U.S. Treasury"]);
+        // Mentions keep the article's spelling and offsets.
+        let m = &e.persons[0].mentions[0];
+        assert_eq!((m.text.as_str(), &text[m.start..m.end]), ("BAKER", "BAKER"));
+
+        // An organisation only a headline in capitals names is named as names are written;
+        // an acronym the article also writes in capitals in mixed case keeps them.
+        let e = extract_text(
+            "TEXACO INC <TX> 84.1 MLN DLR DEFENSE CONTRACT\n\nTexaco Refining and Marketing \
+             Inc is\nbeing awarded a 84.1 mln dlr Defense Logistics Agency contract\nfor jet \
+             fuel, the Defense Department said. OPEC ministers met in Vienna.\n",
+        );
+        let orgs = canonicals(&e.orgs);
+        assert!(orgs.contains(&"Texaco"), "{orgs:?}");
+        assert!(orgs.contains(&"OPEC"), "{orgs:?}");
     }
 
     /// A Reuters item sent as a headline alone, in capitals, is read in the case ordinary text

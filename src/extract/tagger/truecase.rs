@@ -1,29 +1,36 @@
-//! The case of words in articles written wholly in capitals, restored before tagging.
+//! The case of words in articles written wholly in capitals, restored before tagging, and of
+//! names read only from capitals.
 //!
 //! Reuters sends some items as a headline alone, in capitals: "VOLCKER SEES NO CLEARCUT
 //! EVIDENCE THAT U.S. TRADE DETERIORATION HAS YET BEEN REVERSED". With no other text to go
 //! by, the tagger finds no name there; in the case the same words have inside a sentence of
 //! ordinary text ("Volcker sees no clearcut evidence that U.S. trade deterioration has yet
-//! been reversed") it finds Volcker. So the words of such an article are tagged in that case:
+//! been reversed") it finds Volcker. So such an article is read in that case
+//! ([`CaseLexicon::restore_text`]):
 //!
 //! - a word the [`CaseLexicon`] knows gets its most frequent form ("sees", "U.S.", "GenCorp");
 //! - a word it does not know is capitalised ("Volcker"): the lexicon lists the words most
-//!   often written otherwise, and unknown words in capitals are mostly names;
-//! - the first word of a sentence is capitalised.
+//!   often written otherwise, and unknown words in capitals are mostly names; one with a
+//!   period or without a vowel ("N.Z.", "NBC") keeps its capitals;
+//! - a word of a name of several words on the tagger's lists is capitalised ("NEW YORK",
+//!   "GENERAL MOTORS", though "new" and "general" are most often written in lower case);
+//! - the first word of a sentence is capitalised; a stock ticker ("<ABEV>") is left alone.
 //!
-//! Only sentences that read as prose are restored: at least three words, of which at least
-//! two, and a third, are words most often written in lower case. The price tables Reuters
-//! also sends in capitals ("CLOSE SETT PSETT") stay as they are. The text itself is not
-//! changed: the tagger sees the restored words, and the entities keep the offsets and the
-//! spelling of the text.
+//! Only lines that read as prose are restored: at least three words, of which at least two,
+//! and a third, are words most often written in lower case, and at most one number to three
+//! words. The lines of the price tables Reuters also sends in capitals ("CLOSE SETT PSETT",
+//! "JUN7 6660H 6658L") stay as they are; a table's title line may read as prose. Every word
+//! keeps its length in bytes, so offsets do not move; the extractor takes each mention's text
+//! from the article as written.
 //!
-//! The lexicon is learnt from unlabelled news text by `newsdex train case` and ships in
-//! [`CASE_PATH`].
+//! [`CaseLexicon::restore_name`] writes a name read only from capitals as names are written
+//! ("TEXACO" → "Texaco", "BANK OF NEW YORK" → "Bank of New York"). The lexicon is learnt from
+//! unlabelled news text by `newsdex train case` and ships in [`CASE_PATH`].
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::extract::token::tokenize;
+use crate::extract::token::{tokenize, Token};
 
 use super::split_sentences;
 
@@ -77,22 +84,38 @@ impl CaseLexicon {
     }
 
     /// An article written wholly in capitals, its words in the case ordinary text would give
-    /// them, sentence by sentence; `None` when no sentence reads as prose. Every word keeps
-    /// its byte offsets: a word whose restored form would change its length in bytes (a
-    /// few non-ASCII letters) is left as it is.
+    /// them, line by line; `None` when no line reads as prose. Every word keeps its byte
+    /// offsets: a word whose restored form would change its length in bytes (a few
+    /// non-ASCII letters) is left as it is, and so is a stock ticker ("<ABEV>").
     pub fn restore_text(&self, text: &str) -> Option<String> {
         let tokens = tokenize(text);
         let mut out = text.to_string();
         let mut any = false;
         for sentence in split_sentences(text, &tokens) {
             let words: Vec<&str> = sentence.iter().map(|t| t.text).collect();
-            if !self.reads_as_prose(&words) {
+            let prose = self.prose_lines(text, sentence);
+            if !prose.contains(&true) {
                 continue;
             }
             any = true;
+            let names = in_known_names(&words);
             let mut first = true;
-            for t in sentence {
-                let form = self.word(t.text, first);
+            let mut in_ticker = false;
+            for (i, t) in sentence.iter().enumerate() {
+                in_ticker = match t.text {
+                    "<" => true,
+                    ">" => false,
+                    _ => in_ticker,
+                };
+                if !prose[i] || in_ticker {
+                    first &= !t.text.contains(char::is_alphanumeric);
+                    continue;
+                }
+                let form = if names[i] {
+                    self.name_word(t.text, first)
+                } else {
+                    self.word(t.text, first)
+                };
                 first &= !t.text.contains(char::is_alphanumeric);
                 if form.len() == t.text.len() && form != t.text {
                     out.replace_range(t.start..t.end, &form);
@@ -102,22 +125,102 @@ impl CaseLexicon {
         any.then_some(out)
     }
 
-    /// Whether a sentence in capitals is prose rather than a table: at least three words, at
-    /// least two of them (and a third) most often written in lower case.
-    fn reads_as_prose(&self, sentence: &[&str]) -> bool {
-        let words = sentence
-            .iter()
-            .filter(|w| w.contains(char::is_alphabetic))
-            .count();
-        let lower = sentence
-            .iter()
-            .filter(|w| {
-                self.forms
-                    .get(&w.to_lowercase())
-                    .is_some_and(|f| !f.contains(char::is_uppercase))
-            })
-            .count();
-        words >= 3 && lower >= 2 && lower * 3 >= words
+    /// Which tokens of a sentence in capitals lie on a line that reads as prose rather than
+    /// as a table: three words or more, at least two (and a third) of them most often
+    /// written in lower case, and at most one number to three words ("LAWSON FORECASTS U.K.
+    /// INFLATION 4.0 PCT AT END 1987", not "OPEN HIGH LOW 6660H 6658L"). A short line right
+    /// after a prose line of the same sentence is its wrapped end ("BALANCE U.S. BUDGET").
+    fn prose_lines(&self, text: &str, sentence: &[Token<'_>]) -> Vec<bool> {
+        let mut out = vec![false; sentence.len()];
+        let mut start = 0;
+        let mut previous = false;
+        while start < sentence.len() {
+            // The tokens up to the next line break.
+            let end = (start + 1..sentence.len())
+                .find(|&j| text[sentence[j - 1].end..sentence[j].start].contains('\n'))
+                .unwrap_or(sentence.len());
+            let line = &sentence[start..end];
+            let words = line
+                .iter()
+                .filter(|t| t.text.contains(char::is_alphabetic))
+                .count();
+            let numbers = line
+                .iter()
+                .filter(|t| t.text.contains(|c: char| c.is_ascii_digit()))
+                .count();
+            let lower = line
+                .iter()
+                .filter(|t| {
+                    self.forms
+                        .get(&t.text.to_lowercase())
+                        .is_some_and(|f| !f.contains(char::is_uppercase))
+                })
+                .count();
+            let prose = if words >= 3 {
+                lower >= 2 && lower * 3 >= words && numbers * 3 <= words
+            } else {
+                previous && numbers <= words
+            };
+            out[start..end].fill(prose);
+            previous = prose;
+            start = end;
+        }
+        out
+    }
+
+    /// A word of a multi-word name the tagger's lists know ("NEW YORK", "GENERAL MOTORS"):
+    /// capitalised, unless the lexicon lists it in capitals or mixed case ("U.S.") or it is a
+    /// function word inside the name ("BANK OF NEW YORK").
+    fn name_word(&self, word: &str, first: bool) -> String {
+        if !word.contains(char::is_alphabetic) || word.contains(char::is_lowercase) {
+            return word.to_string();
+        }
+        let key = word.to_lowercase();
+        match self.forms.get(&key) {
+            Some(form) if form.contains(char::is_uppercase) => form.to_string(),
+            Some(_) if !first && NAME_FUNCTION_WORDS.contains(&key.as_str()) => key,
+            _ => capitalised_first(&key),
+        }
+    }
+
+    /// A name written in capitals ("TEXACO", "BANK OF NEW YORK", "ALLIS-CHALMERS") as
+    /// ordinary text writes it ("Texaco", "Bank of New York", "Allis-Chalmers"): a word the
+    /// lexicon lists in capitals or mixed case takes that form ("U.S.", "GenCorp"), a function
+    /// word after the first is in lower case, and every other word is capitalised (after
+    /// each hyphen too, if the lexicon does not list it); `None` if a word holds any other
+    /// sign ("AT&T").
+    pub fn restore_name(&self, name: &str) -> Option<String> {
+        // One word of three letters or fewer ("DEC", "IRL"), or one the lexicon lists in
+        // lower case ("POWER", "SEAT"), may be an acronym or a common word: it stays as it is.
+        if !name.contains(' ')
+            && (name.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                || self
+                    .forms
+                    .get(&name.to_lowercase())
+                    .is_some_and(|f| !f.contains(char::is_uppercase)))
+        {
+            return None;
+        }
+        let mut words = Vec::new();
+        for (i, w) in name.split(' ').enumerate() {
+            if w.contains(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '\''))) {
+                return None;
+            }
+            let key = w.to_lowercase();
+            let restored = match self.forms.get(&key) {
+                Some(_) if i > 0 && NAME_FUNCTION_WORDS.contains(&key.as_str()) => key,
+                Some(form) if !form.contains(char::is_uppercase) => capitalised_first(form),
+                Some(form) => form.to_string(),
+                None if w.contains('-') => w
+                    .split('-')
+                    .map(|part| self.word(part, true))
+                    .collect::<Vec<_>>()
+                    .join("-"),
+                None => self.word(w, true),
+            };
+            words.push(restored);
+        }
+        Some(words.join(" "))
     }
 
     /// One word in the case ordinary text gives it (`first`: it starts a sentence).
@@ -138,12 +241,44 @@ impl CaseLexicon {
     }
 }
 
-/// `word` with its first letter in upper case.
+/// Words written in lower case inside a name ("Bank of New York", "Banco de Bilbao").
+const NAME_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "de", "del", "der", "des", "di", "du", "for", "in", "la", "le", "of",
+    "on", "the", "to", "van", "von", "y",
+];
+
+/// `word` with its first letter in upper case ("'s" → "'S").
 fn capitalised_first(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
+    match word.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        Some((i, c)) => {
+            let rest = &word[i + c.len_utf8()..];
+            format!("{}{}{rest}", &word[..i], c.to_uppercase())
+        }
+        None => word.to_string(),
+    }
+}
+
+/// Which words of a sentence belong to a name of two words or more on the tagger's lists
+/// (places, and the persons, organisations and other names of its training data; not its
+/// titles), matched case-blind.
+fn in_known_names(words: &[&str]) -> Vec<bool> {
+    use super::gazetteer::{GazList, GazMatch};
+    let lws: Vec<u64> = words
+        .iter()
+        .map(|w| super::features::lower_hash(w))
+        .collect();
+    super::Tagger::global()
+        .model
+        .gazetteer
+        .matches(&lws, None)
+        .iter()
+        .map(|row| {
+            row.iter().enumerate().any(|(list, m)| {
+                list != GazList::Title as usize
+                    && matches!(m, GazMatch::Begin | GazMatch::Inside | GazMatch::Last)
+            })
+        })
+        .collect()
 }
 
 /// Whether a text is written wholly in capitals: no lower-case letter, and at least four
@@ -195,7 +330,9 @@ mod tests {
     use super::*;
 
     fn lexicon() -> CaseLexicon {
-        CaseLexicon::parse("# test\nsees\nno\nthat\nU.S.\ntrade\nhas\nbeen\nGenCorp\n's\nsays\n")
+        CaseLexicon::parse(
+            "# test\nsees\nno\nthat\nU.S.\ntrade\nhas\nbeen\nGenCorp\n's\nsays\nof\nthe\n",
+        )
     }
 
     fn restored(lex: &CaseLexicon, text: &str) -> Option<String> {
@@ -227,12 +364,35 @@ mod tests {
             restored(&lex, "FED'S JOHNSON SAYS TRADE\nUP 4.0 PCT.").as_deref(),
             Some("Fed's Johnson says trade\nUp 4.0 PCT.")
         );
+        // A stock ticker stays as it is.
+        assert_eq!(
+            restored(&lex, "GENCORP <GY> SAYS TRADE HAS RISEN").as_deref(),
+            Some("GenCorp <GY> says trade has Risen")
+        );
         // A word whose restored form would change its length keeps its capitals, so every
         // offset stays: "İ" lower-cases to two characters.
         assert_eq!(
             restored(&lex, "İSTANBUL SAYS TRADE HAS RISEN").as_deref(),
             Some("İSTANBUL says trade has Risen")
         );
+    }
+
+    #[test]
+    fn names_in_capitals_are_written_as_ordinary_text_writes_them() {
+        let lex = lexicon();
+        for (caps, name) in [
+            ("TEXACO", Some("Texaco")),
+            ("U.S. TRADE BANK", Some("U.S. Trade Bank")),
+            ("BANK OF THE U.S.", Some("Bank of the U.S.")),
+            ("GENCORP", Some("GenCorp")),
+            ("ALLIS-CHALMERS", Some("Allis-Chalmers")),
+            ("NBC", None),
+            ("DEC", None),
+            ("NBC NEWS", Some("NBC News")),
+            ("AT&T", None),
+        ] {
+            assert_eq!(lex.restore_name(caps).as_deref(), name, "{caps}");
+        }
     }
 
     #[test]
