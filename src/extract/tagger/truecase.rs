@@ -14,7 +14,7 @@
 //!   period or without a vowel ("N.Z.", "NBC") keeps its capitals;
 //! - a word of a name of several words on the tagger's lists is capitalised ("NEW YORK",
 //!   "GENERAL MOTORS", though "new" and "general" are most often written in lower case);
-//! - the first word of a sentence is capitalised; a stock ticker ("<ABEV>") is left alone.
+//! - the first word of a sentence is capitalised; a stock ticker (`<ABEV>`) is left alone.
 //!
 //! Only lines that read as prose are restored: at least three words, of which at least two,
 //! and a third, are words most often written in lower case, and at most one number to three
@@ -86,7 +86,7 @@ impl CaseLexicon {
     /// An article written wholly in capitals, its words in the case ordinary text would give
     /// them, line by line; `None` when no line reads as prose. Every word keeps its byte
     /// offsets: a word whose restored form would change its length in bytes (a few
-    /// non-ASCII letters) is left as it is, and so is a stock ticker ("<ABEV>").
+    /// non-ASCII letters) is left as it is, and so is a stock ticker (`<ABEV>`).
     pub fn restore_text(&self, text: &str) -> Option<String> {
         let tokens = tokenize(text);
         let mut out = text.to_string();
