@@ -232,7 +232,8 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     // An article written wholly in capitals (a Reuters headline sent alone) is read in the
     // case ordinary text would give it: the tagger finds no name in "VOLCKER SEES NO
     // CLEARCUT EVIDENCE…", and finds Volcker in "Volcker sees no clearcut evidence…". Every
-    // offset stays; mentions are named in the restored case ("Texaco", not "TEXACO").
+    // offset stays; mentions keep the article's spelling ("TEXACO"), and names are written
+    // as names are ("Texaco").
     let restored = (!hints.skip_tagger && tagger::truecase::in_capitals(text))
         .then(|| tagger::truecase::CaseLexicon::global().restore_text(text))
         .flatten();
@@ -790,7 +791,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
-    name_orgs_written_only_in_capitals(&mut orgs, written, restored.is_some());
+    name_orgs_written_only_in_capitals(&mut orgs, written);
     if restored.is_some() {
         let mentions = persons
             .iter_mut()
@@ -835,18 +836,30 @@ fn spell_as_written(m: &mut Mention, written: &str) {
 /// is one facet value with the articles that spell it so. One also written in capitals on a
 /// line in mixed case is an acronym ("the OPEC meeting") and keeps its capitals; so do the
 /// words the case lexicon lists in capitals ("OPEC" in a headline). `text` is the article as
-/// written; in one `restored` from capitals, the names read from the restored text ("Bank of
-/// new York") are named so too.
-fn name_orgs_written_only_in_capitals(orgs: &mut Vec<Named>, text: &str, restored: bool) {
+/// written. The name read from the capitals may already be in lower case ("Bankamerica", as
+/// `org::canonical` writes a long word in capitals; "general Motors" from an article restored
+/// from capitals); one with a capital inside a word ("PaineWebber", from the table of
+/// organisation names) is spelt on purpose and stays.
+fn name_orgs_written_only_in_capitals(orgs: &mut Vec<Named>, text: &str) {
     let on_a_line_in_capitals = |m: &Mention| {
-        let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+        let (Some(before), Some(after)) = (text.get(..m.start), text.get(m.end..)) else {
+            return false;
+        };
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let end = after.find('\n').map_or(text.len(), |i| m.end + i);
         !text[start..end].contains(char::is_lowercase)
+    };
+    let spelt_on_purpose = |name: &str| {
+        name.split(' ').any(|w| {
+            w.chars()
+                .zip(w.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        })
     };
     let lexicon = tagger::truecase::CaseLexicon::global();
     let mut renamed = false;
     for org in orgs.iter_mut() {
-        if (org.canonical.contains(char::is_lowercase) && !restored)
+        if spelt_on_purpose(&org.canonical)
             || org.mentions.is_empty()
             || !org.mentions.iter().all(on_a_line_in_capitals)
         {

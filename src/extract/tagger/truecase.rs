@@ -18,7 +18,7 @@
 //!
 //! Only lines that read as prose are restored: at least three words, of which at least two,
 //! and a third, are words most often written in lower case, and at most one number to three
-//! words. The lines of the price tables Reuters also sends in capitals ("CLOSE SETT PSETT",
+//! words; a shorter line right after such a line, in the same sentence, is its wrapped end. The lines of the price tables Reuters also sends in capitals ("CLOSE SETT PSETT",
 //! "JUN7 6660H 6658L") stay as they are; a table's title line may read as prose. Every word
 //! keeps its length in bytes, so offsets do not move; the extractor takes each mention's text
 //! from the article as written.
@@ -133,6 +133,7 @@ impl CaseLexicon {
     fn prose_lines(&self, text: &str, sentence: &[Token<'_>]) -> Vec<bool> {
         let mut out = vec![false; sentence.len()];
         let mut start = 0;
+        // Whether the line before had three words or more and read as prose.
         let mut previous = false;
         while start < sentence.len() {
             // The tokens up to the next line break.
@@ -156,13 +157,14 @@ impl CaseLexicon {
                         .is_some_and(|f| !f.contains(char::is_uppercase))
                 })
                 .count();
-            let prose = if words >= 3 {
-                lower >= 2 && lower * 3 >= words && numbers * 3 <= words
-            } else {
-                previous && numbers <= words
-            };
+            let prose = numbers * 3 <= words
+                && if words >= 3 {
+                    lower >= 2 && lower * 3 >= words
+                } else {
+                    previous
+                };
             out[start..end].fill(prose);
-            previous = prose;
+            previous = prose && words >= 3;
             start = end;
         }
         out
@@ -176,9 +178,11 @@ impl CaseLexicon {
             return word.to_string();
         }
         let key = word.to_lowercase();
+        if !first && NAME_FUNCTION_WORDS.contains(&key.as_str()) {
+            return key;
+        }
         match self.forms.get(&key) {
             Some(form) if form.contains(char::is_uppercase) => form.to_string(),
-            Some(_) if !first && NAME_FUNCTION_WORDS.contains(&key.as_str()) => key,
             _ => capitalised_first(&key),
         }
     }
@@ -190,10 +194,10 @@ impl CaseLexicon {
     /// each hyphen too, if the lexicon does not list it); `None` if a word holds any other
     /// sign ("AT&T").
     pub fn restore_name(&self, name: &str) -> Option<String> {
-        // One word of three letters or fewer ("DEC", "IRL"), or one the lexicon lists in
+        // One word of four letters or fewer ("DEC", "AGIP"), or one the lexicon lists in
         // lower case ("POWER", "SEAT"), may be an acronym or a common word: it stays as it is.
         if !name.contains(' ')
-            && (name.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            && (name.chars().filter(|c| c.is_alphabetic()).count() <= 4
                 || self
                     .forms
                     .get(&name.to_lowercase())
@@ -208,7 +212,7 @@ impl CaseLexicon {
             }
             let key = w.to_lowercase();
             let restored = match self.forms.get(&key) {
-                Some(_) if i > 0 && NAME_FUNCTION_WORDS.contains(&key.as_str()) => key,
+                _ if i > 0 && NAME_FUNCTION_WORDS.contains(&key.as_str()) => key,
                 Some(form) if !form.contains(char::is_uppercase) => capitalised_first(form),
                 Some(form) => form.to_string(),
                 None if w.contains('-') => w
@@ -359,10 +363,15 @@ mod tests {
             restored(&lex, "THAT NBC SAYS N.Z. TRADE").as_deref(),
             Some("That NBC says N.Z. trade")
         );
-        // Possessives, punctuation and numbers; a hard-wrapped line is one sentence.
+        // Possessives; a short line is the wrapped end of the prose line before it, unless
+        // it has more than one number to three words.
+        assert_eq!(
+            restored(&lex, "FED'S JOHNSON SAYS TRADE\nHAS EASED.").as_deref(),
+            Some("Fed's Johnson says trade\nhas Eased.")
+        );
         assert_eq!(
             restored(&lex, "FED'S JOHNSON SAYS TRADE\nUP 4.0 PCT.").as_deref(),
-            Some("Fed's Johnson says trade\nUp 4.0 PCT.")
+            Some("Fed's Johnson says trade\nUP 4.0 PCT.")
         );
         // A stock ticker stays as it is.
         assert_eq!(
@@ -388,6 +397,8 @@ mod tests {
             ("ALLIS-CHALMERS", Some("Allis-Chalmers")),
             ("NBC", None),
             ("DEC", None),
+            ("AGIP", None),
+            ("BANCO DE LA NACION", Some("Banco de la Nacion")),
             ("NBC NEWS", Some("NBC News")),
             ("AT&T", None),
         ] {
@@ -400,6 +411,15 @@ mod tests {
         let lex = lexicon();
         assert_eq!(restored(&lex, "CLOSE SETT PSETT"), None);
         assert_eq!(restored(&lex, "JUN7 6649H 6647L"), None);
+        // A price row after a prose line is no wrapped end of it, nor is the row after.
+        assert_eq!(
+            restored(
+                &lex,
+                "VOLCKER SAYS TRADE HAS EASED\nUSD 2.0543-48\nDMK 112.85-87"
+            )
+            .as_deref(),
+            Some("Volcker says trade has Eased\nUSD 2.0543-48\nDMK 112.85-87")
+        );
         // Two paragraphs: only the prose one is restored.
         assert_eq!(
             restored(&lex, "SETT PSETT MAY7\n\nVOLCKER SAYS TRADE HAS EASED").as_deref(),
