@@ -856,7 +856,6 @@ fn name_orgs_written_only_in_capitals(orgs: &mut Vec<Named>, text: &str) {
                 .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
         })
     };
-    let lexicon = tagger::truecase::CaseLexicon::global();
     let mut renamed = false;
     for org in orgs.iter_mut() {
         if spelt_on_purpose(&org.canonical)
@@ -865,6 +864,7 @@ fn name_orgs_written_only_in_capitals(orgs: &mut Vec<Named>, text: &str) {
         {
             continue;
         }
+        let lexicon = tagger::truecase::CaseLexicon::global();
         if let Some(name) = lexicon.restore_name(&org.canonical.to_uppercase()) {
             if name != org.canonical {
                 org.canonical = name;
@@ -979,7 +979,8 @@ fn not_a_name(name: &str) -> bool {
 }
 
 /// The least population of a first-level region whose main name, read as a person of
-/// several words, is the region.
+/// several words, is the region (the gazetteer's population of a region: the people of its
+/// cities of 15,000 or more).
 const REGION_NOT_PERSON_POPULATION: u64 = 100_000;
 
 /// The least population of a city whose name, read as a one-word person, is the city.
@@ -2000,7 +2001,7 @@ mod tests {
     }
 
     /// A Reuters item sent as a headline alone, in capitals, is read in the case ordinary text
-    /// gives it: the tagger found no name in any of these. Its mentions are named in that case
+    /// gives it: the tagger found no name in any of these. Its names are written as names are
     /// ("Texaco", as in the articles written in mixed case). A price table in capitals stays
     /// without names.
     #[test]

@@ -128,8 +128,9 @@ impl CaseLexicon {
     /// Which tokens of a sentence in capitals lie on a line that reads as prose rather than
     /// as a table: three words or more, at least two (and a third) of them most often
     /// written in lower case, and at most one number to three words ("LAWSON FORECASTS U.K.
-    /// INFLATION 4.0 PCT AT END 1987", not "OPEN HIGH LOW 6660H 6658L"). A short line right
-    /// after a prose line of the same sentence is its wrapped end ("BALANCE U.S. BUDGET").
+    /// INFLATION 4.0 PCT AT END 1987", not "OPEN HIGH LOW 6660H 6658L"). A shorter line, with
+    /// no more numbers, right after such a line of the same sentence is its wrapped end
+    /// ("BALANCE U.S. BUDGET").
     fn prose_lines(&self, text: &str, sentence: &[Token<'_>]) -> Vec<bool> {
         let mut out = vec![false; sentence.len()];
         let mut start = 0;
