@@ -237,7 +237,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
     let restored = (!hints.skip_tagger && tagger::truecase::in_capitals(text))
         .then(|| tagger::truecase::CaseLexicon::global().restore_text(text))
         .flatten();
-    let written = text;
+    let original = text;
     let text = restored.as_deref().unwrap_or(text);
     let gazetteer = place::Gazetteer::global();
     let spans = if hints.skip_tagger {
@@ -791,7 +791,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
         }
     }
 
-    name_orgs_written_only_in_capitals(&mut orgs, written);
+    name_orgs_written_only_in_capitals(&mut orgs, original);
     if restored.is_some() {
         let mentions = persons
             .iter_mut()
@@ -800,7 +800,7 @@ pub fn extract_with(text: &str, hints: &Hints<'_>) -> Entities {
             .flat_map(|n| n.mentions.iter_mut())
             .chain(amounts.iter_mut().map(|a| &mut a.mention));
         for m in mentions {
-            spell_as_written(m, written);
+            spell_as_written(m, original);
         }
     }
 

@@ -450,23 +450,26 @@ impl Gazetteer {
     /// Whether `name` is the main name of a first-level region of at least `population`
     /// inhabitants ("Nova Scotia"; "Sao Paulo" for "São Paulo").
     pub fn is_region_of(&self, name: &str, population: u64) -> bool {
-        self.index.get(&normalize(name)).is_some_and(|entries| {
-            entries.iter().any(|e| match e.target {
-                Target::Region(r) => e.primary && self.regions[r as usize].population >= population,
-                _ => false,
-            })
+        self.is_main_name_of(name, |t| match t {
+            Target::Region(r) => self.regions[r as usize].population >= population,
+            _ => false,
         })
     }
 
     /// Whether `name` is the main name of a city of at least `population` inhabitants
     /// ("Denver").
     pub fn is_city_of(&self, name: &str, population: u64) -> bool {
-        self.index.get(&normalize(name)).is_some_and(|entries| {
-            entries.iter().any(|e| match e.target {
-                Target::City(c) => e.primary && self.cities[c as usize].population >= population,
-                _ => false,
-            })
+        self.is_main_name_of(name, |t| match t {
+            Target::City(c) => self.cities[c as usize].population >= population,
+            _ => false,
         })
+    }
+
+    /// Whether `name` is the main name of a place that `wanted` accepts.
+    fn is_main_name_of(&self, name: &str, wanted: impl Fn(Target) -> bool) -> bool {
+        self.index
+            .get(&normalize(name))
+            .is_some_and(|entries| entries.iter().any(|e| e.primary && wanted(e.target)))
     }
 
     /// Whether an entry names a continent, a country, or a city of at least

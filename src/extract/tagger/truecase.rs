@@ -212,16 +212,17 @@ impl CaseLexicon {
                 return None;
             }
             let key = w.to_lowercase();
-            let restored = match self.forms.get(&key) {
-                _ if i > 0 && NAME_FUNCTION_WORDS.contains(&key.as_str()) => key,
-                Some(form) if !form.contains(char::is_uppercase) => capitalised_first(form),
-                Some(form) => form.to_string(),
-                None if w.contains('-') => w
-                    .split('-')
+            let restored = if self.forms.contains_key(&key)
+                || (i > 0 && NAME_FUNCTION_WORDS.contains(&key.as_str()))
+            {
+                self.name_word(w, i == 0)
+            } else if w.contains('-') {
+                w.split('-')
                     .map(|part| self.word(part, true))
                     .collect::<Vec<_>>()
-                    .join("-"),
-                None => self.word(w, true),
+                    .join("-")
+            } else {
+                self.word(w, true)
             };
             words.push(restored);
         }
