@@ -325,6 +325,11 @@ pub fn build(
 /// Reads the publication date of a document as `YYYY-MM-DD`.
 pub fn date_of(doc: &TantivyDocument, fields: &Fields) -> Option<String> {
     let dt = doc.get_first(fields.date)?.as_datetime()?;
-    let secs = dt.into_timestamp_secs();
+    date_string(dt.into_timestamp_nanos())
+}
+
+/// A stored date (nanoseconds since the epoch) as `YYYY-MM-DD`.
+pub(crate) fn date_string(nanos: i64) -> Option<String> {
+    let secs = DateTime::from_timestamp_nanos(nanos).into_timestamp_secs();
     chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive().to_string())
 }

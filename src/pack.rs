@@ -130,7 +130,14 @@ impl Record {
     }
 
     /// Reads a record from its uncompressed bytes.
+    #[cfg(test)]
     fn decode(bytes: &[u8]) -> Result<Record, String> {
+        Record::decode_with(bytes, Detail::All)
+    }
+
+    /// Reads a record from its uncompressed bytes, with the entities' forms and place paths
+    /// left empty unless `detail` is [`Detail::All`].
+    fn decode_with(bytes: &[u8], detail: Detail) -> Result<Record, String> {
         let fields = match bytes.first() {
             None => return Err("record ends early".into()),
             Some(1) => &bytes[1..],
@@ -149,6 +156,7 @@ impl Record {
             bytes: fields,
             at: 0,
             copied: 0,
+            detail,
         };
         let (id, file, title, body) = (r.str()?, r.str()?, r.str()?, r.str()?);
         let mut opt = || -> Result<Option<String>, String> {
@@ -261,14 +269,26 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// How much of a record's entities [`Packer::unpack_with`] reads back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything.
+    All,
+    /// Names, kinds, mention counts and amounts, without the forms of persons and
+    /// organisations or the hierarchy of places: what a search hit shows. Making a `String`
+    /// of every form and path part was a third of reading a hit's entities back.
+    Names,
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     /// Bytes of entity strings produced so far (see [`Reader::shared_tagged`]).
     copied: usize,
+    detail: Detail,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn byte(&mut self) -> Result<u8, String> {
         let b = *self.bytes.get(self.at).ok_or("record ends early")?;
         self.at += 1;
@@ -288,12 +308,18 @@ impl Reader<'_> {
     }
 
     fn take(&mut self, n: usize) -> Result<String, String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        self.take_str(n).map(str::to_string)
+    }
+
+    /// The next `n` bytes as text, borrowed from the record.
+    fn take_str(&mut self, n: usize) -> Result<&'a str, String> {
+        let bytes: &'a [u8] = self.bytes;
+        let end = self.at.checked_add(n).filter(|&e| e <= bytes.len());
         let end = end.ok_or("record ends early")?;
-        let s = std::str::from_utf8(&self.bytes[self.at..end])
+        let s = std::str::from_utf8(&bytes[self.at..end])
             .map_err(|_| "text is not UTF-8".to_string())?;
         self.at = end;
-        Ok(s.to_string())
+        Ok(s)
     }
 
     fn str(&mut self) -> Result<String, String> {
@@ -309,22 +335,14 @@ impl Reader<'_> {
     }
 
     /// A string of [`put_entities`]: new, or one seen before.
-    fn shared(&mut self, seen: &mut Vec<String>) -> Result<String, String> {
+    fn shared(&mut self, seen: &mut Vec<&'a str>) -> Result<String, String> {
         let tag = self.len()?;
         self.shared_tagged(tag, seen)
     }
 
     /// [`Reader::shared`] once its tag is read.
-    fn shared_tagged(&mut self, tag: usize, seen: &mut Vec<String>) -> Result<String, String> {
-        let s = if tag % 2 == 1 {
-            seen.get(tag / 2)
-                .cloned()
-                .ok_or_else(|| "reference to a string not seen".to_string())?
-        } else {
-            let s = self.take(tag / 2)?;
-            seen.push(s.clone());
-            s
-        };
+    fn shared_tagged(&mut self, tag: usize, seen: &mut Vec<&'a str>) -> Result<String, String> {
+        let s = self.shared_ref(tag, seen)?.to_string();
         // Each reference copies a string: a damaged or forged record of many references to
         // a long string must not make gigabytes of copies. What newsdex writes stays far
         // below this (an article's places repeat short country and continent names).
@@ -334,6 +352,34 @@ impl Reader<'_> {
             return Err("entity names repeat more than a record can hold".into());
         }
         Ok(s)
+    }
+
+    /// The string a tag of [`put_entities`] stands for, borrowed from the record.
+    fn shared_ref(&mut self, tag: usize, seen: &mut Vec<&'a str>) -> Result<&'a str, String> {
+        if tag % 2 == 1 {
+            seen.get(tag / 2)
+                .copied()
+                .ok_or_else(|| "reference to a string not seen".to_string())
+        } else {
+            let s = self.take_str(tag / 2)?;
+            seen.push(s);
+            Ok(s)
+        }
+    }
+
+    /// `n` strings of [`put_entities`] as a list, or read past and left out unless
+    /// everything is wanted.
+    fn shared_list(&mut self, seen: &mut Vec<&'a str>) -> Result<Vec<String>, String> {
+        let n = self.count()?;
+        if self.detail == Detail::All {
+            (0..n).map(|_| self.shared(seen)).collect()
+        } else {
+            for _ in 0..n {
+                let tag = self.len()?;
+                self.shared_ref(tag, seen)?;
+            }
+            Ok(Vec::new())
+        }
     }
 
     /// An optional string written with a leading `_` (absent: empty).
@@ -360,9 +406,7 @@ impl Reader<'_> {
         for names in [&mut e.persons, &mut e.orgs] {
             for _ in 0..self.count()? {
                 let name = self.shared(&mut seen)?;
-                let forms = (0..self.count()?)
-                    .map(|_| self.shared(&mut seen))
-                    .collect::<Result<_, _>>()?;
+                let forms = self.shared_list(&mut seen)?;
                 let mentions = self.len()?;
                 names.push(StoredName {
                     name,
@@ -377,9 +421,7 @@ impl Reader<'_> {
                 0 => None,
                 tag => Some(self.shared_tagged(tag, &mut seen)?),
             };
-            let path = (0..self.count()?)
-                .map(|_| self.shared(&mut seen))
-                .collect::<Result<_, _>>()?;
+            let path = self.shared_list(&mut seen)?;
             let mentions = self.len()?;
             e.places.push(StoredPlace {
                 name,
@@ -590,6 +632,11 @@ impl Packer {
 
     /// Reads a record back from its frame.
     pub fn unpack(&self, frame: &[u8]) -> Result<Record, UnpackError> {
+        self.unpack_with(frame, Detail::All)
+    }
+
+    /// [`Packer::unpack`], reading back as much of the entities as `detail` says.
+    pub fn unpack_with(&self, frame: &[u8], detail: Detail) -> Result<Record, UnpackError> {
         let damaged = |why: &str| UnpackError::Damaged(why.to_string());
         let size = zstd_safe::get_frame_content_size(frame)
             .map_err(|_| damaged("not a zstd frame"))?
@@ -616,7 +663,7 @@ impl Packer {
             }
             res.map_err(|code| damaged(zstd_safe::get_error_name(code)))
         })?;
-        Record::decode(&out).map_err(UnpackError::Damaged)
+        Record::decode_with(&out, detail).map_err(UnpackError::Damaged)
     }
 }
 
@@ -716,6 +763,30 @@ mod tests {
             without.unpack(&with.pack(&r)),
             Err(UnpackError::NeedsDict(id))
         );
+    }
+
+    /// Names only: the record less the forms and place paths, whose strings later names
+    /// still refer back to ("England" is a path part before it is a place's name).
+    #[test]
+    fn names_only_is_the_record_without_forms_and_paths() {
+        let p = Packer::default();
+        for i in [0, 1, 2, 7] {
+            let r = record(i);
+            let mut names = r.clone();
+            for n in names
+                .entities
+                .persons
+                .iter_mut()
+                .chain(&mut names.entities.orgs)
+            {
+                n.forms.clear();
+            }
+            for place in &mut names.entities.places {
+                place.path.clear();
+            }
+            assert_ne!(names, r);
+            assert_eq!(p.unpack_with(&p.pack(&r), Detail::Names).unwrap(), names);
+        }
     }
 
     #[test]

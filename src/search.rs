@@ -1,6 +1,6 @@
 //! Runs a [`SearchRequest`]: hits with snippets, total count and facet counts in one pass.
 
-use crate::document::{self, StoredAmount, AMOUNT_BUCKETS};
+use crate::document::{StoredAmount, AMOUNT_BUCKETS};
 use crate::query::{build, FacetKind, SearchRequest, Sort};
 use crate::store::Store;
 use crate::Result;
@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use tantivy::collector::{Count, FruitHandle, MultiCollector, MultiFruit, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Order, Searcher};
 
 mod facet_count;
 mod facet_table;
@@ -549,10 +549,7 @@ fn hits(
         // An article whose stored fields cannot be read (damaged on disk: its checksum
         // fails) does not fail the search: it is listed by its file, which the fast fields
         // hold apart from the store, with what is wrong in place of its headline.
-        let read = searcher
-            .doc::<TantivyDocument>(*addr)
-            .map_err(crate::Error::from)
-            .and_then(|doc| Ok((store.record(&doc)?, document::date_of(&doc, fields))));
+        let read = store.hit(searcher, *addr);
         let (mut record, date) = match read {
             Ok(r) => r,
             Err(e) => {

@@ -6,16 +6,22 @@
 //! leave them disagreeing.
 
 use crate::document::FileState;
-use crate::pack::{Dict, Packer, Record, UnpackError, DICT_FILE};
+use crate::pack::{Detail, Dict, Packer, Record, UnpackError, DICT_FILE};
 use crate::schema::{register_tokenizers, Fields};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::schema::Value;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::store::StoreReader;
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader,
+    TantivyDocument, Term,
+};
 
 /// File in the index directory naming the process that holds the writer lock.
 pub const PID_FILE: &str = "newsdex-writer.pid";
@@ -53,11 +59,14 @@ pub struct Store {
     /// Directory of the index.
     pub path: PathBuf,
     /// The reader of the last [`Store::reader`] call and the `meta.json` it saw.
-    reader: Mutex<Option<(Vec<u8>, IndexReader)>>,
+    reader: Mutex<Option<SeenReader>>,
     /// Decoded facet columns of the reader's current segments (see `search`).
     pub(crate) facet_tables: crate::search::TableCache,
     /// Packs and unpacks the stored fields, with the index's dictionary once it has one.
     packer: RwLock<Packer>,
+    /// A document store reader for each segment a search has shown hits from (see
+    /// [`Store::hit`]).
+    store_readers: Mutex<Vec<(SegmentId, Arc<StoreReader>)>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -198,6 +207,7 @@ impl Store {
             path: path.to_owned(),
             reader: Mutex::new(None),
             facet_tables: Default::default(),
+            store_readers: Mutex::new(Vec::new()),
             packer: RwLock::new(Packer::new(dict)),
         })
     }
@@ -245,22 +255,81 @@ impl Store {
 
     /// The stored fields of a document read from this index.
     pub fn record(&self, doc: &TantivyDocument) -> Result<Record> {
+        self.record_with(doc, Detail::All)
+    }
+
+    /// [`Store::record`], with as much of the entities as `detail` says.
+    fn record_with(&self, doc: &TantivyDocument, detail: Detail) -> Result<Record> {
         let frame = doc
             .get_first(self.fields.stored)
             .and_then(|v| v.as_bytes())
             .ok_or_else(|| Error::Index("a document has no stored fields".into()))?;
-        let unpacked = match self.packer().unpack(frame) {
+        self.unpack(frame, detail)
+    }
+
+    fn unpack(&self, frame: &[u8], detail: Detail) -> Result<Record> {
+        let unpacked = match self.packer().unpack_with(frame, detail) {
             // The index got its dictionary after this store was opened (another process
             // indexed into it): load it and try again.
             Err(UnpackError::NeedsDict(_)) => {
                 let packer = Packer::new(read_dict(&self.index, &self.path)?);
-                let r = packer.unpack(frame);
+                let r = packer.unpack_with(frame, detail);
                 self.set_packer(packer);
                 r
             }
             other => other,
         };
         unpacked.map_err(|e| Error::Index(e.to_string()))
+    }
+
+    /// What a search hit shows of a document: its record ([`Detail::Names`]) and its date
+    /// (`YYYY-MM-DD`).
+    ///
+    /// The document's bytes are read from tantivy's store and only the two fields wanted
+    /// are picked out of them ([`stored_fields`]). `searcher.doc` builds a whole
+    /// `TantivyDocument`, copying the record one byte at a time: for a page of 10 Reuters
+    /// hits that was about as long as tantivy's whole search (BENCHMARKS.md, "Session 18").
+    /// Bytes that do not read as expected take that road still.
+    pub(crate) fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+    ) -> Result<(Record, Option<String>)> {
+        let segment = searcher.segment_reader(addr.segment_ord);
+        let raw = self
+            .store_reader(segment)?
+            .get_document_bytes(addr.doc_id)?;
+        match stored_fields(&raw, &self.fields) {
+            Some((frame, date)) => Ok((
+                self.unpack(frame, Detail::Names)?,
+                date.and_then(crate::document::date_string),
+            )),
+            None => {
+                let doc = searcher.doc::<TantivyDocument>(addr)?;
+                let record = self.record_with(&doc, Detail::Names)?;
+                Ok((record, crate::document::date_of(&doc, &self.fields)))
+            }
+        }
+    }
+
+    /// The document store reader of `segment`, opened on first use and kept (with its cache
+    /// of blocks) while the segment is the reader's.
+    fn store_reader(&self, segment: &SegmentReader) -> Result<Arc<StoreReader>> {
+        let id = segment.segment_id();
+        let mut readers = self.store_readers.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, r)) = readers.iter().find(|(s, _)| *s == id) {
+            return Ok(r.clone());
+        }
+        let reader = segment
+            .get_store_reader(STORE_CACHE_BLOCKS)
+            .map_err(|e| Error::Index(format!("opening a segment's document store: {e}")))?;
+        let reader = Arc::new(reader);
+        // Segments merged away since are let go (one reader a segment at most).
+        if readers.len() >= MAX_STORE_READERS {
+            readers.clear();
+        }
+        readers.push((id, reader.clone()));
+        Ok(reader)
     }
 
     /// The payload of the last commit (default for a new index).
@@ -279,28 +348,48 @@ impl Store {
     /// `meta.json`, and reloads the reader only when that file changed (a commit by this
     /// process or another one). A one-shot CLI and a long-lived caller both see every commit
     /// made before the call, without a watcher thread.
+    ///
+    /// Reading `meta.json` cost a search as much as building its query. So when the file's
+    /// inode, size and times are those seen with the last reading, less than a second ago,
+    /// the reader is kept without reading it (tantivy replaces the file on each commit).
     pub fn reader(&self) -> Result<IndexReader> {
+        // Stamped before reading: a commit in between is seen at the next call.
+        let stamp = meta_stamp(&self.path);
+        let mut cache = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Some(now), Some(seen)) = (&stamp, cache.as_ref()) {
+            if seen.stamp.as_ref() == Some(now) && seen.read_at.elapsed() < STAMP_TRUSTED_FOR {
+                return Ok(seen.reader.clone());
+            }
+        }
         let meta =
             tantivy::Directory::atomic_read(self.index.directory(), Path::new("meta.json")).ok();
-        let mut cache = self.reader.lock().unwrap_or_else(|e| e.into_inner());
-        match (&meta, cache.as_mut()) {
-            (Some(now), Some((seen, reader))) if now == seen => return Ok(reader.clone()),
-            (Some(now), Some((seen, reader))) => {
-                reader.reload()?;
-                now.clone_into(seen);
-                return Ok(reader.clone());
+        match (meta, cache.as_mut()) {
+            (Some(now), Some(seen)) => {
+                if now != seen.meta {
+                    seen.reader.reload()?;
+                    seen.meta = now;
+                }
+                seen.stamp = stamp;
+                seen.read_at = Instant::now();
+                Ok(seen.reader.clone())
             }
-            _ => {}
+            (meta, _) => {
+                let reader: IndexReader = self
+                    .index
+                    .reader_builder()
+                    .reload_policy(ReloadPolicy::Manual)
+                    .try_into()?;
+                if let Some(meta) = meta {
+                    *cache = Some(SeenReader {
+                        meta,
+                        stamp,
+                        read_at: Instant::now(),
+                        reader: reader.clone(),
+                    });
+                }
+                Ok(reader)
+            }
         }
-        let reader: IndexReader = self
-            .index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        if let Some(now) = meta {
-            *cache = Some((now, reader.clone()));
-        }
-        Ok(reader)
     }
 
     /// Reads the manifest: every indexed file with its state, from the fast fields.
@@ -662,6 +751,116 @@ mod manifest_tests {
     }
 }
 
+/// The reader [`Store::reader`] keeps, with what it knows of the `meta.json` it matches.
+struct SeenReader {
+    /// The file's bytes.
+    meta: Vec<u8>,
+    /// The file's [`meta_stamp`] taken just before `meta` was read.
+    stamp: Option<MetaStamp>,
+    /// When `meta` was read.
+    read_at: Instant,
+    reader: IndexReader,
+}
+
+/// How long an unchanged [`MetaStamp`] stands for an unchanged `meta.json`. File times can
+/// be coarse, and a replaced file can get the inode of one deleted before: the bytes are
+/// compared again at least this often.
+const STAMP_TRUSTED_FOR: Duration = Duration::from_secs(1);
+
+/// Device, inode, size, modification and change times (seconds, nanoseconds) of a file.
+type MetaStamp = (u64, u64, u64, i64, i64, i64, i64);
+
+/// The [`MetaStamp`] of the index's `meta.json` (`None` off Unix, or for an index in memory).
+fn meta_stamp(index: &Path) -> Option<MetaStamp> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(index.join("meta.json")).ok()?;
+        Some((
+            m.dev(),
+            m.ino(),
+            m.size(),
+            m.mtime(),
+            m.mtime_nsec(),
+            m.ctime(),
+            m.ctime_nsec(),
+        ))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = index;
+        None
+    }
+}
+
+/// Blocks of decompressed store each segment's reader keeps: tantivy's default for a
+/// searcher's own readers.
+const STORE_CACHE_BLOCKS: usize = 100;
+
+/// Most segments whose store readers [`Store::store_reader`] keeps before starting afresh (an
+/// index has a few dozen segments at most, and merges replace them).
+const MAX_STORE_READERS: usize = 256;
+
+/// The stored record and the date (as tantivy stores it: nanoseconds since the epoch) in a
+/// document's bytes as tantivy 0.27 writes them to its store: the number of values (a
+/// variable-length integer), then each value's field id (4 bytes, little-endian), type
+/// code (one byte) and value. newsdex stores three fields: the date (type 5, 8 bytes), the
+/// record (type 4: length, then the bytes) and the file hash (type 1, 8 bytes). `None` for
+/// anything else, so that a tantivy writing another layout falls back to `searcher.doc`
+/// (the tests compare both on real articles).
+fn stored_fields<'a>(raw: &'a [u8], fields: &Fields) -> Option<(&'a [u8], Option<i64>)> {
+    const U64: u8 = 1;
+    const I64: u8 = 2;
+    const BYTES: u8 = 4;
+    const DATE: u8 = 5;
+    const F64: u8 = 6;
+    fn take<'a>(r: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = r.split_at_checked(n)?;
+        *r = rest;
+        Some(head)
+    }
+    // tantivy's variable-length integer: 7 bits a byte, low bits first, the last byte
+    // marked by its high bit.
+    fn vint(r: &mut &[u8]) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *take(r, 1)?.first()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 != 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+    let mut r = raw;
+    let (mut record, mut date) = (None, None);
+    for _ in 0..vint(&mut r)? {
+        let field = u32::from_le_bytes(take(&mut r, 4)?.try_into().ok()?);
+        let code = *take(&mut r, 1)?.first()?;
+        match code {
+            BYTES => {
+                let len = usize::try_from(vint(&mut r)?).ok()?;
+                let bytes = take(&mut r, len)?;
+                if field == fields.stored.field_id() {
+                    record = Some(bytes);
+                }
+            }
+            DATE => {
+                let bytes = take(&mut r, 8)?;
+                if field == fields.date.field_id() {
+                    date = Some(i64::from_le_bytes(bytes.try_into().ok()?));
+                }
+            }
+            U64 | I64 | F64 => {
+                take(&mut r, 8)?;
+            }
+            _ => return None,
+        }
+    }
+    (r.is_empty()).then_some(())?;
+    Some((record?, date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -691,6 +890,56 @@ mod tests {
         assert_eq!(searcher.segment_readers().len(), 1);
         assert_eq!(searcher.num_docs(), 2);
         assert!(store.get("doc1").expect("get").is_some());
+    }
+
+    /// What a search hit reads of each document, its two fields picked out of tantivy's
+    /// bytes, is what the whole document gives: on the sample corpus (every input format,
+    /// with and without dates) and, when `../shared/data` is there, BBC's business news.
+    #[test]
+    fn hits_read_from_store_bytes_equal_whole_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("idx")).unwrap();
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut roots = vec![here.join("corpus")];
+        let bbc = here.join("../shared/data/bbc/business");
+        if bbc.is_dir() {
+            roots.push(bbc);
+        }
+        let opts = crate::ingest::IndexOptions {
+            roots,
+            jobs: 2,
+            ..Default::default()
+        };
+        crate::ingest::run(&store, &opts, &crate::ingest::NoProgress).unwrap();
+        let searcher = store.reader().unwrap().searcher();
+        let (mut docs, mut dated, mut with_forms) = (0, 0, 0);
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in segment.doc_ids_alive() {
+                let raw = store
+                    .store_reader(segment)
+                    .unwrap()
+                    .get_document_bytes(doc_id)
+                    .unwrap();
+                assert!(stored_fields(&raw, &store.fields).is_some(), "doc {doc_id}");
+                let addr = DocAddress::new(ord as u32, doc_id);
+                let (record, date) = store.hit(&searcher, addr).unwrap();
+                let doc: TantivyDocument = searcher.doc(addr).unwrap();
+                assert_eq!(record, store.record_with(&doc, Detail::Names).unwrap());
+                assert_eq!(date, crate::document::date_of(&doc, &store.fields));
+                let all = store.record(&doc).unwrap();
+                assert_eq!((record.id, record.body), (all.id, all.body));
+                docs += 1;
+                dated += usize::from(date.is_some());
+                with_forms += usize::from(all.entities.persons.iter().any(|p| !p.forms.is_empty()));
+            }
+        }
+        eprintln!("{docs} documents, {dated} dated, {with_forms} with forms");
+        assert!(docs >= 20, "{docs} documents");
+        assert!(dated > 0 && dated < docs, "{dated} of {docs} dated");
+        assert!(
+            with_forms > 0,
+            "no person with forms: the names-only read shows nothing"
+        );
     }
 
     /// The names of the files in `dir`, sorted.
