@@ -173,29 +173,35 @@ pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
 
 /// The byte ranges of the words [`split`] finds in `text` (runs of alphanumeric characters
 /// shorter than [`WORD_LIMIT`] bytes), without copying each word as a tantivy token stream
-/// does and with ASCII bytes classified without decoding them: cutting the bodies of a page
-/// of hits into words was the largest part of making their snippets.
+/// does. ASCII bytes are classified by a table, and only other characters are decoded:
+/// cutting the bodies of a page of hits into words was the largest part of making their
+/// snippets (BENCHMARKS.md, "Session 18").
 pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    // Whether the character at byte `i` (always a character boundary: `i` moves by whole
-    // characters, and stays below the text's length) is alphanumeric, and its length.
-    let at = move |i: usize| {
-        crate::extract::token::char_at(text, i)
-            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    let bytes = text.as_bytes();
+    // Whether the character at byte `i` (a character boundary: `i` moves by whole
+    // characters) is alphanumeric, and its length.
+    let at = move |i: usize| match WORD_BYTES[usize::from(bytes[i])] {
+        ByteClass::Word => (true, 1),
+        ByteClass::Other => (false, 1),
+        ByteClass::Wide => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
     };
     let mut i = 0;
     std::iter::from_fn(move || loop {
-        while i < text.len() {
+        while i < bytes.len() {
             let (alnum, len) = at(i);
             if alnum {
                 break;
             }
             i += len;
         }
-        if i >= text.len() {
+        if i >= bytes.len() {
             return None;
         }
         let start = i;
-        while i < text.len() {
+        while i < bytes.len() {
             let (alnum, len) = at(i);
             if !alnum {
                 break;
@@ -207,6 +213,32 @@ pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<us
         }
     })
 }
+
+/// What a byte of UTF-8 text says about the character it starts (see [`word_ranges`]).
+#[derive(Clone, Copy)]
+enum ByteClass {
+    /// An ASCII letter or digit.
+    Word,
+    /// Any other ASCII character.
+    Other,
+    /// The first byte of a longer character (continuation bytes are never looked up).
+    Wide,
+}
+
+/// [`ByteClass`] by byte.
+static WORD_BYTES: [ByteClass; 256] = {
+    let mut table = [ByteClass::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Other
+        };
+        b += 1;
+    }
+    table
+};
 
 /// `words` lower-cased and ASCII-folded.
 fn folded<T: Tokenizer>(words: TextAnalyzerBuilder<T>) -> TextAnalyzerBuilder<impl Tokenizer> {
