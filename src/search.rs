@@ -4,7 +4,7 @@ use crate::document::{StoredAmount, AMOUNT_BUCKETS};
 use crate::query::{build, FacetKind, SearchRequest, Sort};
 use crate::store::Store;
 use crate::Result;
-use facet_count::{top_counts, Counts as FacetCounts, FacetCount};
+use facet_count::{top_by_total, top_counts, Counts as FacetCounts, FacetCount};
 pub(crate) use facet_table::TableCache;
 use facet_table::{encoded_root, DocIds, FacetTables, FieldNames};
 use serde::Serialize;
@@ -207,6 +207,7 @@ fn facet_results(
     let mut facets = BTreeMap::new();
     if let Some((tables, matched)) = tabled {
         let counts = tables.count(searcher, matched);
+        let n_matched: u64 = matched.iter().map(|(_, docs)| docs.len() as u64).sum();
         for kind in kinds {
             let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
             let Some(names) = tables.field(i) else {
@@ -217,6 +218,7 @@ fn facet_results(
                 names,
                 roots: &roots,
                 counts: names.counts_of(&counts),
+                matched: n_matched,
             };
             facets.insert(
                 kind.name(),
@@ -267,8 +269,16 @@ enum Fruit<'a> {
         roots: &'a [String],
         /// By child id.
         counts: &'a [u32],
+        /// Documents the search matched.
+        matched: u64,
     },
 }
+
+/// Fewest matching documents for which the top values are found by walking the names in
+/// order of their counts over the whole index ([`top_by_total`]) rather than by scanning
+/// every name's count. Below it few counts are not zero, and the scan passes over runs of
+/// zeros quickly; above it the walk stops after a few names.
+const TOP_BY_TOTAL_MIN: u64 = 500;
 
 impl Fruit<'_> {
     /// The `k` children of `root` with the highest counts as (last path part, count),
@@ -280,10 +290,21 @@ impl Fruit<'_> {
                 .into_iter()
                 .map(|(f, c)| (last_part(f.encoded_str().as_bytes()), c))
                 .collect(),
-            Fruit::Table { names, counts, .. } => {
+            Fruit::Table {
+                names,
+                counts,
+                matched,
+                ..
+            } => {
+                let range = self.range(root);
                 // Ids are in facet order: ties by id are ties by name.
-                top_counts(nonzero(counts, self.range(root)), k)
-                    .into_iter()
+                let top = match names.by_total(range.clone()) {
+                    Some((order, totals)) if *matched >= TOP_BY_TOTAL_MIN => {
+                        top_by_total(counts, totals, order, k)
+                    }
+                    _ => top_counts(nonzero(counts, range), k),
+                };
+                top.into_iter()
                     .map(|(id, c)| (last_part(names.name(id)), u64::from(c)))
                     .collect()
             }
@@ -410,8 +431,16 @@ fn person_values(counts: &Fruit, top: usize, exact: &ExactPersons<'_>) -> Vec<Fa
     loop {
         let candidates = match counts {
             Fruit::Table {
-                names, counts: c, ..
-            } => surnames::merge_tabled(names, counts.range("/"), c, wider),
+                names,
+                counts: c,
+                matched,
+                ..
+            } => match names.by_merged_bound(counts.range("/")) {
+                Some((order, bounds)) if *matched >= TOP_BY_TOTAL_MIN => {
+                    surnames::merge_tabled_by_bound(names, order, bounds, c, wider)
+                }
+                _ => surnames::merge_tabled(names, counts.range("/"), c, wider),
+            },
             Fruit::Map(_) => surnames::merge(&counts.children("/"), wider),
         };
         let all = candidates.len() < wider;

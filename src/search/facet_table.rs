@@ -44,6 +44,15 @@ pub(crate) struct FieldNames {
     /// Which one-word child each longer child starts and ends with, made on first use (the
     /// person facet's surname merge).
     links: OnceLock<WordLinks>,
+    /// Each child's count over every live document when the tables were built (by id from
+    /// 0); empty for a field made by [`FieldNames::from_names`].
+    totals: Vec<u32>,
+    /// The ids of each root's range, that range's positions here, in [`by_total`] order.
+    by_total: Vec<u32>,
+    /// For the surname merge of the person facet: the bound of each child's merged count
+    /// ([`WordLinks::merged_bounds`]) and the ids of each root's range in the order of
+    /// those bounds; made on first use.
+    merge_order: OnceLock<(Vec<u64>, Vec<u32>)>,
 }
 
 impl FieldNames {
@@ -93,7 +102,50 @@ impl FieldNames {
             offset: 0,
             root_ranges: vec![all],
             links: OnceLock::new(),
+            totals: Vec::new(),
+            by_total: Vec::new(),
+            merge_order: OnceLock::new(),
         }
+    }
+
+    /// The ids of `range` (a root's range) in [`by_total`] order, with every id's total;
+    /// `None` when the tables hold no totals.
+    pub(crate) fn by_total(&self, range: std::ops::Range<u32>) -> Option<(&[u32], &[u32])> {
+        let ids = self
+            .by_total
+            .get(range.start as usize..range.end as usize)?;
+        Some((ids, &self.totals))
+    }
+
+    /// The ids of `range` (a root's range) in order of the bound on their merged count, with
+    /// every id's bound (see [`WordLinks::merged_bounds`]); `None` when the tables hold no
+    /// totals.
+    pub(crate) fn by_merged_bound(&self, range: std::ops::Range<u32>) -> Option<(&[u32], &[u64])> {
+        if self.totals.is_empty() {
+            return None;
+        }
+        let (bounds, order) = self.merge_order.get_or_init(|| {
+            let bounds = self.word_links().merged_bounds(&self.totals);
+            let mut order: Vec<u32> = (0..self.len()).collect();
+            for range in &self.root_ranges {
+                order[range.start as usize..range.end as usize].sort_unstable_by(|&a, &b| {
+                    bounds[b as usize].cmp(&bounds[a as usize]).then(a.cmp(&b))
+                });
+            }
+            (bounds, order)
+        });
+        Some((order.get(range.start as usize..range.end as usize)?, bounds))
+    }
+
+    /// Sets the totals (by id from 0) and orders each root's ids by them.
+    fn set_totals(&mut self, totals: Vec<u32>) {
+        let mut order: Vec<u32> = (0..self.len()).collect();
+        for range in &self.root_ranges {
+            order[range.start as usize..range.end as usize]
+                .sort_unstable_by(|&a, &b| by_total(&totals, a, b));
+        }
+        self.totals = totals;
+        self.by_total = order;
     }
 
     /// Child ids (from 0 within this field) below the `root`-th root.
@@ -234,12 +286,25 @@ impl FacetTables {
             rows.totals = totals;
             segments.push(rows);
         }
-        Ok(Some(FacetTables {
+        let mut tables = FacetTables {
             fields,
             segments,
             num_ids,
-        }))
+        };
+        let totals = tables.totals();
+        for names in &mut tables.fields {
+            let own = names.counts_of(&totals).to_vec();
+            names.set_totals(own);
+        }
+        Ok(Some(tables))
     }
+}
+
+/// The order of ids that [`FieldNames::by_total`] gives: highest total first, ties by id
+/// (which is facet order, the order ties of counts are broken in).
+fn by_total(totals: &[u32], a: u32, b: u32) -> std::cmp::Ordering {
+    let total = |id: u32| totals.get(id as usize).copied().unwrap_or(0);
+    total(b).cmp(&total(a)).then(a.cmp(&b))
 }
 
 /// Whether some root lies below another (or twice in the list).
@@ -323,6 +388,9 @@ fn field_rows(
         offset,
         root_ranges,
         links: OnceLock::new(),
+        totals: Vec::new(),
+        by_total: Vec::new(),
+        merge_order: OnceLock::new(),
     };
     Ok((names, rows))
 }

@@ -239,6 +239,9 @@ pub(crate) struct WordLinks {
     starters: Vec<u32>,
     /// Each name's first word, numbered (`u32::MAX` for a one-word name).
     first: Vec<u32>,
+    /// The one-word name each longer name ends with (`u32::MAX`: a one-word name, or a last
+    /// word that is no name of the field).
+    last: Vec<u32>,
 }
 
 impl WordLinks {
@@ -256,6 +259,7 @@ impl WordLinks {
         let (mut ends, mut starts) = (Vec::new(), Vec::new());
         let mut first_words: HashMap<String, u32> = HashMap::new();
         let mut firsts = vec![u32::MAX; len as usize];
+        let mut lasts = vec![u32::MAX; len as usize];
         for id in 0..len {
             let n = name(id);
             let (Some((first, _)), Some((_, last))) = (n.split_once(' '), n.rsplit_once(' '))
@@ -266,6 +270,7 @@ impl WordLinks {
             firsts[id as usize] = *first_words.entry(first.to_string()).or_insert(next);
             if let Some(&w) = single.get(last) {
                 ends.push((w, id));
+                lasts[id as usize] = w;
             }
             if let Some(&w) = single.get(first) {
                 starts.push((w, id));
@@ -279,7 +284,21 @@ impl WordLinks {
             starts_at,
             starters,
             first: firsts,
+            last: lasts,
         }
+    }
+
+    /// A bound on each name's merged count over any search, from the counts over the whole
+    /// index (by id): its own, plus its last word's when that is a one-word name, the only
+    /// one that can move into it.
+    pub(crate) fn merged_bounds(&self, totals: &[u32]) -> Vec<u64> {
+        let total = |id: u32| u64::from(totals.get(id as usize).copied().unwrap_or(0));
+        (0..self.last.len() as u32)
+            .map(|id| match self.last[id as usize] {
+                u32::MAX => total(id),
+                word => total(id) + total(word),
+            })
+            .collect()
     }
 
     fn enders(&self, id: u32) -> &[u32] {
@@ -345,6 +364,70 @@ pub(super) fn merge_tabled(
                 .iter()
                 .find(|(t, _, _)| *t == id)
                 .map(|(_, s, _)| last_part(names.name(*s))),
+        })
+        .collect()
+}
+
+/// [`merge_tabled`], walking the names of `order` (the ids of `range`, highest `bounds`
+/// first, ties by id) where `bounds` bounds each name's merged count: the walk stops at the
+/// first name whose bound is below the least count kept. A broad search then works out the
+/// merge for a few dozen names instead of every name it counted.
+pub(super) fn merge_tabled_by_bound(
+    names: &FieldNames,
+    order: &[u32],
+    bounds: &[u64],
+    counts: &[u32],
+    top: usize,
+) -> Vec<Merged> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    if top == 0 {
+        return Vec::new();
+    }
+    let links = names.word_links();
+    let count = |id: u32| u64::from(counts.get(id as usize).copied().unwrap_or(0));
+    // (merged count, id, the surname merged into it)
+    let mut heap: BinaryHeap<(Reverse<u64>, u32, Option<u32>)> = BinaryHeap::new();
+    for &id in order {
+        if let Some(&(Reverse(least), _, _)) = heap.peek().filter(|_| heap.len() == top) {
+            if bounds.get(id as usize).copied().unwrap_or(0) < least {
+                break;
+            }
+        }
+        let own = count(id);
+        if own == 0 {
+            continue;
+        }
+        let merged = match links.last.get(id as usize).copied() {
+            // A one-word name counted under a full name is no value of its own.
+            _ if surname_target(links, id, count).is_some() => continue,
+            Some(word)
+                if word != u32::MAX
+                    && count(word) > 0
+                    && surname_target(links, word, count) == Some(id) =>
+            {
+                (own + count(word), Some(word))
+            }
+            _ => (own, None),
+        };
+        let entry = (Reverse(merged.0), id, merged.1);
+        if heap.len() < top {
+            heap.push(entry);
+        } else if heap.peek().is_some_and(|w| (entry.0, entry.1) < (w.0, w.1)) {
+            heap.pop();
+            heap.push(entry);
+        }
+    }
+    let mut kept: Vec<(Reverse<u64>, u32, Option<u32>)> = heap.into_vec();
+    kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    kept.into_iter()
+        .map(|(Reverse(count), id, word)| Merged {
+            value: FacetValue {
+                value: last_part(names.name(id)),
+                count,
+                level: None,
+            },
+            surname: word.map(|w| last_part(names.name(w))),
         })
         .collect()
 }
@@ -598,5 +681,47 @@ mod tests {
             }
         }
         assert!(moved > 20, "only {moved} rounds merged a surname");
+    }
+
+    /// The walk by bounds keeps what the merge of every counted name keeps, surnames and
+    /// ties included, whatever the totals the bounds come from (at least the counts).
+    #[test]
+    fn merge_by_bound_equals_the_tabled_merge() {
+        let given = ["Tony", "Charles", "David", "Blair", "George"];
+        let family = ["Blair", "Kennedy", "Charles", "Brown", "David", "Bush"];
+        let mut names: Vec<String> = given
+            .iter()
+            .flat_map(|g| family.iter().map(move |f| format!("{g} {f}")))
+            .chain(given.iter().chain(&family).map(|w| w.to_string()))
+            .collect();
+        names.sort();
+        names.dedup();
+        let table = FieldNames::from_names(&names);
+        let all = 0..names.len() as u32;
+        let mut next = random(5);
+        for round in 0..400 {
+            let counts: Vec<u32> = names
+                .iter()
+                .map(|_| match next() % 5 {
+                    0 | 1 => 0,
+                    2 => 5 + next() as u32 % 10,
+                    _ => 1 + next() as u32 % 2,
+                })
+                .collect();
+            let totals: Vec<u32> = counts
+                .iter()
+                .map(|&c| c + [0, 0, 1, 7][next() as usize % 4])
+                .collect();
+            let bounds = table.word_links().merged_bounds(&totals);
+            let mut order: Vec<u32> = all.clone().collect();
+            order.sort_by(|&a, &b| bounds[b as usize].cmp(&bounds[a as usize]).then(a.cmp(&b)));
+            for top in [1, 2, 3, 10, 100] {
+                assert_eq!(
+                    merge_tabled_by_bound(&table, &order, &bounds, &counts, top),
+                    super::merge_tabled(&table, all.clone(), &counts, top),
+                    "round {round} top {top}"
+                );
+            }
+        }
     }
 }
