@@ -276,7 +276,9 @@ pub enum Detail {
     All,
     /// Names, kinds, mention counts and amounts, without the forms of persons and
     /// organisations or the hierarchy of places: what a search hit shows. Making a `String`
-    /// of every form and path part was a third of reading a hit's entities back.
+    /// of every form and path part was a third of reading a hit's entities back. (The strings
+    /// read past still have to be text, but they no longer count towards the bound on copies
+    /// that refuses a forged record, since they are not copied.)
     Names,
 }
 

@@ -208,6 +208,7 @@ fn facet_results(
     if let Some((tables, matched)) = tabled {
         let counts = tables.count(searcher, matched);
         let n_matched: u64 = matched.iter().map(|(_, docs)| docs.len() as u64).sum();
+        let touched = tables.touched(matched, TOUCHED_MAX);
         for kind in kinds {
             let i = FacetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
             let Some(names) = tables.field(i) else {
@@ -219,6 +220,7 @@ fn facet_results(
                 roots: &roots,
                 counts: names.counts_of(&counts),
                 matched: n_matched,
+                touched: touched.as_deref(),
             };
             facets.insert(
                 kind.name(),
@@ -271,7 +273,30 @@ enum Fruit<'a> {
         counts: &'a [u32],
         /// Documents the search matched.
         matched: u64,
+        /// The ids (of all fields) the matching documents carry, when they are few
+        /// ([`FacetTables::touched`]).
+        touched: Option<&'a [u32]>,
     },
+}
+
+/// Most matching documents whose ids are listed for the facet values
+/// ([`FacetTables::touched`]) instead of scanning every name's count.
+const TOUCHED_MAX: usize = 64;
+
+/// An iterator of one of two kinds.
+enum Either<A, B> {
+    A(A),
+    B(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::A(a) => a.next(),
+            Either::B(b) => b.next(),
+        }
+    }
 }
 
 /// Fewest matching documents for which the top values are found by walking the names in
@@ -302,7 +327,7 @@ impl Fruit<'_> {
                     Some((order, totals)) if *matched >= TOP_BY_TOTAL_MIN => {
                         top_by_total(counts, totals, order, k)
                     }
-                    _ => top_counts(nonzero(counts, range), k),
+                    _ => top_counts(self.counted(range), k),
                 };
                 top.into_iter()
                     .map(|(id, c)| (last_part(names.name(id)), u64::from(c)))
@@ -318,9 +343,34 @@ impl Fruit<'_> {
                 .get(root)
                 .map(|(f, c)| (last_part_str(f.encoded_str().as_bytes()), c))
                 .collect(),
-            Fruit::Table { names, counts, .. } => nonzero(counts, self.range(root))
+            Fruit::Table { names, .. } => self
+                .counted(self.range(root))
                 .map(|(id, c)| (last_part_str(names.name(id)), u64::from(c)))
                 .collect(),
+        }
+    }
+
+    /// The (id, count) pairs of the counted children in `range`, in id order (table
+    /// counts only): from the ids the matching documents carry when they were listed, from a
+    /// scan of the counts otherwise.
+    fn counted(&self, range: std::ops::Range<u32>) -> impl Iterator<Item = (u32, u32)> + '_ {
+        match self {
+            Fruit::Table {
+                names,
+                counts,
+                touched: Some(touched),
+                ..
+            } => {
+                let (start, end) = (names.offset() + range.start, names.offset() + range.end);
+                let from = touched.partition_point(|&id| id < start);
+                let to = touched.partition_point(|&id| id < end);
+                Either::A(touched[from..to.max(from)].iter().map(move |&id| {
+                    let id = id - names.offset();
+                    (id, counts.get(id as usize).copied().unwrap_or(0))
+                }))
+            }
+            Fruit::Table { counts, .. } => Either::B(nonzero(counts, range)),
+            Fruit::Map(_) => Either::B(nonzero(&[], 0..0)),
         }
     }
 
@@ -439,7 +489,7 @@ fn person_values(counts: &Fruit, top: usize, exact: &ExactPersons<'_>) -> Vec<Fa
                 Some((order, bounds)) if *matched >= TOP_BY_TOTAL_MIN => {
                     surnames::merge_tabled_by_bound(names, order, bounds, c, wider)
                 }
-                _ => surnames::merge_tabled(names, counts.range("/"), c, wider),
+                _ => surnames::merge_counted(names, counts.counted(counts.range("/")), c, wider),
             },
             Fruit::Map(_) => surnames::merge(&counts.children("/"), wider),
         };

@@ -19,8 +19,7 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Value;
 use tantivy::store::StoreReader;
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader,
-    TantivyDocument, Term,
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term,
 };
 
 /// File in the index directory naming the process that holds the writer lock.
@@ -194,7 +193,7 @@ impl Store {
             .settings(index_settings())
             .create_in_ram()
             .expect("an index in memory");
-        Self::wrap(index, Path::new("<memory>")).expect("the schema is newsdex's own")
+        Self::wrap(index, Path::new(IN_RAM_PATH)).expect("the schema is newsdex's own")
     }
 
     fn wrap(index: Index, path: &Path) -> Result<Store> {
@@ -295,9 +294,8 @@ impl Store {
         searcher: &Searcher,
         addr: DocAddress,
     ) -> Result<(Record, Option<String>)> {
-        let segment = searcher.segment_reader(addr.segment_ord);
         let raw = self
-            .store_reader(segment)?
+            .store_reader(searcher, addr.segment_ord)?
             .get_document_bytes(addr.doc_id)?;
         match stored_fields(&raw, &self.fields) {
             Some((frame, date)) => Ok((
@@ -312,9 +310,12 @@ impl Store {
         }
     }
 
-    /// The document store reader of `segment`, opened on first use and kept (with its cache
-    /// of blocks) while the segment is the reader's.
-    fn store_reader(&self, segment: &SegmentReader) -> Result<Arc<StoreReader>> {
+    /// The document store reader of the searcher's segment `ord`, opened on first use and
+    /// kept, with its cache of blocks, for later searches. Readers of segments the searcher
+    /// no longer has (merged away) are let go when a reader is opened, so that their files
+    /// are closed.
+    fn store_reader(&self, searcher: &Searcher, ord: u32) -> Result<Arc<StoreReader>> {
+        let segment = searcher.segment_reader(ord);
         let id = segment.segment_id();
         let mut readers = self.store_readers.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, r)) = readers.iter().find(|(s, _)| *s == id) {
@@ -324,10 +325,12 @@ impl Store {
             .get_store_reader(STORE_CACHE_BLOCKS)
             .map_err(|e| Error::Index(format!("opening a segment's document store: {e}")))?;
         let reader = Arc::new(reader);
-        // Segments merged away since are let go (one reader a segment at most).
-        if readers.len() >= MAX_STORE_READERS {
-            readers.clear();
-        }
+        readers.retain(|(s, _)| {
+            searcher
+                .segment_readers()
+                .iter()
+                .any(|r| r.segment_id() == *s)
+        });
         readers.push((id, reader.clone()));
         Ok(reader)
     }
@@ -344,14 +347,16 @@ impl Store {
 
     /// A reader that sees the last commit.
     ///
-    /// The reader is opened once and kept: a later call costs one read of the small
-    /// `meta.json`, and reloads the reader only when that file changed (a commit by this
-    /// process or another one). A one-shot CLI and a long-lived caller both see every commit
-    /// made before the call, without a watcher thread.
+    /// The reader is opened once and kept, and reloaded only when `meta.json` changed (a
+    /// commit by this process or another one). A one-shot CLI and a long-lived caller both
+    /// see every commit made before the call, without a watcher thread.
     ///
-    /// Reading `meta.json` cost a search as much as building its query. So when the file's
-    /// inode, size and times are those seen with the last reading, less than a second ago,
-    /// the reader is kept without reading it (tantivy replaces the file on each commit).
+    /// A later call reads `meta.json` and compares it with the bytes seen, unless the file's
+    /// device, inode, size and times are those it had when it was last read, under a second
+    /// ago: tantivy replaces the file on each commit, and reading it cost a search as much as
+    /// building its query. A stamp is only trusted for a file last changed at least three
+    /// seconds before it was read, so that a later commit cannot leave the same times
+    /// behind, even on a file system that keeps times to two seconds.
     pub fn reader(&self) -> Result<IndexReader> {
         // Stamped before reading: a commit in between is seen at the next call.
         let stamp = meta_stamp(&self.path);
@@ -369,7 +374,7 @@ impl Store {
                     seen.reader.reload()?;
                     seen.meta = now;
                 }
-                seen.stamp = stamp;
+                seen.stamp = stamp.filter(settled);
                 seen.read_at = Instant::now();
                 Ok(seen.reader.clone())
             }
@@ -382,7 +387,7 @@ impl Store {
                 if let Some(meta) = meta {
                     *cache = Some(SeenReader {
                         meta,
-                        stamp,
+                        stamp: stamp.filter(settled),
                         read_at: Instant::now(),
                         reader: reader.clone(),
                     });
@@ -481,12 +486,12 @@ impl Store {
         // A writer killed before its commit may have left files (a deletes file named by
         // an opstamp this run will reach again): remove what the last commit does not use.
         inner.garbage_collect_files().wait()?;
-        if self.path != Path::new("<memory>") {
+        if self.path != Path::new(IN_RAM_PATH) {
             self.sweep_orphans()?;
         }
         // The lock is an OS file lock, released when its process dies; the pid file only
         // names the holder for the message above, so a stale one is harmless.
-        let pid_file = (self.path != Path::new("<memory>")).then(|| self.path.join(PID_FILE));
+        let pid_file = (self.path != Path::new(IN_RAM_PATH)).then(|| self.path.join(PID_FILE));
         if let Some(p) = &pid_file {
             let _ = std::fs::write(p, format!("{}\n", std::process::id()));
         }
@@ -762,16 +767,37 @@ struct SeenReader {
     reader: IndexReader,
 }
 
-/// How long an unchanged [`MetaStamp`] stands for an unchanged `meta.json`. File times can
-/// be coarse, and a replaced file can get the inode of one deleted before: the bytes are
+/// How long an unchanged [`MetaStamp`] stands for an unchanged `meta.json`: the bytes are
 /// compared again at least this often.
 const STAMP_TRUSTED_FOR: Duration = Duration::from_secs(1);
+
+/// How long before a `meta.json` was read its last change must be for its [`MetaStamp`] to
+/// be trusted. A commit replaces the file, and the new file can get the inode of one deleted
+/// before; its times differ unless both changes fall within one tick of the file system's
+/// clock (two seconds on the coarsest).
+const STAMP_SETTLED: Duration = Duration::from_secs(3);
 
 /// Device, inode, size, modification and change times (seconds, nanoseconds) of a file.
 type MetaStamp = (u64, u64, u64, i64, i64, i64, i64);
 
+/// Whether the file of a [`MetaStamp`] last changed at least [`STAMP_SETTLED`] ago.
+fn settled(stamp: &MetaStamp) -> bool {
+    let changed = std::time::UNIX_EPOCH
+        .checked_add(Duration::new(
+            u64::try_from(stamp.5).unwrap_or(u64::MAX),
+            u32::try_from(stamp.6).unwrap_or(0),
+        ))
+        .unwrap_or(std::time::UNIX_EPOCH);
+    std::time::SystemTime::now()
+        .duration_since(changed)
+        .is_ok_and(|age| age >= STAMP_SETTLED)
+}
+
 /// The [`MetaStamp`] of the index's `meta.json` (`None` off Unix, or for an index in memory).
 fn meta_stamp(index: &Path) -> Option<MetaStamp> {
+    if index == Path::new(IN_RAM_PATH) {
+        return None;
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -793,21 +819,21 @@ fn meta_stamp(index: &Path) -> Option<MetaStamp> {
     }
 }
 
+/// The path [`Store::in_ram`] gives its store.
+const IN_RAM_PATH: &str = "<memory>";
+
 /// Blocks of decompressed store each segment's reader keeps: tantivy's default for a
 /// searcher's own readers.
 const STORE_CACHE_BLOCKS: usize = 100;
 
-/// Most segments whose store readers [`Store::store_reader`] keeps before starting afresh (an
-/// index has a few dozen segments at most, and merges replace them).
-const MAX_STORE_READERS: usize = 256;
-
 /// The stored record and the date (as tantivy stores it: nanoseconds since the epoch) in a
 /// document's bytes as tantivy 0.27 writes them to its store: the number of values (a
 /// variable-length integer), then each value's field id (4 bytes, little-endian), type
-/// code (one byte) and value. newsdex stores three fields: the date (type 5, 8 bytes), the
-/// record (type 4: length, then the bytes) and the file hash (type 1, 8 bytes). `None` for
-/// anything else, so that a tantivy writing another layout falls back to `searcher.doc`
-/// (the tests compare both on real articles).
+/// code (one byte) and value. newsdex stores three fields: the date (type 5, 8 bytes of
+/// nanoseconds), the record (type 4: length, then the bytes) and the file hash (type 1, 8
+/// bytes). `None` for anything else, so that a tantivy writing another layout falls back to
+/// `searcher.doc` (the tests compare both on real articles). The document stores of tantivy
+/// before 0.22 wrote dates in microseconds in the same layout; newsdex has never used one.
 fn stored_fields<'a>(raw: &'a [u8], fields: &Fields) -> Option<(&'a [u8], Option<i64>)> {
     const U64: u8 = 1;
     const I64: u8 = 2;
@@ -916,7 +942,7 @@ mod tests {
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             for doc_id in segment.doc_ids_alive() {
                 let raw = store
-                    .store_reader(segment)
+                    .store_reader(&searcher, ord as u32)
                     .unwrap()
                     .get_document_bytes(doc_id)
                     .unwrap();
@@ -940,6 +966,30 @@ mod tests {
             with_forms > 0,
             "no person with forms: the names-only read shows nothing"
         );
+    }
+
+    /// A `meta.json` changed just now is read again at each call; one that has not changed
+    /// for a while is trusted by its stamp.
+    #[test]
+    fn only_a_settled_meta_json_is_trusted_by_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("idx")).unwrap();
+        let stamp = meta_stamp(&store.path).expect("a stamp on Unix");
+        assert!(!settled(&stamp), "a file created just now");
+        let old = (
+            stamp.0,
+            stamp.1,
+            stamp.2,
+            stamp.3,
+            stamp.4,
+            stamp.5 - 10,
+            stamp.6,
+        );
+        assert!(settled(&old));
+        store.reader().unwrap();
+        let cached = store.reader.lock().unwrap();
+        assert!(cached.as_ref().is_some_and(|seen| seen.stamp.is_none()));
+        assert_eq!(meta_stamp(Path::new(IN_RAM_PATH)), None);
     }
 
     /// The names of the files in `dir`, sorted.

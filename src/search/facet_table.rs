@@ -153,6 +153,11 @@ impl FieldNames {
         self.root_ranges.get(root).cloned().unwrap_or(0..0)
     }
 
+    /// The field's first id in the ids of all fields.
+    pub(crate) fn offset(&self) -> u32 {
+        self.offset
+    }
+
     /// This field's part of a count array over all fields.
     pub(crate) fn counts_of<'a>(&self, counts: &'a [u32]) -> &'a [u32] {
         let start = self.offset as usize;
@@ -182,6 +187,24 @@ impl SegmentRows {
     fn add_totals(&self, counts: &mut [u32]) {
         for (c, t) in counts.iter_mut().zip(&self.totals) {
             *c = c.wrapping_add(*t);
+        }
+    }
+
+    /// Appends the ids of document `doc` to `out`.
+    fn ids_of(&self, doc: DocId, out: &mut Vec<u32>) {
+        let d = doc as usize;
+        let (Some(&s), Some(&e)) = (self.starts.get(d), self.starts.get(d + 1)) else {
+            return;
+        };
+        let (s, e) = (s as usize, e as usize);
+        match &self.ids {
+            Ids::Small(ids) => out.extend(
+                ids.get(s..e)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&id| u32::from(id)),
+            ),
+            Ids::Large(ids) => out.extend_from_slice(ids.get(s..e).unwrap_or_default()),
         }
     }
 
@@ -590,6 +613,30 @@ impl tantivy::collector::SegmentCollector for SegmentDocIds {
 
     fn harvest(self) -> Self::Fruit {
         vec![(self.segment, self.docs)]
+    }
+}
+
+impl FacetTables {
+    /// The ids (of all fields, ascending, each once) that the documents `docs` carry: the
+    /// ids [`FacetTables::count`] counts. `None` for more than `limit` documents.
+    ///
+    /// Most searches match a handful of articles. Their facet values are then these few
+    /// ids, where scanning the counts of every name of the index (tens of thousands) was a
+    /// tenth of such a search (BENCHMARKS.md, "Session 18").
+    pub(crate) fn touched(&self, docs: &[(u32, Vec<DocId>)], limit: usize) -> Option<Vec<u32>> {
+        if docs.iter().map(|(_, d)| d.len()).sum::<usize>() > limit {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (seg, docs) in docs {
+            let rows = self.segments.get(*seg as usize)?;
+            for &doc in docs {
+                rows.ids_of(doc, &mut out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
     }
 }
 

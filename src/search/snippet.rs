@@ -12,6 +12,9 @@
 //!   checks every word of BBC and Reuters).
 //! - So a word whose first character is ASCII can match a term only if that character, in lower
 //!   case, starts the term. Other words starting with an ASCII character are not looked up.
+//! - A word that starts with two ASCII letters, the second not a `y`, normalises to something
+//!   that starts with both in lower case, or to the first alone ("aed" becomes "a"): it is
+//!   looked up only if a term starts so (see [`Heads`]).
 //! - A word starting with any other character is normalised and looked up.
 //!
 //! The passage is chosen as tantivy chooses it: the text is cut into fragments of at most

@@ -8,7 +8,7 @@
 //! (a "Blair" it could not assign next to "Tony Blair" and "Cherie Blair"), so the search
 //! counts those names' articles again rather than add the two counts.
 //!
-//! [`merge`] applies the rule to the names a search counted. [`merge_tabled`] applies the same
+//! [`merge`] applies the rule to the names a search counted. [`merge_counted`] applies the same
 //! rule to the counts of the facet tables, by id: which one-word name each longer name starts
 //! and ends with is worked out once per table ([`WordLinks`]), so that a search only adds
 //! counts (in a broad query, hashing every counted name's words was a fifth of the time of a
@@ -325,11 +325,23 @@ fn csr(mut pairs: Vec<(u32, u32)>, len: u32) -> (Vec<u32>, Vec<u32>) {
     (at, pairs.into_iter().map(|(_, id)| id).collect())
 }
 
-/// [`merge`] on the counts by id of the names in `range` (the person facet's ids, in facet
-/// order), with the field's [`WordLinks`].
+/// [`merge_counted`] over every counted name of `range` (the person facet's ids, in facet
+/// order).
+#[cfg(test)]
 pub(super) fn merge_tabled(
     names: &FieldNames,
     range: std::ops::Range<u32>,
+    counts: &[u32],
+    top: usize,
+) -> Vec<Merged> {
+    merge_counted(names, super::nonzero(counts, range), counts, top)
+}
+
+/// [`merge`] on the counts by id of the person facet's names (`counts`), with the field's
+/// [`WordLinks`]: `counted` lists the (id, count) pairs of the counted names in id order.
+pub(super) fn merge_counted(
+    names: &FieldNames,
+    counted: impl Iterator<Item = (u32, u32)>,
     counts: &[u32],
     top: usize,
 ) -> Vec<Merged> {
@@ -338,7 +350,7 @@ pub(super) fn merge_tabled(
     let mut kept: Vec<(u32, u64)> = Vec::new();
     // (target, surname, count)
     let mut moved: Vec<(u32, u32, u64)> = Vec::new();
-    for (id, c) in super::nonzero(counts, range) {
+    for (id, c) in counted {
         let c = u64::from(c);
         match surname_target(links, id, count) {
             Some(target) => moved.push((target, id, c)),
@@ -368,7 +380,7 @@ pub(super) fn merge_tabled(
         .collect()
 }
 
-/// [`merge_tabled`], walking the names of `order` (the ids of `range`, highest `bounds`
+/// [`merge_counted`], walking the names of `order` (the ids of a root's range, highest `bounds`
 /// first, ties by id) where `bounds` bounds each name's merged count: the walk stops at the
 /// first name whose bound is below the least count kept. A broad search then works out the
 /// merge for a few dozen names instead of every name it counted.
