@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 use tantivy::directory::MmapDirectory;
 use tantivy::index::SegmentId;
 use tantivy::schema::Value;
@@ -311,9 +311,9 @@ impl Store {
     }
 
     /// The document store reader of the searcher's segment `ord`, opened on first use and
-    /// kept, with its cache of blocks, for later searches. Readers of segments the searcher
-    /// no longer has (merged away) are let go when a reader is opened, so that their files
-    /// are closed.
+    /// kept, with its cache of blocks, for later searches. When more are kept than two
+    /// generations of segments need, opening one lets go of those the searcher no longer has
+    /// (merged away), so that their files are closed.
     fn store_reader(&self, searcher: &Searcher, ord: u32) -> Result<Arc<StoreReader>> {
         let segment = searcher.segment_reader(ord);
         let id = segment.segment_id();
@@ -325,12 +325,16 @@ impl Store {
             .get_store_reader(STORE_CACHE_BLOCKS)
             .map_err(|e| Error::Index(format!("opening a segment's document store: {e}")))?;
         let reader = Arc::new(reader);
-        readers.retain(|(s, _)| {
-            searcher
-                .segment_readers()
-                .iter()
-                .any(|r| r.segment_id() == *s)
-        });
+        // Room for two generations of segments (searchers of before and after a commit may
+        // be in use at once); past that, only this searcher's segments stay.
+        if readers.len() >= 2 * searcher.segment_readers().len() + 8 {
+            readers.retain(|(s, _)| {
+                searcher
+                    .segment_readers()
+                    .iter()
+                    .any(|r| r.segment_id() == *s)
+            });
+        }
         readers.push((id, reader.clone()));
         Ok(reader)
     }
@@ -359,7 +363,9 @@ impl Store {
     /// behind, even on a file system that keeps times to two seconds.
     pub fn reader(&self) -> Result<IndexReader> {
         // Stamped before reading: a commit in between is seen at the next call.
+        let stamped_at = SystemTime::now();
         let stamp = meta_stamp(&self.path);
+        let settled = |stamp: &MetaStamp| settled(stamp, stamped_at);
         let mut cache = self.reader.lock().unwrap_or_else(|e| e.into_inner());
         if let (Some(now), Some(seen)) = (&stamp, cache.as_ref()) {
             if seen.stamp.as_ref() == Some(now) && seen.read_at.elapsed() < STAMP_TRUSTED_FOR {
@@ -780,17 +786,21 @@ const STAMP_SETTLED: Duration = Duration::from_secs(3);
 /// Device, inode, size, modification and change times (seconds, nanoseconds) of a file.
 type MetaStamp = (u64, u64, u64, i64, i64, i64, i64);
 
-/// Whether the file of a [`MetaStamp`] last changed at least [`STAMP_SETTLED`] ago.
-fn settled(stamp: &MetaStamp) -> bool {
-    let changed = std::time::UNIX_EPOCH
-        .checked_add(Duration::new(
-            u64::try_from(stamp.5).unwrap_or(u64::MAX),
-            u32::try_from(stamp.6).unwrap_or(0),
-        ))
-        .unwrap_or(std::time::UNIX_EPOCH);
-    std::time::SystemTime::now()
-        .duration_since(changed)
-        .is_ok_and(|age| age >= STAMP_SETTLED)
+/// Whether the file of a [`MetaStamp`] taken at `at` had last changed at least
+/// [`STAMP_SETTLED`] before. A change time that cannot be read as a time (before 1970, or
+/// out of range) or that lies ahead of `at` is not settled. (A file server whose clock runs
+/// behind this machine's defeats the rule; the bytes are still compared every second.)
+fn settled(stamp: &MetaStamp, at: SystemTime) -> bool {
+    let (Ok(secs), Ok(nanos)) = (u64::try_from(stamp.5), u64::try_from(stamp.6)) else {
+        return false;
+    };
+    let changed = Duration::from_secs(secs)
+        .checked_add(Duration::from_nanos(nanos))
+        .and_then(|d| SystemTime::UNIX_EPOCH.checked_add(d));
+    changed.is_some_and(|changed| {
+        at.duration_since(changed)
+            .is_ok_and(|age| age >= STAMP_SETTLED)
+    })
 }
 
 /// The [`MetaStamp`] of the index's `meta.json` (`None` off Unix, or for an index in memory).
@@ -968,27 +978,48 @@ mod tests {
         );
     }
 
-    /// A `meta.json` changed just now is read again at each call; one that has not changed
-    /// for a while is trusted by its stamp.
+    /// A stamp is settled three seconds after the file's change time, not before, and never
+    /// for a time it cannot read; a reader keeps a settled stamp and drops one that is not.
     #[test]
     fn only_a_settled_meta_json_is_trusted_by_its_stamp() {
+        let at = |secs: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
+        let changed = |secs: i64, nanos: i64| (1, 2, 3, 0, 0, secs, nanos);
+        assert!(settled(&changed(1_000, 0), at(1_003)));
+        assert!(!settled(&changed(1_000, 1), at(1_003)));
+        assert!(!settled(&changed(1_000, 0), at(1_002)));
+        assert!(
+            !settled(&changed(1_010, 0), at(1_003)),
+            "a change time ahead"
+        );
+        assert!(!settled(&changed(-5, 0), at(1_003)), "before 1970");
+        assert!(!settled(&changed(1_000, -1), at(1_003)));
+
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_or_create(&dir.path().join("idx")).unwrap();
-        let stamp = meta_stamp(&store.path).expect("a stamp on Unix");
-        assert!(!settled(&stamp), "a file created just now");
-        let old = (
-            stamp.0,
-            stamp.1,
-            stamp.2,
-            stamp.3,
-            stamp.4,
-            stamp.5 - 10,
-            stamp.6,
-        );
-        assert!(settled(&old));
+        let seen_stamp = |store: &Store| {
+            let cached = store.reader.lock().unwrap();
+            cached.as_ref().and_then(|seen| seen.stamp)
+        };
+        // Just written: the next call reads the file again, both when the reader is opened
+        // and when it is kept.
         store.reader().unwrap();
-        let cached = store.reader.lock().unwrap();
-        assert!(cached.as_ref().is_some_and(|seen| seen.stamp.is_none()));
+        assert_eq!(seen_stamp(&store), None);
+        store.reader().unwrap();
+        assert_eq!(seen_stamp(&store), None);
+        // Settled: the stamp is kept, and stands for the file while it is unchanged.
+        std::thread::sleep(STAMP_SETTLED + Duration::from_millis(100));
+        store.reader().unwrap();
+        let stamp = meta_stamp(&store.path).expect("a stamp on Unix");
+        assert_eq!(seen_stamp(&store), Some(stamp));
+        // A commit replaces the file: the next call sees it.
+        let mut w = store.writer(1, 15_000_000).unwrap();
+        let mut doc = TantivyDocument::default();
+        doc.add_text(store.fields.id, "doc1");
+        w.add(doc).unwrap();
+        w.commit(&Meta::default()).unwrap();
+        w.finish().unwrap();
+        assert_ne!(meta_stamp(&store.path), Some(stamp));
+        assert_eq!(store.num_docs().unwrap(), 1);
         assert_eq!(meta_stamp(Path::new(IN_RAM_PATH)), None);
     }
 

@@ -289,3 +289,90 @@ fn a_full_name_and_its_merged_surname_count_an_article_once() {
     };
     assert_eq!(search::search(&store, &filtered).unwrap().total, 6);
 }
+
+/// Without the real data: searches matching a few articles take their facet values from the
+/// ids those articles carry (`FacetTables::touched`); on an index of two segments with
+/// deleted documents they equal the direct counts, for every facet and for queries matching
+/// from one article to all of them.
+#[test]
+fn few_matching_articles_count_as_the_direct_counts_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    let index = tmp.path().join("index");
+    let people = [
+        "Tony Blair",
+        "Blair",
+        "Gordon Brown",
+        "Angela Merkel",
+        "Merkel",
+        "Jacques Chirac",
+    ];
+    let places = ["France", "Paris", "Germany", "Berlin", "Japan", "Tokyo"];
+    let orgs = ["European Union", "World Bank", "NATO", "Reuters"];
+    let words = ["alpha", "beta", "gamma", "delta", "epsilon"];
+    let write = |i: usize, extra: &str| {
+        let pick = |list: &[&str], step: usize| -> Vec<String> {
+            (0..1 + i % 3)
+                .map(|k| list[(i * step + k) % list.len()].to_string())
+                .collect()
+        };
+        let body = format!(
+            "The {} talks ended with a loan of ${} billion and {} million euros. {extra}",
+            words[i % words.len()],
+            1 + i % 7,
+            10 * (1 + i % 4),
+        );
+        let article = serde_json::json!({
+            "title": format!("Report {i} on {}", words[(i / 2) % words.len()]),
+            "body": body,
+            "people": pick(&people, 5),
+            "places": pick(&places, 7),
+            "orgs": pick(&orgs, 3),
+        });
+        std::fs::write(dir.join(format!("{i:02}.json")), article.to_string()).unwrap();
+    };
+    for i in 0..40 {
+        write(i, "");
+    }
+    json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
+    // A second segment, and changed files whose old documents are deleted.
+    for i in 40..50 {
+        write(i, "");
+    }
+    for i in [3, 7, 11] {
+        write(i, "Gordon Brown spoke later.");
+    }
+    json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
+    let searcher = Store::open(&index).unwrap().reader().unwrap().searcher();
+    assert!(searcher.segment_readers().len() >= 2, "several segments");
+    assert!(
+        searcher
+            .segment_readers()
+            .iter()
+            .any(|s| s.num_deleted_docs() > 0),
+        "deleted documents"
+    );
+    let mut qs: Vec<Option<String>> = vec![None, Some("report".into())];
+    qs.extend(words.iter().map(|w| Some(w.to_string())));
+    qs.extend(
+        [
+            "alpha AND report",
+            "\"report 7\"",
+            "loan AND beta",
+            "gamma OR delta",
+            "spoke",
+        ]
+        .map(|q| Some(q.to_string())),
+    );
+    let sets = [
+        FacetKind::ALL.to_vec(),
+        vec![FacetKind::Person],
+        vec![FacetKind::Amount, FacetKind::Place, FacetKind::Org],
+    ];
+    let with_values = compare(&index, &qs, &sets);
+    assert!(
+        with_values >= 30,
+        "{with_values} searches with facet values"
+    );
+}

@@ -111,6 +111,9 @@ impl FieldNames {
     /// The ids of `range` (a root's range) in [`by_total`] order, with every id's total;
     /// `None` when the tables hold no totals.
     pub(crate) fn by_total(&self, range: std::ops::Range<u32>) -> Option<(&[u32], &[u32])> {
+        if self.totals.is_empty() {
+            return None;
+        }
         let ids = self
             .by_total
             .get(range.start as usize..range.end as usize)?;
