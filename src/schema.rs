@@ -174,8 +174,8 @@ pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
 /// The byte ranges of the words [`split`] finds in `text` (runs of alphanumeric characters
 /// shorter than [`WORD_LIMIT`] bytes), without copying each word as a tantivy token stream
 /// does. ASCII bytes are classified by a table, and only other characters are decoded:
-/// cutting the bodies of a page of hits into words was the largest part of making their
-/// snippets (BENCHMARKS.md, "Session 18").
+/// cutting the bodies of a page of hits into words was the larger part of making their
+/// snippets (BENCHMARKS.md, "Session 18: search latency").
 pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
     // Whether the character at byte `i` (a character boundary: `i` moves by whole

@@ -285,10 +285,11 @@ impl Store {
     /// (`YYYY-MM-DD`).
     ///
     /// The document's bytes are read from tantivy's store and only the two fields wanted
-    /// are picked out of them ([`stored_fields`]). `searcher.doc` builds a whole
-    /// `TantivyDocument`, copying the record one byte at a time: for a page of 10 Reuters
-    /// hits that was about as long as tantivy's whole search (BENCHMARKS.md, "Session 18").
-    /// Bytes that do not read as expected take that road still.
+    /// are picked out of them ([`stored_fields`]), where `searcher.doc` built a whole
+    /// `TantivyDocument` and copied the record one byte at a time. With the entities read by
+    /// name only, that took a tenth off the instructions of a search with 10 hits
+    /// (BENCHMARKS.md, "Session 18: search latency"). Bytes that do not read as expected
+    /// take the old road still.
     pub(crate) fn hit(
         &self,
         searcher: &Searcher,

@@ -625,7 +625,7 @@ impl FacetTables {
     ///
     /// Most searches match a handful of articles. Their facet values are then these few
     /// ids, where scanning the counts of every name of the index (tens of thousands) was a
-    /// tenth of such a search (BENCHMARKS.md, "Session 18").
+    /// tenth of such a search (BENCHMARKS.md, "Session 18: search latency").
     pub(crate) fn touched(&self, docs: &[(u32, Vec<DocId>)], limit: usize) -> Option<Vec<u32>> {
         if docs.iter().map(|(_, d)| d.len()).sum::<usize>() > limit {
             return None;

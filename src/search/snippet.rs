@@ -144,8 +144,8 @@ impl Snippets {
 /// a `y`, normalises to something that starts with those two letters in lower case, or to
 /// the first letter alone. (A `y` can become an `i`: "dying" gives "die".) A test checks
 /// every word of BBC and Reuters. Looking up only the words that pass on two letters, where
-/// one let through every word with the first letter of a term, normalises about a fifth as
-/// many words (BENCHMARKS.md, "Session 18").
+/// one let through every word with the first letter of a term, normalises two fifths as
+/// many words (BENCHMARKS.md, "Session 18: search latency").
 struct Heads {
     /// Whether a term starts with each ASCII character.
     first: [bool; 128],
