@@ -15,7 +15,7 @@
 use crate::document::{StoredAmount, StoredEntities, StoredName, StoredPlace};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use zstd_safe::{CCtx, CDict, DCtx, DDict};
 
 /// The index directory's dictionary file (a leading dot: tantivy leaves it alone).
@@ -463,13 +463,15 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A trained dictionary, prepared for both directions.
+/// A trained dictionary, prepared for each direction on first use: preparing it to compress
+/// was 8 % of the instructions of a `newsdex search` on Reuters (10 hits, four facets),
+/// which never compresses (BENCHMARKS.md, "Session 18: search latency").
 pub struct Dict {
     /// The dictionary as stored in [`DICT_FILE`].
     pub bytes: Vec<u8>,
     id: u32,
-    cdict: CDict<'static>,
-    ddict: DDict<'static>,
+    cdict: OnceLock<CDict<'static>>,
+    ddict: OnceLock<DDict<'static>>,
 }
 
 impl std::fmt::Debug for Dict {
@@ -490,10 +492,20 @@ impl Dict {
             .get();
         Ok(Dict {
             id,
-            cdict: CDict::create(&bytes, LEVEL),
-            ddict: DDict::create(&bytes),
+            cdict: OnceLock::new(),
+            ddict: OnceLock::new(),
             bytes,
         })
+    }
+
+    /// The dictionary prepared for compressing.
+    fn cdict(&self) -> &CDict<'static> {
+        self.cdict.get_or_init(|| CDict::create(&self.bytes, LEVEL))
+    }
+
+    /// The dictionary prepared for decompressing.
+    fn ddict(&self) -> &DDict<'static> {
+        self.ddict.get_or_init(|| DDict::create(&self.bytes))
     }
 
     /// The dictionary id frames compressed with it carry.
@@ -619,7 +631,7 @@ impl Packer {
             let cctx = cctx.get_or_insert_with(CCtx::create);
             let mut out = Vec::with_capacity(zstd_safe::compress_bound(buf.len()));
             let res = match &self.dict {
-                Some(d) => cctx.compress_using_cdict(&mut out, buf, &d.cdict),
+                Some(d) => cctx.compress_using_cdict(&mut out, buf, d.cdict()),
                 None => cctx.compress(&mut out, buf, LEVEL),
             };
             // The output buffer has the bound's room, so zstd cannot run out of it; a
@@ -657,7 +669,7 @@ impl Packer {
             let mut cell = cell.borrow_mut();
             let dctx = cell.get_or_insert_with(DCtx::create);
             let res = match dict {
-                Some(d) => dctx.decompress_using_ddict(&mut out, frame, &d.ddict),
+                Some(d) => dctx.decompress_using_ddict(&mut out, frame, d.ddict()),
                 None => dctx.decompress(&mut out, frame),
             };
             if res.is_err() {
