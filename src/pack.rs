@@ -463,15 +463,16 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A trained dictionary, prepared for each direction on first use: preparing it to compress
-/// was 8 % of the instructions of a `newsdex search` on Reuters (10 hits, four facets),
-/// which never compresses (BENCHMARKS.md, "Session 18: search latency").
+/// A trained dictionary, prepared for decompressing when it is read, and for compressing on
+/// first use: preparing it to compress was 8 % of the instructions of a `newsdex search` on
+/// Reuters (10 hits, four facets), which never compresses (BENCHMARKS.md, "Session 18:
+/// search latency").
 pub struct Dict {
     /// The dictionary as stored in [`DICT_FILE`].
     pub bytes: Vec<u8>,
     id: u32,
     cdict: OnceLock<CDict<'static>>,
-    ddict: OnceLock<DDict<'static>>,
+    ddict: DDict<'static>,
 }
 
 impl std::fmt::Debug for Dict {
@@ -484,28 +485,29 @@ impl std::fmt::Debug for Dict {
 }
 
 impl Dict {
-    /// Prepares a dictionary read from [`DICT_FILE`]; an error if it is not a zstd
-    /// dictionary.
+    /// Prepares a dictionary read from [`DICT_FILE`] for decompressing; an error if it is
+    /// not a zstd dictionary or zstd cannot load it (a damaged header).
     pub fn new(bytes: Vec<u8>) -> Result<Dict, String> {
+        let damaged = "the store dictionary is damaged";
         let id = zstd_safe::get_dict_id_from_dict(&bytes)
-            .ok_or("the store dictionary is damaged (no dictionary id)")?
+            .ok_or(format!("{damaged} (no dictionary id)"))?
             .get();
+        let ddict = DDict::try_create(&bytes).ok_or(format!("{damaged} (zstd cannot load it)"))?;
         Ok(Dict {
             id,
             cdict: OnceLock::new(),
-            ddict: OnceLock::new(),
+            ddict,
             bytes,
         })
     }
 
-    /// The dictionary prepared for compressing.
+    /// The dictionary prepared for compressing, on first use. zstd loaded the same bytes
+    /// for decompressing in [`Dict::new`], so only a failed allocation can fail here.
     fn cdict(&self) -> &CDict<'static> {
-        self.cdict.get_or_init(|| CDict::create(&self.bytes, LEVEL))
-    }
-
-    /// The dictionary prepared for decompressing.
-    fn ddict(&self) -> &DDict<'static> {
-        self.ddict.get_or_init(|| DDict::create(&self.bytes))
+        self.cdict.get_or_init(|| {
+            CDict::try_create(&self.bytes, LEVEL)
+                .expect("zstd could not prepare the store dictionary for compressing")
+        })
     }
 
     /// The dictionary id frames compressed with it carry.
@@ -669,7 +671,7 @@ impl Packer {
             let mut cell = cell.borrow_mut();
             let dctx = cell.get_or_insert_with(DCtx::create);
             let res = match dict {
-                Some(d) => dctx.decompress_using_ddict(&mut out, frame, d.ddict()),
+                Some(d) => dctx.decompress_using_ddict(&mut out, frame, &d.ddict),
                 None => dctx.decompress(&mut out, frame),
             };
             if res.is_err() {

@@ -343,8 +343,8 @@ impl Fruit<'_> {
 
     /// The (id, count) pairs of the counted children in `range`, in id order, from the ids
     /// the matching documents carry, when they were listed (table counts only). Callers scan
-    /// the counts ([`nonzero`]) otherwise: one iterator type for both ways cost the scan 5 %
-    /// of a search.
+    /// the counts ([`nonzero`]) otherwise: one iterator type for both ways cost searches
+    /// matching 65–499 articles 5 %.
     fn touched_in(
         &self,
         range: std::ops::Range<u32>,

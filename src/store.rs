@@ -65,7 +65,7 @@ pub struct Store {
     packer: RwLock<Packer>,
     /// A document store reader for each segment a search has shown hits from (see
     /// [`Store::hit`]).
-    store_readers: Mutex<Vec<(SegmentId, Arc<StoreReader>)>>,
+    store_readers: Mutex<StoreReaders>,
 }
 
 impl std::fmt::Debug for Store {
@@ -206,7 +206,7 @@ impl Store {
             path: path.to_owned(),
             reader: Mutex::new(None),
             facet_tables: Default::default(),
-            store_readers: Mutex::new(Vec::new()),
+            store_readers: Mutex::new(StoreReaders::default()),
             packer: RwLock::new(Packer::new(dict)),
         })
     }
@@ -287,9 +287,9 @@ impl Store {
     /// The document's bytes are read from tantivy's store and only the two fields wanted
     /// are picked out of them ([`stored_fields`]), where `searcher.doc` built a whole
     /// `TantivyDocument` and copied the record one byte at a time. With the entities read by
-    /// name only, that took a tenth off the instructions of a search with 10 hits
-    /// (BENCHMARKS.md, "Session 18: search latency"). Bytes that do not read as expected
-    /// take the old road still.
+    /// name only, that took a tenth off the instructions of a broad search with 10 hits and
+    /// no facets (BENCHMARKS.md, "Session 18: search latency"). Bytes that do not read as
+    /// expected take the old road still.
     pub(crate) fn hit(
         &self,
         searcher: &Searcher,
@@ -312,31 +312,35 @@ impl Store {
     }
 
     /// The document store reader of the searcher's segment `ord`, opened on first use and
-    /// kept, with its cache of blocks, for later searches. When more are kept than two
-    /// generations of segments need, opening one lets go of those the searcher no longer has
-    /// (merged away), so that their files are closed.
+    /// kept, with its cache of blocks, for later searches. Readers are kept for the segments
+    /// of the last two searchers that opened one (searches of before and after a commit may
+    /// run at once); the others are let go, so that the files of merged segments close.
     fn store_reader(&self, searcher: &Searcher, ord: u32) -> Result<Arc<StoreReader>> {
         let segment = searcher.segment_reader(ord);
         let id = segment.segment_id();
-        let mut readers = self.store_readers.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, r)) = readers.iter().find(|(s, _)| *s == id) {
+        let mut state = self.store_readers.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, r)) = state.readers.iter().find(|(s, _)| *s == id) {
             return Ok(r.clone());
         }
         let reader = segment
             .get_store_reader(STORE_CACHE_BLOCKS)
             .map_err(|e| Error::Index(format!("opening a segment's document store: {e}")))?;
         let reader = Arc::new(reader);
-        // Room for two generations of segments (searchers of before and after a commit may
-        // be in use at once); past that, only this searcher's segments stay.
-        if readers.len() >= 2 * searcher.segment_readers().len() + 8 {
-            readers.retain(|(s, _)| {
-                searcher
-                    .segment_readers()
-                    .iter()
-                    .any(|r| r.segment_id() == *s)
-            });
+        let segments: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        if segments != state.current {
+            state.previous = std::mem::replace(&mut state.current, segments);
+            let StoreReaders {
+                readers,
+                current,
+                previous,
+            } = &mut *state;
+            readers.retain(|(s, _)| current.contains(s) || previous.contains(s));
         }
-        readers.push((id, reader.clone()));
+        state.readers.push((id, reader.clone()));
         Ok(reader)
     }
 
@@ -830,6 +834,16 @@ fn meta_stamp(index: &Path) -> Option<MetaStamp> {
     }
 }
 
+/// The document store readers [`Store::store_reader`] keeps.
+#[derive(Default)]
+struct StoreReaders {
+    readers: Vec<(SegmentId, Arc<StoreReader>)>,
+    /// The segments of the last searcher that opened a reader.
+    current: Vec<SegmentId>,
+    /// Those of the searcher before it (with other segments).
+    previous: Vec<SegmentId>,
+}
+
 /// The path [`Store::in_ram`] gives its store.
 const IN_RAM_PATH: &str = "<memory>";
 
@@ -1022,6 +1036,32 @@ mod tests {
         assert_ne!(meta_stamp(&store.path), Some(stamp));
         assert_eq!(store.num_docs().unwrap(), 1);
         assert_eq!(meta_stamp(Path::new(IN_RAM_PATH)), None);
+    }
+
+    /// Store readers are kept for the segments of the last two searchers: a merge's old
+    /// segments are let go one generation later.
+    #[test]
+    fn store_readers_are_kept_for_two_generations_of_segments() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("idx")).unwrap();
+        let mut generations = Vec::new();
+        for round in 0..3 {
+            let mut w = store.writer(1, 15_000_000).unwrap();
+            let mut doc = TantivyDocument::default();
+            doc.add_text(store.fields.id, format!("doc{round}"));
+            w.add(doc).unwrap();
+            w.commit(&Meta::default()).unwrap();
+            w.merge_all().unwrap();
+            w.finish().unwrap();
+            let searcher = store.reader().unwrap().searcher();
+            assert_eq!(searcher.segment_readers().len(), 1, "round {round}");
+            store.store_reader(&searcher, 0).unwrap();
+            store.store_reader(&searcher, 0).unwrap();
+            generations.push(searcher.segment_reader(0).segment_id());
+        }
+        let state = store.store_readers.lock().unwrap();
+        let kept: Vec<SegmentId> = state.readers.iter().map(|(s, _)| *s).collect();
+        assert_eq!(kept, generations[1..]);
     }
 
     /// The names of the files in `dir`, sorted.

@@ -38,6 +38,19 @@ fn queries(data: &Path, n: usize) -> Vec<Option<String>> {
     out
 }
 
+/// The index at `index` has several segments and some deleted documents.
+fn assert_several_segments_with_deletes(index: &Path) {
+    let searcher = Store::open(index).unwrap().reader().unwrap().searcher();
+    assert!(searcher.segment_readers().len() >= 2, "several segments");
+    assert!(
+        searcher
+            .segment_readers()
+            .iter()
+            .any(|s| s.num_deleted_docs() > 0),
+        "deleted documents"
+    );
+}
+
 fn request(query: Option<String>, facets: Vec<FacetKind>) -> SearchRequest {
     SearchRequest {
         query,
@@ -100,15 +113,7 @@ fn tables_match_direct_counts_on_bbc_segments_with_deletes() {
     }
     json(&index, &["index", bbc.to_str().unwrap(), "--json"], 0);
     assert_eq!(changed, 40);
-    let searcher = Store::open(&index).unwrap().reader().unwrap().searcher();
-    assert!(searcher.segment_readers().len() >= 2, "several segments");
-    assert!(
-        searcher
-            .segment_readers()
-            .iter()
-            .any(|s| s.num_deleted_docs() > 0),
-        "deleted documents"
-    );
+    assert_several_segments_with_deletes(&index);
 
     let qs = queries(&data, 120);
     let sets = [
@@ -344,15 +349,7 @@ fn few_matching_articles_count_as_the_direct_counts_do() {
         write(i, "Gordon Brown spoke later.");
     }
     json(&index, &["index", dir.to_str().unwrap(), "--json"], 0);
-    let searcher = Store::open(&index).unwrap().reader().unwrap().searcher();
-    assert!(searcher.segment_readers().len() >= 2, "several segments");
-    assert!(
-        searcher
-            .segment_readers()
-            .iter()
-            .any(|s| s.num_deleted_docs() > 0),
-        "deleted documents"
-    );
+    assert_several_segments_with_deletes(&index);
     let mut qs: Vec<Option<String>> = vec![None, Some("report".into())];
     qs.extend(words.iter().map(|w| Some(w.to_string())));
     qs.extend(

@@ -298,15 +298,19 @@ pub(crate) fn child_of<'a>(facet: &'a [u8], root: &[u8]) -> Option<&'a [u8]> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn top_counts_equal_keep_top() {
-        let mut seed = 3u64;
-        let mut next = move || {
+    /// A small deterministic random number generator (a linear congruential one).
+    fn lcg(mut seed: u64) -> impl FnMut() -> u32 {
+        move || {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as u32
-        };
+        }
+    }
+
+    #[test]
+    fn top_counts_equal_keep_top() {
+        let mut next = lcg(3);
         for round in 0..200 {
             let n = next() % 300;
             let mut items: Vec<(u32, u32)> = (0..n).map(|id| (id * 3, next() % 7)).collect();
@@ -328,13 +332,7 @@ mod tests {
     /// and totals are drawn from a few values so that many tie, at the cut as elsewhere.
     #[test]
     fn top_by_total_equals_top_counts() {
-        let mut seed = 11u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as u32
-        };
+        let mut next = lcg(11);
         for round in 0..300 {
             let n = next() % 200;
             let totals: Vec<u32> = (0..n).map(|_| next() % 6).collect();

@@ -656,13 +656,7 @@ mod tests {
         let family = [
             "Blair", "Kennedy", "Charles", "Brown", "Smith", "David", "Bush",
         ];
-        let mut names: Vec<String> = given
-            .iter()
-            .flat_map(|g| family.iter().map(move |f| format!("{g} {f}")))
-            .chain(given.iter().chain(&family).map(|w| w.to_string()))
-            .collect();
-        names.sort();
-        names.dedup();
+        let names = full_and_single_names(&given, &family);
         let table = FieldNames::from_names(&names);
         let mut next = random(11);
         let mut moved = 0;
@@ -695,19 +689,25 @@ mod tests {
         assert!(moved > 20, "only {moved} rounds merged a surname");
     }
 
+    /// Every given name with every family name, and each word alone, sorted (facet order).
+    fn full_and_single_names(given: &[&str], family: &[&str]) -> Vec<String> {
+        let mut names: Vec<String> = given
+            .iter()
+            .flat_map(|g| family.iter().map(move |f| format!("{g} {f}")))
+            .chain(given.iter().chain(family).map(|w| w.to_string()))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// The walk by bounds keeps what the merge of every counted name keeps, surnames and
     /// ties included, whatever the totals the bounds come from (at least the counts).
     #[test]
     fn merge_by_bound_equals_the_tabled_merge() {
         let given = ["Tony", "Charles", "David", "Blair", "George"];
         let family = ["Blair", "Kennedy", "Charles", "Brown", "David", "Bush"];
-        let mut names: Vec<String> = given
-            .iter()
-            .flat_map(|g| family.iter().map(move |f| format!("{g} {f}")))
-            .chain(given.iter().chain(&family).map(|w| w.to_string()))
-            .collect();
-        names.sort();
-        names.dedup();
+        let names = full_and_single_names(&given, &family);
         let table = FieldNames::from_names(&names);
         let all = 0..names.len() as u32;
         let mut next = random(5);
