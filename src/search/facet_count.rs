@@ -106,24 +106,13 @@ pub(crate) fn top_counts<C: Ord + Copy>(
     items: impl IntoIterator<Item = (u32, C)>,
     k: usize,
 ) -> Vec<(u32, C)> {
-    use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
-    if k == 0 {
-        return Vec::new();
-    }
-    // The heap's greatest key is the worst pair kept: lowest count, then highest id.
-    let mut heap: BinaryHeap<(Reverse<C>, u32)> = BinaryHeap::with_capacity(k + 1);
-    for (id, count) in items {
-        if heap.len() < k {
-            heap.push((Reverse(count), id));
-        } else if heap.peek().is_some_and(|w| (Reverse(count), id) < *w) {
-            heap.pop();
-            heap.push((Reverse(count), id));
+    let mut top = TopK::new(k);
+    if k > 0 {
+        for (id, count) in items {
+            top.offer(id, count);
         }
     }
-    let mut out: Vec<(u32, C)> = heap.into_iter().map(|(Reverse(c), id)| (id, c)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
+    top.into_sorted()
 }
 
 /// [`top_counts`] of the ids in `order` with a count in `counts`, where `order` lists ids
@@ -138,33 +127,59 @@ pub(crate) fn top_by_total(
     order: &[u32],
     k: usize,
 ) -> Vec<(u32, u32)> {
-    use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
     if k == 0 {
         return Vec::new();
     }
     let at = |v: &[u32], id: u32| v.get(id as usize).copied().unwrap_or(0);
-    let mut heap: BinaryHeap<(Reverse<u32>, u32)> = BinaryHeap::with_capacity(k + 1);
+    let mut top = TopK::new(k);
     for &id in order {
-        if let Some(&(Reverse(least), _)) = heap.peek().filter(|_| heap.len() == k) {
-            if at(totals, id) < least {
-                break;
-            }
+        if top.least().is_some_and(|least| at(totals, id) < least) {
+            break;
         }
         let count = at(counts, id);
-        if count == 0 {
-            continue;
-        }
-        if heap.len() < k {
-            heap.push((Reverse(count), id));
-        } else if heap.peek().is_some_and(|w| (Reverse(count), id) < *w) {
-            heap.pop();
-            heap.push((Reverse(count), id));
+        if count > 0 {
+            top.offer(id, count);
         }
     }
-    let mut out: Vec<(u32, u32)> = heap.into_iter().map(|(Reverse(c), id)| (id, c)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
+    top.into_sorted()
+}
+
+/// The `k` best (id, count) pairs offered so far: highest count first, ties by lower id.
+struct TopK<C> {
+    /// The greatest key is the worst pair kept: lowest count, then highest id.
+    heap: std::collections::BinaryHeap<(std::cmp::Reverse<C>, u32)>,
+    k: usize,
+}
+
+impl<C: Ord + Copy> TopK<C> {
+    fn new(k: usize) -> TopK<C> {
+        TopK {
+            heap: std::collections::BinaryHeap::with_capacity(k.saturating_add(1).min(1 << 16)),
+            k,
+        }
+    }
+
+    /// The least count kept, once `k` pairs are.
+    fn least(&self) -> Option<C> {
+        let full = self.heap.len() == self.k;
+        self.heap.peek().filter(|_| full).map(|(c, _)| c.0)
+    }
+
+    fn offer(&mut self, id: u32, count: C) {
+        let pair = (std::cmp::Reverse(count), id);
+        if self.heap.len() < self.k {
+            self.heap.push(pair);
+        } else if self.heap.peek().is_some_and(|worst| pair < *worst) {
+            self.heap.pop();
+            self.heap.push(pair);
+        }
+    }
+
+    fn into_sorted(self) -> Vec<(u32, C)> {
+        let mut out: Vec<(u32, C)> = self.heap.into_iter().map(|(c, id)| (id, c.0)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
 }
 
 /// The per-segment part of [`FacetCount`].
