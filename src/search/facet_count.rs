@@ -216,9 +216,9 @@ impl Collector for FacetCount {
         }
         // Each segment's counts come in facet order: the concatenation is a few sorted runs,
         // which a stable sort merges, and the map is built in bulk from the sorted pairs.
-        // Inserting them one by one into the largest map was a fifth of the instructions of a one-shot
-        // faceted search on 1,078,900 articles in 8 segments (BENCHMARKS.md, "Session 18: search
-        // latency").
+        // Inserting them one by one into the largest map was a fifth of the instructions of
+        // a one-shot faceted search on 1,078,900 articles in 8 segments (BENCHMARKS.md,
+        // "Session 18: search latency").
         let mut all: Vec<(Facet, u64)> = fruits.into_iter().flat_map(|f| f.counts).collect();
         all.sort_by(|a, b| a.0.cmp(&b.0));
         sum_equal_neighbours(&mut all);
