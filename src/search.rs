@@ -112,13 +112,17 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<SearchResults> {
             let i = FacetKind::ALL
                 .iter()
                 .position(|k| *k == FacetKind::Person)?;
-            Some((t.field(i)?, t.totals()))
+            t.field(i)
         });
     let surnames = req
         .persons
         .iter()
         .map(|p| match &person_names {
-            Some((names, totals)) => Ok(surnames::surname_counted_under_tabled(names, totals, p)),
+            Some(names) => Ok(surnames::surname_counted_under_tabled(
+                names,
+                names.totals(),
+                p,
+            )),
             None => surnames::surname_counted_under(&searcher, fields.person_facet, p),
         })
         .collect::<Result<Vec<_>>>()?;

@@ -876,10 +876,7 @@ fn name_orgs_written_only_in_capitals(orgs: &mut Vec<Named>, text: &str) {
     if renamed {
         let mut merged: Vec<Named> = Vec::with_capacity(orgs.len());
         for org in orgs.drain(..) {
-            match merged.iter_mut().find(|o| o.canonical == org.canonical) {
-                Some(to) => join_mentions(to, org.mentions),
-                None => merged.push(org),
-            }
+            add_or_join(&mut merged, org);
         }
         *orgs = merged;
     }
@@ -1546,10 +1543,15 @@ fn fold_unresolved_places(
             && !every_mention(&place.named, |m| person::after_a_work_kind(text, m.start))
     });
     for known in known_orgs {
-        match orgs.iter_mut().find(|o| o.canonical == known.canonical) {
-            Some(o) => join_mentions(o, known.mentions),
-            None => orgs.push(known),
-        }
+        add_or_join(orgs, known);
+    }
+}
+
+/// Adds `named` to `list`, or gives its mentions to the entry of the same canonical name.
+fn add_or_join(list: &mut Vec<Named>, named: Named) {
+    match list.iter_mut().find(|n| n.canonical == named.canonical) {
+        Some(to) => join_mentions(to, named.mentions),
+        None => list.push(named),
     }
 }
 

@@ -140,6 +140,12 @@ impl FieldNames {
         Some((order.get(range.start as usize..range.end as usize)?, bounds))
     }
 
+    /// Each child's count over every live document when the tables were built, by id from
+    /// 0 (empty for a field made by [`FieldNames::from_names`]).
+    pub(crate) fn totals(&self) -> &[u32] {
+        &self.totals
+    }
+
     /// Sets the totals (by id from 0) and orders each root's ids by them.
     fn set_totals(&mut self, totals: Vec<u32>) {
         let mut order: Vec<u32> = (0..self.len()).collect();
@@ -251,7 +257,7 @@ impl FacetTables {
     }
 
     /// Counts by id over every live document of every segment (all fields).
-    pub(crate) fn totals(&self) -> Vec<u32> {
+    fn totals(&self) -> Vec<u32> {
         let mut out = vec![0u32; self.num_ids];
         for rows in &self.segments {
             rows.add_totals(&mut out);

@@ -196,15 +196,14 @@ pub(crate) fn surname_counted_under(
     ))
 }
 
-/// [`surname_counted_under`] with the facet tables: the person field's names and the counts
-/// by id over every live document.
+/// [`surname_counted_under`] with the facet tables: the person field's names and their
+/// counts over every live document, by id within the field.
 pub(crate) fn surname_counted_under_tabled(
     names: &FieldNames,
-    totals: &[u32],
+    counts: &[u32],
     name: &str,
 ) -> Option<String> {
     let (wanted, forms) = surname_forms(name)?;
-    let counts = names.counts_of(totals);
     let count = |id: u32| u64::from(counts.get(id as usize).copied().unwrap_or(0));
     let (one, id) = forms
         .into_iter()

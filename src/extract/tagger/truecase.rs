@@ -341,51 +341,44 @@ mod tests {
         )
     }
 
-    fn restored(lex: &CaseLexicon, text: &str) -> Option<String> {
-        lex.restore_text(text)
-    }
-
     #[test]
     fn known_words_take_their_form_and_unknown_ones_are_capitalised() {
         let lex = lexicon();
-        assert_eq!(
-            restored(
-                &lex,
-                "VOLCKER SEES NO SIGN THAT U.S. TRADE HAS BEEN REVERSED\n\n"
-            )
-            .as_deref(),
-            Some("Volcker sees no Sign that U.S. trade has been Reversed\n\n")
-        );
-        assert_eq!(
-            restored(&lex, "GENCORP SAYS THAT TRADE ROSE").as_deref(),
-            Some("GenCorp says that trade Rose")
-        );
-        // A sentence's first word is capitalised; initials and vowel-less words stay.
-        assert_eq!(
-            restored(&lex, "THAT NBC SAYS N.Z. TRADE").as_deref(),
-            Some("That NBC says N.Z. trade")
-        );
-        // Possessives; a short line is the wrapped end of the prose line before it, unless
-        // it has more than one number to three words.
-        assert_eq!(
-            restored(&lex, "FED'S JOHNSON SAYS TRADE\nHAS EASED.").as_deref(),
-            Some("Fed's Johnson says trade\nhas Eased.")
-        );
-        assert_eq!(
-            restored(&lex, "FED'S JOHNSON SAYS TRADE\nUP 4.0 PCT.").as_deref(),
-            Some("Fed's Johnson says trade\nUP 4.0 PCT.")
-        );
-        // A stock ticker stays as it is.
-        assert_eq!(
-            restored(&lex, "GENCORP <GY> SAYS TRADE HAS RISEN").as_deref(),
-            Some("GenCorp <GY> says trade has Risen")
-        );
-        // A word whose restored form would change its length keeps its capitals, so every
-        // offset stays: "İ" lower-cases to two characters.
-        assert_eq!(
-            restored(&lex, "İSTANBUL SAYS TRADE HAS RISEN").as_deref(),
-            Some("İSTANBUL says trade has Risen")
-        );
+        for (caps, restored) in [
+            (
+                "VOLCKER SEES NO SIGN THAT U.S. TRADE HAS BEEN REVERSED\n\n",
+                "Volcker sees no Sign that U.S. trade has been Reversed\n\n",
+            ),
+            (
+                "GENCORP SAYS THAT TRADE ROSE",
+                "GenCorp says that trade Rose",
+            ),
+            // A sentence's first word is capitalised; initials and vowel-less words stay.
+            ("THAT NBC SAYS N.Z. TRADE", "That NBC says N.Z. trade"),
+            // Possessives; a short line is the wrapped end of the prose line before it,
+            // unless it has more than one number to three words.
+            (
+                "FED'S JOHNSON SAYS TRADE\nHAS EASED.",
+                "Fed's Johnson says trade\nhas Eased.",
+            ),
+            (
+                "FED'S JOHNSON SAYS TRADE\nUP 4.0 PCT.",
+                "Fed's Johnson says trade\nUP 4.0 PCT.",
+            ),
+            // A stock ticker stays as it is.
+            (
+                "GENCORP <GY> SAYS TRADE HAS RISEN",
+                "GenCorp <GY> says trade has Risen",
+            ),
+            // A word whose restored form would change its length keeps its capitals, so
+            // every offset stays: "İ" lower-cases to two characters.
+            (
+                "İSTANBUL SAYS TRADE HAS RISEN",
+                "İSTANBUL says trade has Risen",
+            ),
+        ] {
+            assert_eq!(lex.restore_text(caps).as_deref(), Some(restored), "{caps}");
+        }
     }
 
     #[test]
@@ -411,20 +404,18 @@ mod tests {
     #[test]
     fn tables_are_left_in_capitals() {
         let lex = lexicon();
-        assert_eq!(restored(&lex, "CLOSE SETT PSETT"), None);
-        assert_eq!(restored(&lex, "JUN7 6649H 6647L"), None);
+        assert_eq!(lex.restore_text("CLOSE SETT PSETT"), None);
+        assert_eq!(lex.restore_text("JUN7 6649H 6647L"), None);
         // A price row after a prose line is no wrapped end of it, nor is the row after.
         assert_eq!(
-            restored(
-                &lex,
-                "VOLCKER SAYS TRADE HAS EASED\nUSD 2.0543-48\nDMK 112.85-87"
-            )
-            .as_deref(),
+            lex.restore_text("VOLCKER SAYS TRADE HAS EASED\nUSD 2.0543-48\nDMK 112.85-87")
+                .as_deref(),
             Some("Volcker says trade has Eased\nUSD 2.0543-48\nDMK 112.85-87")
         );
         // Two paragraphs: only the prose one is restored.
         assert_eq!(
-            restored(&lex, "SETT PSETT MAY7\n\nVOLCKER SAYS TRADE HAS EASED").as_deref(),
+            lex.restore_text("SETT PSETT MAY7\n\nVOLCKER SAYS TRADE HAS EASED")
+                .as_deref(),
             Some("SETT PSETT MAY7\n\nVolcker says trade has Eased")
         );
     }
