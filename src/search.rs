@@ -231,6 +231,7 @@ fn facet_results(
                 facet_values(kind, &fruit, req.top.max(1), exact),
             );
         }
+        tables.recycle(counts, touched.as_deref());
     } else if let Some((handles, mut fruits)) = direct {
         for (kind, handle) in kinds.into_iter().zip(handles) {
             let fruit = Fruit::Map(handle.extract(&mut fruits));
