@@ -173,9 +173,10 @@ pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
 
 /// The byte ranges of the words [`split`] finds in `text` (runs of alphanumeric characters
 /// shorter than [`WORD_LIMIT`] bytes), without copying each word as a tantivy token stream
-/// does. ASCII bytes are classified by a table, and only other characters are decoded:
-/// cutting the bodies of a page of hits into words was the larger part of making their
-/// snippets (BENCHMARKS.md, "Session 18: search latency").
+/// does. ASCII text is read eight bytes at a time ([`ascii_words`]), other characters are
+/// decoded: cutting the bodies of a page of hits into words was the larger part of making
+/// their snippets (BENCHMARKS.md, "Session 18: search latency" and "Session 19: snippets
+/// eight bytes at a time").
 pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
     // Whether the character at byte `i` (a character boundary: `i` moves by whole
@@ -188,9 +189,29 @@ pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<us
             .next()
             .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
     };
+    // The first byte from `i` on whose kind (word or not) is not `word`, or the first
+    // byte that is not ASCII, whichever comes first; the end of the text at the latest.
+    let skip = move |mut i: usize, word: bool| {
+        while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| c.try_into().ok()) {
+            let (words, wide) = ascii_words(chunk);
+            let stop = if word { !words & HIGH_BITS } else { words } | wide;
+            if stop != 0 {
+                return i + (stop.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        while i < bytes.len() && bytes[i].is_ascii() && bytes[i].is_ascii_alphanumeric() == word {
+            i += 1;
+        }
+        i
+    };
     let mut i = 0;
     std::iter::from_fn(move || loop {
         while i < bytes.len() {
+            i = skip(i, false);
+            if i >= bytes.len() {
+                break;
+            }
             let (alnum, len) = at(i);
             if alnum {
                 break;
@@ -202,6 +223,10 @@ pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<us
         }
         let start = i;
         while i < bytes.len() {
+            i = skip(i, true);
+            if i >= bytes.len() {
+                break;
+            }
             let (alnum, len) = at(i);
             if !alnum {
                 break;
@@ -212,6 +237,28 @@ pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<us
             return Some(start..i);
         }
     })
+}
+
+/// The high bit of each of eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight bytes of text: the high bit of each byte that is an ASCII letter or digit,
+/// and the high bit of each byte that is not ASCII (the bytes read as a little-endian
+/// word, so that the lowest set bit is the first such byte).
+#[inline]
+fn ascii_words(chunk: [u8; 8]) -> (u64, u64) {
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let x = u64::from_le_bytes(chunk);
+    let wide = x & HIGH_BITS;
+    // With the high bits cleared no byte carries into the next: `y + each(0x80 - lo)` has
+    // the high bit of each byte at or above `lo`, `y + each(0x7f - hi)` of each above `hi`.
+    let y = x & !HIGH_BITS;
+    let within = |y: u64, lo: u8, hi: u8| (y + each(0x80 - lo)) & !(y + each(0x7f - hi));
+    let lower = y | each(0x20);
+    let words = (within(y, b'0', b'9') | within(lower, b'a', b'z')) & HIGH_BITS & !wide;
+    (words, wide)
 }
 
 /// What a byte of UTF-8 text says about the character it starts (see [`word_ranges`]).

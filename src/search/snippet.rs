@@ -354,6 +354,39 @@ mod tests {
         eprintln!("{} texts, {words} words", texts.len());
     }
 
+    /// The split tokenizer's words of `text`, as byte ranges.
+    fn split_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut split = schema::split().build();
+        let mut stream = split.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push(t.offset_from..t.offset_to);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 2048,
+            failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x776f_7264),
+            ..proptest::test_runner::Config::default()
+        })]
+        /// Eight bytes at a time or one by one, over ASCII letters, digits and punctuation,
+        /// bytes next to the letter and digit ranges, and wider letters, digits and spaces
+        /// falling anywhere in a chunk; and runs long enough to be no word.
+        #[test]
+        fn word_ranges_are_the_split_tokens_of_any_text(
+            text in r"([aZz09/:@\[`{ .-]|é|٣|\x{a0}|€|n{36,44}){0,48}"
+        ) {
+            proptest::prop_assert_eq!(
+                schema::word_ranges(&text).collect::<Vec<_>>(),
+                split_ranges(&text)
+            );
+        }
+    }
+
     #[test]
     fn only_words_that_can_match_are_looked_up() {
         let weights: HashMap<String, Score> = [("economi".to_string(), 0.5), ("die".into(), 0.25)]
