@@ -959,20 +959,25 @@ const GENERIC_ALONE: &[&str] = &["bank", "general", "national", "union", "united
 /// True when a tagged span cannot be a name (see [`TABLE_WORDS`], [`NEVER_ALONE`] and
 /// [`GENERIC_ALONE`]).
 fn not_a_name(name: &str) -> bool {
-    let words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
-    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    // Each word lower-cased, compared without a `String` of its own when it is ASCII (the
+    // lists are; a span is checked here for every name the tagger finds).
+    let is = |list: &[&str], w: &str| {
+        if w.is_ascii() {
+            list.iter().any(|l| l.eq_ignore_ascii_case(w))
+        } else {
+            list.contains(&w.to_lowercase().as_str())
+        }
+    };
+    let words = || {
+        name.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches('.'))
+    };
     // What is left after a leading article ("The Bank").
-    let core = words
-        .iter()
-        .position(|w| !is(ARTICLES, w))
-        .map_or(&[][..], |i| &words[i..]);
-    words.iter().any(|w| is(TABLE_WORDS, w))
-        || words.iter().all(|w| is(NEVER_ALONE, w))
-        || matches!(core, [w] if is(GENERIC_ALONE, w))
+    let mut core = words().skip_while(|w| is(ARTICLES, w));
+    words().any(|w| is(TABLE_WORDS, w))
+        || words().all(|w| is(NEVER_ALONE, w))
+        || (core.next().is_some_and(|w| is(GENERIC_ALONE, w)) && core.next().is_none())
 }
 
 /// The least population of a first-level region whose main name, read as a person of
@@ -1841,6 +1846,8 @@ mod tests {
             "AN",
             "The",
             "UNITED",
+            "The Bank",
+            "the NATIONAL",
         ] {
             assert!(not_a_name(name), "{name}");
         }
@@ -1850,6 +1857,8 @@ mod tests {
             "Inco",
             "Ann Smith",
             "Union Bank",
+            "The Union Bank",
+            "Société Générale",
             "A",
         ] {
             assert_eq!(not_a_name(name), name == "A", "{name}");
