@@ -1470,17 +1470,20 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
 
-/// Looks up a word in any case: lower-cases it on the stack first.
+/// Looks up a word in any case: lower-cases it on the stack first, if it passes the
+/// lookup's filter (which reads only the low five bits of its first and last bytes, the
+/// same in either case of an ASCII letter): most words of a text are not lower-cased.
 pub(crate) fn lex_any_case(w: &str) -> Lex {
     let b = w.as_bytes();
-    if b.len() > MAX_WORD {
+    let lookup = Lookup::get();
+    if !lookup.may_hold(b) {
         return Lex::Other;
     }
     let mut buf = [0u8; MAX_WORD];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    lex_bytes(&buf[..b.len()])
+    lookup.get_word(&buf[..b.len()])
 }
 
 /// The lexicon as a map, with a filter in front of it: for each word length and first byte
@@ -1491,31 +1494,38 @@ struct Lookup {
     filter: [[u32; 32]; MAX_WORD + 1],
 }
 
-fn lex_bytes(w: &[u8]) -> Lex {
-    static LOOKUP: OnceLock<Lookup> = OnceLock::new();
-    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-        return Lex::Other;
-    };
-    if w.len() > MAX_WORD {
-        return Lex::Other;
-    }
-    let lookup = LOOKUP.get_or_init(|| {
-        let mut filter = [[0u32; 32]; MAX_WORD + 1];
-        for (word, _) in LEXICON {
-            let b = word.as_bytes();
-            if let (Some(&f), Some(&l), true) = (b.first(), b.last(), b.len() <= MAX_WORD) {
-                filter[b.len()][usize::from(f & 31)] |= 1 << (l & 31);
+impl Lookup {
+    fn get() -> &'static Lookup {
+        static LOOKUP: OnceLock<Lookup> = OnceLock::new();
+        LOOKUP.get_or_init(|| {
+            let mut filter = [[0u32; 32]; MAX_WORD + 1];
+            for (word, _) in LEXICON {
+                let b = word.as_bytes();
+                if let (Some(&f), Some(&l), true) = (b.first(), b.last(), b.len() <= MAX_WORD) {
+                    filter[b.len()][usize::from(f & 31)] |= 1 << (l & 31);
+                }
             }
-        }
-        Lookup {
-            map: LEXICON.iter().map(|&(w, l)| (w.as_bytes(), l)).collect(),
-            filter,
-        }
-    });
-    if lookup.filter[w.len()][usize::from(first & 31)] & (1 << (last & 31)) == 0 {
-        return Lex::Other;
+            Lookup {
+                map: LEXICON.iter().map(|&(w, l)| (w.as_bytes(), l)).collect(),
+                filter,
+            }
+        })
     }
-    lookup.map.get(w).copied().unwrap_or(Lex::Other)
+
+    /// Whether a word of the lexicon may be `w`: `false` for an empty or too long word,
+    /// and for most others.
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return false;
+        };
+        w.len() <= MAX_WORD
+            && self.filter[w.len()][usize::from(first & 31)] & (1 << (last & 31)) != 0
+    }
+
+    /// The lexicon's entry for the lower-case word `w`.
+    fn get_word(&self, w: &[u8]) -> Lex {
+        self.map.get(w).copied().unwrap_or(Lex::Other)
+    }
 }
 
 /// ISO 4217 codes (current and historical) accepted before or after a number when
