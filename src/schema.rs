@@ -175,8 +175,8 @@ pub(crate) fn split() -> TextAnalyzerBuilder<impl Tokenizer> {
 /// shorter than [`WORD_LIMIT`] bytes), without copying each word as a tantivy token stream
 /// does. ASCII text is read eight bytes at a time ([`ascii_words`]), other characters are
 /// decoded: cutting the bodies of a page of hits into words was the larger part of making
-/// their snippets (BENCHMARKS.md, "Session 18: search latency" and "Session 19: snippets
-/// eight bytes at a time").
+/// their snippets (BENCHMARKS.md, "Session 18: search latency" and "Session 19: a count
+/// array per search, snippets eight bytes at a time, cheaper reading").
 pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
     // Whether the character at byte `i` (a character boundary: `i` moves by whole

@@ -210,7 +210,8 @@ fn facet_results(
 ) -> BTreeMap<&'static str, Vec<FacetValue>> {
     let mut facets = BTreeMap::new();
     if let Some((tables, matched)) = tabled {
-        let counts = tables.count(searcher, matched);
+        let counted = tables.count(searcher, matched);
+        let counts = &counted.by_id;
         let n_matched: u64 = matched.iter().map(|(_, docs)| docs.len() as u64).sum();
         let touched = tables.touched(matched, TOUCHED_MAX);
         for kind in kinds {
@@ -222,7 +223,7 @@ fn facet_results(
             let fruit = Fruit::Table {
                 names,
                 roots: &roots,
-                counts: names.counts_of(&counts),
+                counts: names.counts_of(counts),
                 matched: n_matched,
                 touched: touched.as_deref(),
             };
@@ -231,7 +232,7 @@ fn facet_results(
                 facet_values(kind, &fruit, req.top.max(1), exact),
             );
         }
-        tables.recycle(counts, touched.as_deref());
+        tables.recycle(counted, touched.as_deref());
     } else if let Some((handles, mut fruits)) = direct {
         for (kind, handle) in kinds.into_iter().zip(handles) {
             let fruit = Fruit::Map(handle.extract(&mut fruits));

@@ -1471,8 +1471,9 @@ impl std::hash::Hasher for Fnv {
 type FnvMap = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
 
 /// Looks up a word in any case: lower-cases it on the stack first, if it passes the
-/// lookup's filter (which reads only the low five bits of its first and last bytes, the
-/// same in either case of an ASCII letter): most words of a text are not lower-cased.
+/// lookup's filter (which reads only its length and the low five bits of its first and last
+/// bytes, the same in either case of an ASCII letter): most words of a text are not
+/// lower-cased.
 pub(crate) fn lex_any_case(w: &str) -> Lex {
     let b = w.as_bytes();
     let lookup = Lookup::get();
