@@ -1,6 +1,16 @@
 //! Reading the little-endian binary files the project writes (the tagger model, the compiled
 //! gazetteer): every read is bounds-checked and answers `None` past the end, so a damaged
-//! file is refused rather than read out of bounds.
+//! file is refused rather than read out of bounds. Also the constants for reading text eight
+//! bytes at a time as one 64-bit word.
+
+/// The high bit of each byte of a 64-bit word, for reading text eight bytes at a time
+/// (`schema::word_ranges`, `read::decode`).
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The byte `b` in each byte of a 64-bit word.
+pub(crate) const fn each_byte(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
 
 /// Reads a byte slice front to back.
 #[derive(Debug)]

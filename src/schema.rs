@@ -1,5 +1,6 @@
 //! The only definition of tantivy fields and tokenizers.
 
+use crate::bytes::{each_byte, HIGH_BITS};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
@@ -239,24 +240,19 @@ pub(crate) fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<us
     })
 }
 
-/// The high bit of each of eight bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// For eight bytes of text: the high bit of each byte that is an ASCII letter or digit,
 /// and the high bit of each byte that is not ASCII (the bytes read as a little-endian
 /// word, so that the lowest set bit is the first such byte).
 #[inline]
 fn ascii_words(chunk: [u8; 8]) -> (u64, u64) {
-    const fn each(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
     let x = u64::from_le_bytes(chunk);
     let wide = x & HIGH_BITS;
-    // With the high bits cleared no byte carries into the next: `y + each(0x80 - lo)` has
-    // the high bit of each byte at or above `lo`, `y + each(0x7f - hi)` of each above `hi`.
+    // With the high bits cleared no byte carries into the next: `y + each_byte(0x80 - lo)`
+    // has the high bit of each byte at or above `lo`, `y + each_byte(0x7f - hi)` of each
+    // above `hi`.
     let y = x & !HIGH_BITS;
-    let within = |y: u64, lo: u8, hi: u8| (y + each(0x80 - lo)) & !(y + each(0x7f - hi));
-    let lower = y | each(0x20);
+    let within = |y: u64, lo: u8, hi: u8| (y + each_byte(0x80 - lo)) & !(y + each_byte(0x7f - hi));
+    let lower = y | each_byte(0x20);
     let words = (within(y, b'0', b'9') | within(lower, b'a', b'z')) & HIGH_BITS & !wide;
     (words, wide)
 }

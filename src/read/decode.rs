@@ -11,6 +11,7 @@
 //! Text with more than [`MAX_CONTROL_RATIO`] control characters (other than tab,
 //! newline, carriage return and form feed) is rejected as binary.
 
+use crate::bytes::{each_byte, HIGH_BITS};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use std::borrow::Cow;
 
@@ -77,10 +78,9 @@ fn check_controls(text: Cow<'_, str>) -> Result<Cow<'_, str>, String> {
 /// control characters are U+0000–U+001F and U+007F, one byte each, and U+0080–U+009F,
 /// written `C2 80`–`C2 9F`.
 fn count_controls(text: &str) -> (usize, usize) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const LOW7: u64 = !HIGH_BITS;
     // The number of bytes of `mask` (high bits only) that are set.
-    let bytes_set = |mask: u64| ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let bytes_set = |mask: u64| ((mask >> 7).wrapping_mul(each_byte(1)) >> 56) as usize;
     let narrow = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
     let bytes = text.as_bytes();
     let (mut continuations, mut controls) = (0usize, 0usize);
@@ -91,8 +91,8 @@ fn count_controls(text: &str) -> (usize, usize) {
         let x = u64::from_le_bytes(eight);
         // Shifting left by one (two) brings bit 6 (5) of each byte to its bit 7:
         // continuation bytes are 10xxxxxx, bytes below a space 000xxxxx.
-        continuations += bytes_set(x & !(x << 1) & HIGH);
-        let below_space = !(x | x << 1 | x << 2) & HIGH;
+        continuations += bytes_set(x & !(x << 1) & HIGH_BITS);
+        let below_space = !(x | x << 1 | x << 2) & HIGH_BITS;
         // Bytes equal to 7F: x ^ 7F is zero there (exact zero-byte test, no borrow).
         let z = x ^ LOW7;
         let delete = !(((z & LOW7) + LOW7) | z | LOW7);
