@@ -765,7 +765,7 @@ impl FacetTables {
     /// counts were added up from those documents alone, else all of it.
     ///
     /// A search matching a handful of articles then neither allocates nor clears the whole
-    /// array (28,000 counts on Reuters, 113 KB): that was half the facet work of such a
+    /// array (28,000 counts on Reuters, 113 KB): that was most of the facet work of such a
     /// search (BENCHMARKS.md, "Session 19: a count array per search, snippets eight bytes at
     /// a time, cheaper reading").
     pub(crate) fn recycle(&self, counts: IdCounts, touched: Option<&[u32]>) {
