@@ -1,6 +1,7 @@
-//! Reading the little-endian binary files the project writes (the tagger model, the compiled
-//! gazetteer): every read is bounds-checked and answers `None` past the end, so a damaged
-//! file is refused rather than read out of bounds. Also the constants for reading text eight
+//! Reading little-endian binary data (the files the project writes: the tagger model, the
+//! compiled gazetteer; and tantivy's stored documents, see `store::stored_fields`): every
+//! read is bounds-checked and answers `None` past the end, so damaged bytes are refused
+//! rather than read out of bounds. Also the constants for reading text eight
 //! bytes at a time as one 64-bit word.
 
 /// The high bit of each byte of a 64-bit word, for reading text eight bytes at a time

@@ -5,6 +5,7 @@
 //! extractor version. Documents and manifest are committed together, so a crash can never
 //! leave them disagreeing.
 
+use crate::bytes::ByteReader;
 use crate::document::FileState;
 use crate::pack::{Detail, Dict, Packer, Record, UnpackError, DICT_FILE};
 use crate::schema::{register_tokenizers, Fields};
@@ -788,15 +789,25 @@ const STAMP_TRUSTED_FOR: Duration = Duration::from_secs(1);
 /// clock (two seconds on the coarsest).
 const STAMP_SETTLED: Duration = Duration::from_secs(3);
 
-/// Device, inode, size, modification and change times (seconds, nanoseconds) of a file.
-type MetaStamp = (u64, u64, u64, i64, i64, i64, i64);
+/// What `stat` says of a file that changes whenever a commit replaces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MetaStamp {
+    dev: u64,
+    ino: u64,
+    size: u64,
+    /// Modification time: seconds and nanoseconds since the epoch.
+    mtime: (i64, i64),
+    /// Change time: seconds and nanoseconds since the epoch.
+    ctime: (i64, i64),
+}
 
 /// Whether the file of a [`MetaStamp`] taken at `at` had last changed at least
 /// [`STAMP_SETTLED`] before. A change time that cannot be read as a time (before 1970, or
 /// out of range) or that lies ahead of `at` is not settled. (A file server whose clock runs
 /// behind this machine's defeats the rule; the bytes are still compared every second.)
 fn settled(stamp: &MetaStamp, at: SystemTime) -> bool {
-    let (Ok(secs), Ok(nanos)) = (u64::try_from(stamp.5), u64::try_from(stamp.6)) else {
+    let (secs, nanos) = stamp.ctime;
+    let (Ok(secs), Ok(nanos)) = (u64::try_from(secs), u64::try_from(nanos)) else {
         return false;
     };
     let changed = Duration::from_secs(secs)
@@ -817,15 +828,13 @@ fn meta_stamp(index: &Path) -> Option<MetaStamp> {
     {
         use std::os::unix::fs::MetadataExt;
         let m = std::fs::metadata(index.join("meta.json")).ok()?;
-        Some((
-            m.dev(),
-            m.ino(),
-            m.size(),
-            m.mtime(),
-            m.mtime_nsec(),
-            m.ctime(),
-            m.ctime_nsec(),
-        ))
+        Some(MetaStamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            size: m.size(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+        })
     }
     #[cfg(not(unix))]
     {
@@ -865,17 +874,12 @@ fn stored_fields<'a>(raw: &'a [u8], fields: &Fields) -> Option<(&'a [u8], Option
     const BYTES: u8 = 4;
     const DATE: u8 = 5;
     const F64: u8 = 6;
-    fn take<'a>(r: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = r.split_at_checked(n)?;
-        *r = rest;
-        Some(head)
-    }
     // tantivy's variable-length integer: 7 bits a byte, low bits first, the last byte
     // marked by its high bit.
-    fn vint(r: &mut &[u8]) -> Option<u64> {
+    fn vint(r: &mut ByteReader<'_>) -> Option<u64> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = *take(r, 1)?.first()?;
+            let b = r.u8()?;
             n |= u64::from(b & 0x7f) << shift;
             if b & 0x80 != 0 {
                 return Some(n);
@@ -883,32 +887,31 @@ fn stored_fields<'a>(raw: &'a [u8], fields: &Fields) -> Option<(&'a [u8], Option
         }
         None
     }
-    let mut r = raw;
+    let mut r = ByteReader::new(raw);
     let (mut record, mut date) = (None, None);
     for _ in 0..vint(&mut r)? {
-        let field = u32::from_le_bytes(take(&mut r, 4)?.try_into().ok()?);
-        let code = *take(&mut r, 1)?.first()?;
-        match code {
+        let field = r.u32()?;
+        match r.u8()? {
             BYTES => {
                 let len = usize::try_from(vint(&mut r)?).ok()?;
-                let bytes = take(&mut r, len)?;
+                let bytes = r.take(len)?;
                 if field == fields.stored.field_id() {
                     record = Some(bytes);
                 }
             }
             DATE => {
-                let bytes = take(&mut r, 8)?;
+                let nanos = i64::from_le_bytes(r.u64()?.to_le_bytes());
                 if field == fields.date.field_id() {
-                    date = Some(i64::from_le_bytes(bytes.try_into().ok()?));
+                    date = Some(nanos);
                 }
             }
             U64 | I64 | F64 => {
-                take(&mut r, 8)?;
+                r.u64()?;
             }
             _ => return None,
         }
     }
-    (r.is_empty()).then_some(())?;
+    r.at_end().then_some(())?;
     Some((record?, date))
 }
 
@@ -998,7 +1001,13 @@ mod tests {
     #[test]
     fn only_a_settled_meta_json_is_trusted_by_its_stamp() {
         let at = |secs: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
-        let changed = |secs: i64, nanos: i64| (1, 2, 3, 0, 0, secs, nanos);
+        let changed = |secs: i64, nanos: i64| MetaStamp {
+            dev: 1,
+            ino: 2,
+            size: 3,
+            mtime: (0, 0),
+            ctime: (secs, nanos),
+        };
         assert!(settled(&changed(1_000, 0), at(1_003)));
         assert!(!settled(&changed(1_000, 1), at(1_003)));
         assert!(!settled(&changed(1_000, 0), at(1_002)));

@@ -145,14 +145,15 @@ pub(crate) fn top_by_total(
 }
 
 /// The `k` best (id, count) pairs offered so far: highest count first, ties by lower id.
-struct TopK<C> {
+/// Each pair may carry a payload `P` (ids are distinct, so it never decides an order).
+pub(super) struct TopK<C, P = ()> {
     /// The greatest key is the worst pair kept: lowest count, then highest id.
-    heap: std::collections::BinaryHeap<(std::cmp::Reverse<C>, u32)>,
+    heap: std::collections::BinaryHeap<(std::cmp::Reverse<C>, u32, P)>,
     k: usize,
 }
 
-impl<C: Ord + Copy> TopK<C> {
-    fn new(k: usize) -> TopK<C> {
+impl<C: Ord + Copy, P: Ord> TopK<C, P> {
+    pub(super) fn new(k: usize) -> TopK<C, P> {
         TopK {
             heap: std::collections::BinaryHeap::with_capacity(k.saturating_add(1).min(1 << 16)),
             k,
@@ -160,25 +161,48 @@ impl<C: Ord + Copy> TopK<C> {
     }
 
     /// The least count kept, once `k` pairs are.
-    fn least(&self) -> Option<C> {
+    pub(super) fn least(&self) -> Option<C> {
         let full = self.heap.len() == self.k;
-        self.heap.peek().filter(|_| full).map(|(c, _)| c.0)
+        self.heap.peek().filter(|_| full).map(|(c, _, _)| c.0)
     }
 
-    fn offer(&mut self, id: u32, count: C) {
-        let pair = (std::cmp::Reverse(count), id);
+    /// Offers the pair (`id`, `count`) with its payload.
+    pub(super) fn offer_with(&mut self, id: u32, count: C, payload: P) {
+        let entry = (std::cmp::Reverse(count), id, payload);
         if self.heap.len() < self.k {
-            self.heap.push(pair);
-        } else if self.heap.peek().is_some_and(|worst| pair < *worst) {
+            self.heap.push(entry);
+        } else if self
+            .heap
+            .peek()
+            .is_some_and(|worst| (&entry.0, entry.1) < (&worst.0, worst.1))
+        {
             self.heap.pop();
-            self.heap.push(pair);
+            self.heap.push(entry);
         }
     }
 
-    fn into_sorted(self) -> Vec<(u32, C)> {
-        let mut out: Vec<(u32, C)> = self.heap.into_iter().map(|(c, id)| (id, c.0)).collect();
+    /// The pairs kept with their payloads, best first.
+    pub(super) fn into_sorted_with(self) -> Vec<(u32, C, P)> {
+        let mut out: Vec<(u32, C, P)> = self
+            .heap
+            .into_iter()
+            .map(|(c, id, p)| (id, c.0, p))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
+    }
+}
+
+impl<C: Ord + Copy> TopK<C> {
+    fn offer(&mut self, id: u32, count: C) {
+        self.offer_with(id, count, ());
+    }
+
+    fn into_sorted(self) -> Vec<(u32, C)> {
+        self.into_sorted_with()
+            .into_iter()
+            .map(|(id, c, ())| (id, c))
+            .collect()
     }
 }
 

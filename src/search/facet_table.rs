@@ -53,7 +53,8 @@ pub(crate) struct FieldNames {
     /// Each child's count over every live document when the tables were built (by id from
     /// 0); empty for a field made by [`FieldNames::from_names`].
     totals: Vec<u32>,
-    /// The ids of each root's range, that range's positions here, in [`by_total`] order.
+    /// The ids of each root's range, that range's positions here, highest total first, ties
+    /// by id ([`FieldNames::ordered_by`]).
     by_total: Vec<u32>,
     /// For the surname merge of the person facet: the bound of each child's merged count
     /// ([`WordLinks::merged_bounds`]) and the ids of each root's range in the order of
@@ -114,8 +115,8 @@ impl FieldNames {
         }
     }
 
-    /// The ids of `range` (a root's range) in [`by_total`] order, with every id's total;
-    /// `None` when the tables hold no totals.
+    /// The ids of `range` (a root's range), highest total first, ties by id, with every id's
+    /// total; `None` when the tables hold no totals.
     pub(crate) fn by_total(&self, range: std::ops::Range<u32>) -> Option<(&[u32], &[u32])> {
         if self.totals.is_empty() {
             return None;
@@ -135,12 +136,7 @@ impl FieldNames {
         }
         let (bounds, order) = self.merge_order.get_or_init(|| {
             let bounds = self.word_links().merged_bounds(&self.totals);
-            let mut order: Vec<u32> = (0..self.len()).collect();
-            for range in &self.root_ranges {
-                order[range.start as usize..range.end as usize].sort_unstable_by(|&a, &b| {
-                    bounds[b as usize].cmp(&bounds[a as usize]).then(a.cmp(&b))
-                });
-            }
+            let order = self.ordered_by(|id| bounds[id as usize]);
             (bounds, order)
         });
         Some((order.get(range.start as usize..range.end as usize)?, bounds))
@@ -154,13 +150,19 @@ impl FieldNames {
 
     /// Sets the totals (by id from 0) and orders each root's ids by them.
     fn set_totals(&mut self, totals: Vec<u32>) {
+        self.by_total = self.ordered_by(|id| totals.get(id as usize).copied().unwrap_or(0));
+        self.totals = totals;
+    }
+
+    /// The field's ids with each root's range ordered by `key`, highest first, ties by id
+    /// (which is facet order, the order ties of counts are broken in).
+    fn ordered_by<K: Ord>(&self, key: impl Fn(u32) -> K) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.len()).collect();
         for range in &self.root_ranges {
             order[range.start as usize..range.end as usize]
-                .sort_unstable_by(|&a, &b| by_total(&totals, a, b));
+                .sort_unstable_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
         }
-        self.totals = totals;
-        self.by_total = order;
+        order
     }
 
     /// Child ids (from 0 within this field) below the `root`-th root.
@@ -337,13 +339,6 @@ impl FacetTables {
         }
         Ok(Some(tables))
     }
-}
-
-/// The order of ids that [`FieldNames::by_total`] gives: highest total first, ties by id
-/// (which is facet order, the order ties of counts are broken in).
-fn by_total(totals: &[u32], a: u32, b: u32) -> std::cmp::Ordering {
-    let total = |id: u32| totals.get(id as usize).copied().unwrap_or(0);
-    total(b).cmp(&total(a)).then(a.cmp(&b))
 }
 
 /// Whether some root lies below another (or twice in the list).

@@ -335,15 +335,9 @@ mod tests {
         .map(String::from)
         .to_vec();
         texts.extend(crate::test_texts::bbc_and_reuters());
-        let mut split = schema::split().build();
         let mut words = 0;
         for text in &texts {
-            let mut want = Vec::new();
-            let mut stream = split.token_stream(text);
-            while stream.advance() {
-                let t = stream.token();
-                want.push(t.offset_from..t.offset_to);
-            }
+            let want = split_ranges(text);
             words += want.len();
             assert_eq!(
                 schema::word_ranges(text).collect::<Vec<_>>(),

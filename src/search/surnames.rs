@@ -14,7 +14,7 @@
 //! counts (in a broad query, hashing every counted name's words was a fifth of the time of a
 //! faceted search; BENCHMARKS.md, "Session 6: search latency").
 
-use super::facet_count::{keep_top, top_counts};
+use super::facet_count::{keep_top, top_counts, TopK};
 use super::facet_table::FieldNames;
 use super::{last_part, last_part_str, FacetValue};
 use std::collections::HashMap;
@@ -390,26 +390,25 @@ pub(super) fn merge_tabled_by_bound(
     counts: &[u32],
     top: usize,
 ) -> Vec<Merged> {
-    use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
     if top == 0 {
         return Vec::new();
     }
     let links = names.word_links();
     let count = |id: u32| u64::from(counts.get(id as usize).copied().unwrap_or(0));
-    // (merged count, id, the surname merged into it)
-    let mut heap: BinaryHeap<(Reverse<u64>, u32, Option<u32>)> = BinaryHeap::new();
+    // Each kept name with the surname merged into it.
+    let mut kept: TopK<u64, Option<u32>> = TopK::new(top);
     for &id in order {
-        if let Some(&(Reverse(least), _, _)) = heap.peek().filter(|_| heap.len() == top) {
-            if bounds.get(id as usize).copied().unwrap_or(0) < least {
-                break;
-            }
+        if kept
+            .least()
+            .is_some_and(|least| bounds.get(id as usize).copied().unwrap_or(0) < least)
+        {
+            break;
         }
         let own = count(id);
         if own == 0 {
             continue;
         }
-        let merged = match links.last.get(id as usize).copied() {
+        let (merged, word) = match links.last.get(id as usize).copied() {
             // A one-word name counted under a full name is no value of its own.
             _ if surname_target(links, id, count).is_some() => continue,
             Some(word)
@@ -421,18 +420,11 @@ pub(super) fn merge_tabled_by_bound(
             }
             _ => (own, None),
         };
-        let entry = (Reverse(merged.0), id, merged.1);
-        if heap.len() < top {
-            heap.push(entry);
-        } else if heap.peek().is_some_and(|w| (entry.0, entry.1) < (w.0, w.1)) {
-            heap.pop();
-            heap.push(entry);
-        }
+        kept.offer_with(id, merged, word);
     }
-    let mut kept: Vec<(Reverse<u64>, u32, Option<u32>)> = heap.into_vec();
-    kept.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    kept.into_iter()
-        .map(|(Reverse(count), id, word)| Merged {
+    kept.into_sorted_with()
+        .into_iter()
+        .map(|(id, count, word)| Merged {
             value: FacetValue {
                 value: last_part(names.name(id)),
                 count,
