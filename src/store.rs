@@ -1036,12 +1036,7 @@ mod tests {
         let stamp = meta_stamp(&store.path).expect("a stamp on Unix");
         assert_eq!(seen_stamp(&store), Some(stamp));
         // A commit replaces the file: the next call sees it.
-        let mut w = store.writer(1, 15_000_000).unwrap();
-        let mut doc = TantivyDocument::default();
-        doc.add_text(store.fields.id, "doc1");
-        w.add(doc).unwrap();
-        w.commit(&Meta::default()).unwrap();
-        w.finish().unwrap();
+        commit_one(&store, "doc1").finish().unwrap();
         assert_ne!(meta_stamp(&store.path), Some(stamp));
         assert_eq!(store.num_docs().unwrap(), 1);
         assert_eq!(meta_stamp(Path::new(IN_RAM_PATH)), None);
@@ -1055,11 +1050,7 @@ mod tests {
         let store = Store::open_or_create(&dir.path().join("idx")).unwrap();
         let mut generations = Vec::new();
         for round in 0..3 {
-            let mut w = store.writer(1, 15_000_000).unwrap();
-            let mut doc = TantivyDocument::default();
-            doc.add_text(store.fields.id, format!("doc{round}"));
-            w.add(doc).unwrap();
-            w.commit(&Meta::default()).unwrap();
+            let mut w = commit_one(&store, &format!("doc{round}"));
             w.merge_all().unwrap();
             w.finish().unwrap();
             let searcher = store.reader().unwrap().searcher();
@@ -1071,6 +1062,16 @@ mod tests {
         let state = store.store_readers.lock().unwrap();
         let kept: Vec<SegmentId> = state.readers.iter().map(|(s, _)| *s).collect();
         assert_eq!(kept, generations[1..]);
+    }
+
+    /// A writer that has added and committed one document with the id `id`.
+    fn commit_one(store: &Store, id: &str) -> Writer {
+        let mut w = store.writer(1, 15_000_000).unwrap();
+        let mut doc = TantivyDocument::default();
+        doc.add_text(store.fields.id, id);
+        w.add(doc).unwrap();
+        w.commit(&Meta::default()).unwrap();
+        w
     }
 
     /// The names of the files in `dir`, sorted.
@@ -1088,12 +1089,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("idx");
         let store = Store::open_or_create(&path).unwrap();
-        let mut w = store.writer(1, 15_000_000).unwrap();
-        let mut doc = TantivyDocument::default();
-        doc.add_text(store.fields.id, "kept");
-        w.add(doc).unwrap();
-        w.commit(&Meta::default()).unwrap();
-        w.finish().unwrap();
+        commit_one(&store, "kept").finish().unwrap();
         let before = file_names(&path);
         // What a merge that ended as a writer closed leaves: files of a segment that no
         // commit and no entry of `.managed.json` names.
